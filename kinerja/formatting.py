@@ -1,0 +1,86 @@
+"""Indonesian presentation of numbers, money, dates and codes, as the ministry's documents
+print them (Rp 12.207.073.000; 45,12; 30 Juni 2023; III.2). Pure functions, no Django."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+_ROMAWI = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def romawi(n: int) -> str:
+    """Roman numeral of a sasaran number (1 → I, 8 → VIII), as PK tables number them."""
+    if not 1 <= n <= 39:
+        raise ValueError(f"nomor sasaran di luar 1..39: {n}")
+    hasil = []
+    for nilai, huruf in _ROMAWI:
+        while n >= nilai:
+            hasil.append(huruf)
+            n -= nilai
+    return "".join(hasil)
+
+
+def _kelompok_ribuan(digits: str) -> str:
+    kelompok = []
+    while len(digits) > 3:
+        kelompok.insert(0, digits[-3:])
+        digits = digits[:-3]
+    kelompok.insert(0, digits)
+    return ".".join(kelompok)
+
+
+def format_angka(nilai: Decimal | int, desimal: int | None = None) -> str:
+    """45.12 → "45,12"; 12207073000 → "12.207.073.000"; with `desimal` the value is shown
+    with exactly that many decimals (the value must already be rounded by the caller:
+    formatting never rounds, so a printed figure is always the computed one)."""
+    d = Decimal(nilai)
+    if desimal is not None:
+        kuantum = Decimal(1).scaleb(-desimal)
+        if d != d.quantize(kuantum):
+            raise ValueError(f"{d} belum dibulatkan ke {desimal} desimal")
+        d = d.quantize(kuantum)
+    tanda = "-" if d < 0 else ""
+    teks = format(abs(d), "f")
+    bulat, _, pecahan = teks.partition(".")
+    hasil = tanda + _kelompok_ribuan(bulat)
+    if pecahan:
+        hasil += "," + pecahan
+    return hasil
+
+
+def format_rupiah(nilai: int) -> str:
+    """12207073000 → "Rp 12.207.073.000" (money is always whole rupiah)."""
+    if isinstance(nilai, Decimal):
+        if nilai != nilai.to_integral_value():
+            raise ValueError(f"rupiah harus bilangan bulat: {nilai}")
+        nilai = int(nilai)
+    return "Rp " + format_angka(int(nilai))
+
+
+def format_tanggal(tanggal: datetime.date) -> str:
+    """date(2023, 6, 30) → "30 Juni 2023"."""
+    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def format_desimal_ringkas(nilai: Decimal) -> str:
+    """A stored decimal without its trailing zeros: 92.5000 → "92,5"; 750.0000 → "750"."""
+    d = Decimal(nilai)
+    if d == d.to_integral_value():
+        return format_angka(d.quantize(Decimal(1)))
+    return format_angka(d.normalize())

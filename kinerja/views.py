@@ -1,0 +1,103 @@
+"""Pages of the performance data: the satker list and a satker's PK."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.generic import DetailView
+
+from kinerja import selectors
+from kinerja.choices import Triwulan
+from satker.mixins import RestrictedQuerysetMixin
+from satker.models import Satker
+
+
+def _int_param(request: HttpRequest, name: str, default: int, valid: range) -> int:
+    try:
+        value = int(request.GET.get(name, default))
+    except (TypeError, ValueError):
+        return default
+    return value if value in valid else default
+
+
+TAHUN_VALID = range(2000, 2101)
+
+
+@login_required
+def beranda(request: HttpRequest) -> HttpResponse:
+    """The satker the user may see, with the size of their PK for the selected year."""
+    default = selectors.tahun_pk_terakhir(request.user, timezone.localdate().year)
+    tahun = _int_param(request, "tahun", default, TAHUN_VALID)
+    satker = selectors.satker_dengan_pk(request.user, tahun)
+    return render(request, "kinerja/beranda.html", {"satker_list": satker, "tahun": tahun})
+
+
+class SatkerDetailView(RestrictedQuerysetMixin, DetailView):
+    """A satker and its PK of the selected year: sasaran, indicators, targets, Rencana Aksi
+    and the measurement of the selected quarter."""
+
+    model = Satker
+    queryset = Satker.objects.select_related("unit_eselon_i")
+    template_name = "kinerja/satker_detail.html"
+    context_object_name = "satker"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        satker = self.object
+        daftar_tahun = selectors.tahun_pk_satker(satker)
+        tahun = _int_param(
+            self.request,
+            "tahun",
+            daftar_tahun[0] if daftar_tahun else timezone.localdate().year,
+            TAHUN_VALID,
+        )
+        pk = selectors.perjanjian_lengkap(self.request.user, satker, tahun)
+        triwulan = _int_param(self.request, "triwulan", self._triwulan_terakhir(pk), range(1, 5))
+        context.update(
+            {
+                "tahun": tahun,
+                "daftar_tahun": daftar_tahun,
+                "perjanjian": pk,
+                "triwulan": triwulan,
+                "daftar_triwulan": Triwulan.choices,
+                "baris": self._baris(pk, triwulan) if pk else [],
+            }
+        )
+        return context
+
+    @staticmethod
+    def _triwulan_terakhir(pk) -> int:
+        """The latest quarter with a measurement, so the page opens on the newest data."""
+        if pk is None:
+            return 1
+        quarters = [
+            r.triwulan
+            for s in pk.sasaran.all()
+            for i in s.indikator.all()
+            for r in i.realisasi.all()
+        ]
+        return max(quarters, default=1)
+
+    @staticmethod
+    def _baris(pk, triwulan: int) -> list[dict]:
+        """One row per PK line: the line, its target antara per quarter and the measurement
+        of the selected quarter (from the prefetched relations: no further queries)."""
+        rows = []
+        for sasaran in pk.sasaran.all():
+            lines = list(sasaran.indikator.all())
+            for n, line in enumerate(lines):
+                ra = {r.triwulan: r for r in line.rencana_aksi.all()}
+                realisasi = {r.triwulan: r for r in line.realisasi.all()}
+                rows.append(
+                    {
+                        "sasaran": sasaran,
+                        "rowspan": len(lines) if n == 0 else 0,
+                        "indikator": line,
+                        "target_antara": [ra.get(t) for t in range(1, 5)],
+                        "rencana": ra.get(triwulan),
+                        "realisasi": realisasi.get(triwulan),
+                    }
+                )
+        return rows

@@ -1,0 +1,55 @@
+"""Shared fixtures. The demo data set (both source reports) is loaded once per test session
+into the test database; each test runs in a transaction that is rolled back."""
+
+from __future__ import annotations
+
+import pytest
+
+from kinerja.demo_data import load_demo_data
+from satker.models import Pengguna, Satker
+
+MANADO = "247246"
+PEKANBARU = "417912"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo_data()
+
+
+@pytest.fixture
+def demo(db) -> None:
+    """The demo data, reloaded if a transactional test emptied the database."""
+    if not Satker.objects.filter(kode=MANADO).exists():
+        load_demo_data()
+
+
+@pytest.fixture
+def manado(demo) -> Satker:
+    return Satker.objects.get(kode=MANADO)
+
+
+@pytest.fixture
+def pekanbaru(demo) -> Satker:
+    return Satker.objects.get(kode=PEKANBARU)
+
+
+def _login(client, username: str):
+    client.force_login(Pengguna.objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def reviewer_client(demo, client):
+    return _login(client, "reviewer")
+
+
+@pytest.fixture
+def operator_manado_client(demo, client):
+    return _login(client, "operator.manado")
+
+
+@pytest.fixture
+def admin_client_demo(demo, client):
+    return _login(client, "admin")

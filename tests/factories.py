@@ -1,0 +1,125 @@
+"""factory_boy factories for objects the tests build themselves (the real data lives in
+fixtures/ and is loaded by conftest)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import factory
+
+from kinerja.choices import Agregasi, MetodePerhitungan, Satuan
+from kinerja.models import (
+    IndikatorKinerja,
+    IndikatorPerjanjian,
+    PerjanjianKinerja,
+    RealisasiTriwulan,
+    RencanaAksi,
+    SasaranKegiatan,
+)
+from satker.choices import JenisSatker, Peran
+from satker.models import Kementerian, Pengguna, Satker, UnitEselonI
+
+
+class KementerianFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Kementerian
+        django_get_or_create = ["kode"]
+
+    kode = "019"
+    nama = "Kementerian Perindustrian"
+
+
+class UnitEselonIFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = UnitEselonI
+        django_get_or_create = ["kementerian", "kode"]
+
+    kementerian = factory.SubFactory(KementerianFactory)
+    kode = "07"
+    nama = "Badan Standardisasi dan Kebijakan Jasa Industri"
+    singkatan = "BSKJI"
+
+
+class SatkerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Satker
+
+    unit_eselon_i = factory.SubFactory(UnitEselonIFactory)
+    kode = factory.Sequence(lambda n: f"{900000 + n:06d}")
+    jenis = JenisSatker.BALAI
+    nama = factory.Sequence(lambda n: f"Balai Uji {n}")
+    singkatan = factory.Sequence(lambda n: f"BU{n}")
+
+
+class PenggunaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pengguna
+
+    username = factory.Sequence(lambda n: f"pengguna{n}")
+    peran = Peran.OPERATOR
+    satker = factory.SubFactory(SatkerFactory)
+
+
+class IndikatorKinerjaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndikatorKinerja
+
+    kode = factory.Sequence(lambda n: f"UJI/SP{n}/a")
+    nama = factory.Sequence(lambda n: f"Indikator uji {n}")
+    definisi = "Definisi uji."
+    cara_menghitung = "Dihitung."
+    satuan = Satuan.PERSEN
+    metode = MetodePerhitungan.INPUT_LANGSUNG
+    agregasi_triwulan = Agregasi.TERAKHIR
+    agregasi_tahunan = Agregasi.TERAKHIR
+
+
+class PerjanjianKinerjaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PerjanjianKinerja
+
+    satker = factory.SubFactory(SatkerFactory)
+    tahun = 2024
+    pihak_pertama_nama = "Kepala Balai"
+    pihak_pertama_jabatan = "Kepala Balai Uji"
+    pihak_kedua_nama = "Kepala Badan"
+    pihak_kedua_jabatan = "Kepala BSKJI"
+
+
+class SasaranKegiatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SasaranKegiatan
+
+    perjanjian = factory.SubFactory(PerjanjianKinerjaFactory)
+    nomor = factory.Sequence(lambda n: n % 8 + 1)
+    uraian = "Sasaran uji"
+
+
+class IndikatorPerjanjianFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndikatorPerjanjian
+
+    sasaran = factory.SubFactory(SasaranKegiatanFactory)
+    nomor = 1
+    uraian = "Indikator uji"
+    indikator = factory.SubFactory(IndikatorKinerjaFactory)
+    target = Decimal("10")
+    satuan = Satuan.PERSEN
+
+
+class RencanaAksiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RencanaAksi
+
+    indikator = factory.SubFactory(IndikatorPerjanjianFactory)
+    triwulan = 1
+    target_antara = Decimal("25")
+
+
+class RealisasiTriwulanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RealisasiTriwulan
+
+    indikator = factory.SubFactory(IndikatorPerjanjianFactory)
+    triwulan = 1
+    realisasi_antara = Decimal("25")

@@ -1,0 +1,104 @@
+"""The satker list and the satker page: who sees what, what they show, and at what cost."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import MANADO, PEKANBARU
+from tests.factories import SatkerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def rows_of_satker(response) -> list[str]:
+    return [s.singkatan for s in response.context["satker_list"]]
+
+
+class TestBeranda:
+    def test_anonymous_is_sent_to_login(self, client, demo):
+        response = client.get(reverse("beranda"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+    def test_reviewer_sees_every_satker_with_their_2023_pk(self, reviewer_client):
+        response = reviewer_client.get(reverse("beranda"))
+        assert response.status_code == 200
+        assert response.context["tahun"] == 2023  # latest year with a PK
+        counts = {s.singkatan: s.jumlah_indikator_pk for s in response.context["satker_list"]}
+        assert len(counts) == 24
+        assert counts["BSPJI Manado"] == 13
+        assert counts["BSPJI Pekanbaru"] == 12
+        assert sum(counts.values()) == 25
+
+    def test_satker_user_sees_only_their_satker(self, operator_manado_client):
+        response = operator_manado_client.get(reverse("beranda"))
+        assert rows_of_satker(response) == ["BSPJI Manado"]
+
+    def test_years_are_printed_without_thousands_separator(self, reviewer_client):
+        html = reviewer_client.get(reverse("beranda")).content.decode()
+        assert "Indikator PK 2023" in html
+        assert "2.023" not in html
+
+    def test_query_count_does_not_grow_with_the_number_of_satker(
+        self, reviewer_client, django_assert_max_num_queries
+    ):
+        for _ in range(10):
+            SatkerFactory()
+        with django_assert_max_num_queries(6):
+            reviewer_client.get(reverse("beranda"))
+
+
+class TestSatkerPage:
+    def test_shows_the_pk_lines_with_indonesian_numbers(self, reviewer_client, manado):
+        response = reviewer_client.get(reverse("satker-detail", args=[manado.pk]))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert [b["indikator"].kode for b in response.context["baris"]][:3] == [
+            "I.1",
+            "II.1",
+            "III.1",
+        ]
+        assert len(response.context["baris"]) == 13
+        assert "92,5 Persen" in html
+        assert "750 SPK/Order" in html
+        assert "Perjanjian Kinerja Tahun 2023" in html
+
+    def test_opens_on_the_latest_measured_quarter(self, reviewer_client, manado):
+        response = reviewer_client.get(reverse("satker-detail", args=[manado.pk]))
+        assert response.context["triwulan"] == 2
+        iii3 = next(b for b in response.context["baris"] if b["indikator"].kode == "III.3")
+        assert iii3["realisasi"].nilai_realisasi == 426
+
+    def test_satker_user_gets_404_for_another_satker(self, operator_manado_client, pekanbaru):
+        response = operator_manado_client.get(reverse("satker-detail", args=[pekanbaru.pk]))
+        assert response.status_code == 404
+
+    def test_guessing_ids_finds_nothing_but_their_own(self, operator_manado_client, manado):
+        statuses = {
+            pk: operator_manado_client.get(reverse("satker-detail", args=[pk])).status_code
+            for pk in range(1, manado.pk + 30)
+        }
+        assert {pk for pk, status in statuses.items() if status == 200} == {manado.pk}
+
+    def test_satker_without_pk_says_so(self, reviewer_client, demo):
+        from satker.models import Satker
+
+        aceh = Satker.objects.get(singkatan="BSPJI Aceh")
+        html = reviewer_client.get(reverse("satker-detail", args=[aceh.pk])).content.decode()
+        assert "belum memiliki Perjanjian Kinerja" in html
+
+    def test_bad_parameters_fall_back_to_defaults(self, reviewer_client, pekanbaru):
+        response = reviewer_client.get(
+            reverse("satker-detail", args=[pekanbaru.pk]), {"tahun": "abc", "triwulan": "9"}
+        )
+        assert response.status_code == 200
+        assert (response.context["tahun"], response.context["triwulan"]) == (2023, 4)
+
+    @pytest.mark.parametrize("kode", [MANADO, PEKANBARU])
+    def test_query_count_is_bounded(self, reviewer_client, kode, django_assert_max_num_queries):
+        from satker.models import Satker
+
+        satker = Satker.objects.get(kode=kode)
+        with django_assert_max_num_queries(10):
+            reviewer_client.get(reverse("satker-detail", args=[satker.pk]))

@@ -1,0 +1,48 @@
+"""Every page is behind a login: a test walks every URL pattern of the project, so a new view
+without a permission check fails here."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# Pages that must be reachable without logging in.
+PUBLIC = {"login"}
+
+
+def walk(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.app_name == "admin":
+                continue  # Django's admin has its own staff check (tested in test_admin)
+            yield from walk(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield p, prefix + str(p.pattern)
+
+
+def concrete_path(pattern: str) -> str:
+    path = "/" + pattern.replace("^", "").replace("$", "")
+    for converter in ("<int:pk>", "<int:id>"):
+        path = path.replace(converter, "1")
+    return path
+
+
+PATTERNS = [
+    (p.name, route) for p, route in walk(get_resolver().url_patterns) if p.name not in PUBLIC
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "route"), PATTERNS, ids=[r or "root" for _, r in PATTERNS])
+def test_every_page_requires_login(client, demo, name, route):
+    response = client.get(concrete_path(route))
+    assert response.status_code in (302, 401, 403, 405), route
+    if response.status_code == 302:
+        assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+def test_the_login_page_is_public(client):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert "Masuk" in response.content.decode()
