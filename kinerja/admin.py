@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.formatting import format_desimal_ringkas, format_rupiah
 from kinerja.models import (
     IndikatorKinerja,
     IndikatorPerjanjian,
@@ -108,11 +109,15 @@ class SasaranKegiatanInline(admin.TabularInline):
 
 @admin.register(PerjanjianKinerja)
 class PerjanjianKinerjaAdmin(admin.ModelAdmin):
-    list_display = ["satker", "tahun", "revisi", "tanggal", "total_anggaran"]
+    list_display = ["satker", "tahun", "revisi", "tanggal", "anggaran"]
     list_select_related = ["satker"]
     list_filter = ["tahun", "satker"]
     search_fields = ["satker__singkatan", "satker__nama", "pihak_pertama_nama"]
     inlines = [SasaranKegiatanInline]
+
+    @admin.display(description=_("total anggaran"), ordering="total_anggaran")
+    def anggaran(self, obj: PerjanjianKinerja) -> str:
+        return "–" if obj.total_anggaran is None else format_rupiah(obj.total_anggaran)
 
 
 class IndikatorPerjanjianInline(admin.TabularInline):
@@ -145,12 +150,16 @@ class RealisasiTriwulanInline(admin.StackedInline):
 
 @admin.register(IndikatorPerjanjian)
 class IndikatorPerjanjianAdmin(admin.ModelAdmin):
-    list_display = ["kode_baris", "uraian", "target", "satuan", "satker", "tahun"]
+    list_display = ["kode_baris", "uraian", "target_ringkas", "satuan", "satker", "tahun"]
     list_select_related = ["sasaran", "sasaran__perjanjian", "sasaran__perjanjian__satker"]
     list_filter = ["sasaran__perjanjian__tahun", "sasaran__perjanjian__satker", "satuan"]
     search_fields = ["uraian", "indikator__kode"]
     autocomplete_fields = ["indikator", "indikator_renstra"]
     inlines = [RencanaAksiInline, RealisasiTriwulanInline]
+
+    @admin.display(description=_("target"), ordering="target")
+    def target_ringkas(self, obj: IndikatorPerjanjian) -> str:
+        return format_desimal_ringkas(obj.target)
 
     @admin.display(description=_("kode"), ordering="sasaran__nomor")
     def kode_baris(self, obj: IndikatorPerjanjian) -> str:

@@ -54,3 +54,11 @@ def test_pk_line_change_page_shows_rencana_aksi_inline(admin_client_demo):
     )
     assert response.status_code == 200
     assert "Target antara (%)" in response.content.decode()
+
+
+def test_pk_changelist_prints_years_plainly_and_budgets_in_rupiah(admin_client_demo):
+    html = admin_client_demo.get(
+        reverse("admin:kinerja_perjanjiankinerja_changelist")
+    ).content.decode()
+    assert "Rp 7.350.321.000" in html
+    assert "2.023" not in html
