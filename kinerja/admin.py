@@ -3,25 +3,38 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.formatting import format_desimal_ringkas, format_rupiah
 from kinerja.models import (
+    AspekLayananPublik,
+    BelanjaPdn,
+    ButirCapaian,
+    HasilLayanan,
     IndikatorKinerja,
     IndikatorPerjanjian,
     IndikatorRenstra,
     NarasiIndikator,
+    NilaiLaporanKeuangan,
+    NilaiProfesionalitas,
+    NilaiSakip,
     PaguIndikatifRenstra,
+    PenerimaanPnbp,
+    PengukuranPerusahaan,
+    PenilaianLayananPublik,
     PerjanjianKinerja,
     RealisasiTriwulan,
+    RekomendasiAudit,
     RencanaAksi,
     Renstra,
     SasaranKegiatan,
     SasaranRenstra,
+    SurveiKepuasan,
     TargetRenstra,
+    UnsurSurvei,
 )
 
 
 @admin.register(IndikatorKinerja)
 class IndikatorKinerjaAdmin(admin.ModelAdmin):
-    list_display = ["kode", "nama", "satuan", "klasifikasi", "metode", "iku"]
-    list_filter = ["satuan", "klasifikasi", "metode", "iku", "agregasi_tahunan"]
+    list_display = ["kode", "nama", "satuan", "klasifikasi", "metode", "data_dukung", "iku"]
+    list_filter = ["satuan", "klasifikasi", "metode", "data_dukung", "iku", "agregasi_tahunan"]
     search_fields = ["kode", "nama", "definisi"]
 
 
@@ -205,3 +218,164 @@ class NarasiIndikatorAdmin(admin.ModelAdmin):
     list_select_related = LINE_SELECT
     list_filter = LINE_FILTER
     search_fields = ["indikator__uraian", "hasil", "analisis_capaian"]
+
+
+# --- supporting data (data dukung) ------------------------------------------------------
+
+SATKER_FILTER = ["satker"]
+
+
+@admin.register(PenerimaanPnbp)
+class PenerimaanPnbpAdmin(admin.ModelAdmin):
+    list_display = ["satker", "tanggal_posisi", "jenis", "jumlah_rupiah", "layanan"]
+    list_select_related = ["satker"]
+    list_filter = ["satker", "jenis", "tanggal_posisi"]
+    search_fields = ["satker__singkatan", "catatan"]
+    date_hierarchy = "tanggal_posisi"
+
+    @admin.display(description=_("jumlah"), ordering="jumlah")
+    def jumlah_rupiah(self, obj: PenerimaanPnbp) -> str:
+        return format_rupiah(obj.jumlah)
+
+    @admin.display(description=_("layanan jasa"), boolean=True)
+    def layanan(self, obj: PenerimaanPnbp) -> bool:
+        return obj.layanan
+
+
+@admin.register(HasilLayanan)
+class HasilLayananAdmin(admin.ModelAdmin):
+    list_display = ["satker", "tanggal_posisi", "satuan", "jenis", "jumlah"]
+    list_select_related = ["satker"]
+    list_filter = ["satker", "satuan", "jenis"]
+    search_fields = ["satker__singkatan"]
+
+
+@admin.register(PengukuranPerusahaan)
+class PengukuranPerusahaanAdmin(admin.ModelAdmin):
+    list_display = [
+        "perusahaan",
+        "indikator",
+        "besaran",
+        "nilai_sebelum",
+        "nilai_sesudah",
+        "arah",
+        "tanggal",
+    ]
+    list_select_related = LINE_SELECT
+    list_filter = ["arah", *LINE_FILTER]
+    search_fields = ["perusahaan", "besaran", "kegiatan"]
+
+
+@admin.register(ButirCapaian)
+class ButirCapaianAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "indikator", "tanggal", "jumlah"]
+    list_select_related = LINE_SELECT
+    list_filter = LINE_FILTER
+    search_fields = ["uraian", "bukti"]
+
+
+@admin.register(BelanjaPdn)
+class BelanjaPdnAdmin(admin.ModelAdmin):
+    list_display = [
+        "satker",
+        "tanggal_posisi",
+        "akun",
+        "pagu",
+        "realisasi_pdn",
+        "realisasi_tkdn",
+        "realisasi_impor",
+    ]
+    list_select_related = ["satker"]
+    list_filter = ["satker", "tanggal_posisi"]
+    search_fields = ["akun", "satker__singkatan"]
+
+
+class UnsurSurveiInline(admin.TabularInline):
+    model = UnsurSurvei
+    extra = 0
+
+
+@admin.register(SurveiKepuasan)
+class SurveiKepuasanAdmin(admin.ModelAdmin):
+    list_display = ["satker", "tahun", "tanggal_posisi", "jumlah_responden", "jumlah_pelanggan"]
+    list_select_related = ["satker"]
+    list_filter = ["satker", "tahun"]
+    search_fields = ["satker__singkatan"]
+    inlines = [UnsurSurveiInline]
+
+
+@admin.register(UnsurSurvei)
+class UnsurSurveiAdmin(admin.ModelAdmin):
+    list_display = ["nama", "nilai", "survei"]
+    list_select_related = ["survei", "survei__satker"]
+    list_filter = ["survei__satker", "survei__tahun"]
+    search_fields = ["nama"]
+
+
+@admin.register(NilaiProfesionalitas)
+class NilaiProfesionalitasAdmin(admin.ModelAdmin):
+    list_display = [
+        "pegawai",
+        "satker",
+        "tanggal_posisi",
+        "kualifikasi",
+        "kompetensi",
+        "kinerja",
+        "disiplin",
+    ]
+    list_select_related = ["satker"]
+    list_filter = ["satker", "tanggal_posisi"]
+    search_fields = ["pegawai"]
+
+
+class AspekLayananPublikInline(admin.TabularInline):
+    model = AspekLayananPublik
+    extra = 0
+
+
+@admin.register(PenilaianLayananPublik)
+class PenilaianLayananPublikAdmin(admin.ModelAdmin):
+    list_display = ["satker", "tahun", "tanggal", "penilai"]
+    list_select_related = ["satker"]
+    list_filter = ["satker", "tahun"]
+    search_fields = ["satker__singkatan", "penilai"]
+    inlines = [AspekLayananPublikInline]
+
+
+@admin.register(AspekLayananPublik)
+class AspekLayananPublikAdmin(admin.ModelAdmin):
+    list_display = ["nama", "indeks", "bobot", "penilaian"]
+    list_select_related = ["penilaian", "penilaian__satker"]
+    list_filter = ["penilaian__satker"]
+    search_fields = ["nama"]
+
+
+@admin.register(RekomendasiAudit)
+class RekomendasiAuditAdmin(admin.ModelAdmin):
+    list_display = ["satker", "tahun_audit", "nomor", "status", "tanggal_selesai"]
+    list_select_related = ["satker"]
+    list_filter = ["satker", "tahun_audit", "status"]
+    search_fields = ["uraian", "satker__singkatan"]
+
+
+@admin.register(NilaiSakip)
+class NilaiSakipAdmin(admin.ModelAdmin):
+    list_display = [
+        "satker", "tahun", "perencanaan", "pengukuran", "pelaporan", "evaluasi_internal",
+        "total", "total_dilaporkan", "predikat",
+    ]  # fmt: skip
+    list_select_related = ["satker"]
+    list_filter = ["tahun", "predikat", "satker__jenis"]
+    search_fields = ["satker__singkatan", "satker__nama"]
+
+    @admin.display(description=_("total (jumlah komponen)"))
+    def total(self, obj: NilaiSakip):
+        return obj.perencanaan + obj.pengukuran + obj.pelaporan + obj.evaluasi_internal
+
+
+@admin.register(NilaiLaporanKeuangan)
+class NilaiLaporanKeuanganAdmin(admin.ModelAdmin):
+    list_display = ["satker", "tahun", "nilai", "tanggal"]
+    list_select_related = ["satker"]
+    list_filter = ["tahun", "satker__jenis"]
+    search_fields = ["satker__singkatan", "satker__nama"]

@@ -57,3 +57,93 @@ class Triwulan(models.IntegerChoices):
     II = 2, _("Triwulan II")
     III = 3, _("Triwulan III")
     IV = 4, _("Triwulan IV")
+
+
+class DataDukung(models.TextChoices):
+    """The supporting data an indicator's realisasi is computed from ("" = entered directly)."""
+
+    TIDAK_ADA = "", _("Tidak ada (realisasi diisi langsung)")
+    PNBP_LAYANAN = "pnbp_layanan", _("PNBP layanan jasa (posisi per tanggal)")
+    HASIL_LAYANAN = "hasil_layanan", _("Hasil layanan jasa (laporan/sertifikat/orang)")
+    ORDER_LAYANAN = "order_layanan", _("SPK/order layanan jasa")
+    PENGUKURAN_PERUSAHAAN = "pengukuran_perusahaan", _("Pengukuran perusahaan sebelum/sesudah")
+    BUTIR_CAPAIAN = "butir_capaian", _("Daftar capaian (perusahaan, ruang lingkup, ...)")
+    BELANJA_PDN = "belanja_pdn", _("Belanja produk dalam negeri per akun")
+    SURVEI_KEPUASAN = "survei_kepuasan", _("Survei kepuasan masyarakat per unsur")
+    PROFESIONALITAS_ASN = "profesionalitas_asn", _("Nilai profesionalitas pegawai")
+    LAYANAN_PUBLIK = "layanan_publik", _("Penilaian indeks layanan publik per aspek")
+    REKOMENDASI_AUDIT = "rekomendasi_audit", _("Rekomendasi hasil pengawasan internal")
+    NILAI_SAKIP = "nilai_sakip", _("Nilai evaluasi SAKIP")
+    NILAI_LAPORAN_KEUANGAN = "nilai_laporan_keuangan", _("Nilai laporan keuangan")
+
+
+# Which supporting data each computation method reads.
+DATA_DUKUNG_METODE: dict[str, tuple[str, ...]] = {
+    MetodePerhitungan.PERTUMBUHAN: (DataDukung.PNBP_LAYANAN, DataDukung.HASIL_LAYANAN),
+    MetodePerhitungan.PRODUKTIVITAS_EFISIENSI: (DataDukung.PENGUKURAN_PERUSAHAAN,),
+    MetodePerhitungan.PANGSA: (DataDukung.BELANJA_PDN,),
+    MetodePerhitungan.INDEKS_SURVEI: (DataDukung.SURVEI_KEPUASAN,),
+    MetodePerhitungan.RATA_RATA_KOMPONEN: (DataDukung.PROFESIONALITAS_ASN,),
+    MetodePerhitungan.INDEKS_TERTIMBANG: (DataDukung.LAYANAN_PUBLIK,),
+    MetodePerhitungan.RASIO_TINDAK_LANJUT: (DataDukung.REKOMENDASI_AUDIT,),
+    MetodePerhitungan.JUMLAH: (DataDukung.BUTIR_CAPAIAN, DataDukung.ORDER_LAYANAN),
+    MetodePerhitungan.NILAI_EKSTERNAL: (
+        DataDukung.NILAI_SAKIP,
+        DataDukung.NILAI_LAPORAN_KEUANGAN,
+    ),
+    MetodePerhitungan.INPUT_LANGSUNG: (DataDukung.TIDAK_ADA,),
+}
+
+
+class RumusMinimasi(models.TextChoices):
+    """The two LAKIP conventions for a lower-is-better indicator."""
+
+    SELISIH = "selisih", _("(2 × target − realisasi) / target × 100")
+    RASIO = "rasio", _("target / realisasi × 100")
+
+
+class JenisPnbp(models.TextChoices):
+    """Kinds of PNBP receipts. Service fees count for "PNBP layanan jasa industri"; rent,
+    asset sales and refunds appear only in total receipts."""
+
+    RISET = "riset", _("Riset")
+    PELATIHAN = "pelatihan", _("Pelatihan")
+    PENGUJIAN = "pengujian", _("Pengujian")
+    STANDARDISASI = "standardisasi", _("Standardisasi")
+    KALIBRASI = "kalibrasi", _("Kalibrasi")
+    KONSULTANSI = "konsultansi", _("Konsultansi")
+    SERTIFIKASI = "sertifikasi", _("Sertifikasi")
+    HALAL = "halal", _("Halal")
+    INSPEKSI = "inspeksi", _("Inspeksi teknis")
+    RBPI = "rbpi", _("Rancang bangun dan perekayasaan industri (RBPI)")
+    MAGANG = "magang", _("Magang")
+    JASA_LAINNYA = "jasa_lainnya", _("Jasa lainnya")
+    LAYANAN_TIDAK_DIRINCI = "layanan_tidak_dirinci", _("Layanan jasa (tanpa rincian jenis)")
+    SEWA = "sewa", _("Pendapatan sewa tanah, gedung dan bangunan")
+    PENJUALAN_ASET = "penjualan_aset", _("Pendapatan penjualan peralatan dan mesin")
+    PENGEMBALIAN_BELANJA = (
+        "pengembalian_belanja",
+        _("Penerimaan kembali belanja tahun anggaran yang lalu"),
+    )
+    LAINNYA = "lainnya", _("Penerimaan lainnya")
+
+
+PNBP_BUKAN_LAYANAN = frozenset(
+    {JenisPnbp.SEWA, JenisPnbp.PENJUALAN_ASET, JenisPnbp.PENGEMBALIAN_BELANJA, JenisPnbp.LAINNYA}
+)
+
+
+class SatuanHasilLayanan(models.TextChoices):
+    HASIL = "hasil", _("Hasil layanan (laporan hasil uji/kalibrasi, sertifikat, orang dilatih)")
+    SPK_ORDER = "spk_order", _("SPK/order")
+
+
+class ArahPengukuran(models.TextChoices):
+    PRODUKTIVITAS = "produktivitas", _("Produktivitas: (B − A) / A × 100")
+    EFISIENSI = "efisiensi", _("Efisiensi: (A − B) / A × 100")
+
+
+class StatusTindakLanjut(models.TextChoices):
+    SELESAI = "selesai", _("Selesai")
+    DALAM_PROSES = "dalam_proses", _("Dalam proses")
+    BELUM = "belum", _("Belum ditindaklanjuti")

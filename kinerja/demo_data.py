@@ -11,20 +11,33 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
-from kinerja.choices import TingkatRenstra
+from kinerja.choices import SatuanHasilLayanan, StatusTindakLanjut, TingkatRenstra
 from kinerja.models import (
+    AspekLayananPublik,
+    BelanjaPdn,
+    ButirCapaian,
+    HasilLayanan,
     IndikatorKinerja,
     IndikatorPerjanjian,
     IndikatorRenstra,
     NarasiIndikator,
+    NilaiLaporanKeuangan,
+    NilaiProfesionalitas,
+    NilaiSakip,
     PaguIndikatifRenstra,
+    PenerimaanPnbp,
+    PengukuranPerusahaan,
+    PenilaianLayananPublik,
     PerjanjianKinerja,
     RealisasiTriwulan,
+    RekomendasiAudit,
     RencanaAksi,
     Renstra,
     SasaranKegiatan,
     SasaranRenstra,
+    SurveiKepuasan,
     TargetRenstra,
+    UnsurSurvei,
 )
 from satker.demo_data import DemoLogin, create_demo_users, load_organisasi
 from satker.fixture_loading import (
@@ -44,6 +57,8 @@ FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 PK_FILES = ("manado/pk_2023.yaml", "pekanbaru/pk_2023.yaml")
 RENSTRA_FILES = ("pekanbaru/renstra_2021_2024.yaml",)
 NARASI_FILES = ("pekanbaru/narasi_2023.yaml",)
+DATA_DUKUNG_FILES = ("manado/data_dukung.yaml", "pekanbaru/data_dukung.yaml")
+NILAI_EKSTERNAL_FILES = ("nilai_eksternal_2023.yaml",)
 
 
 @dataclass
@@ -65,6 +80,10 @@ def load_demo_data(fixtures_dir: Path = FIXTURES_DIR) -> DemoLoadResult:
             load_perjanjian(read_yaml(fixtures_dir / name), name, stats)
         for name in NARASI_FILES:
             load_narasi(read_yaml(fixtures_dir / name), name, stats)
+        for name in DATA_DUKUNG_FILES:
+            load_data_dukung(read_yaml(fixtures_dir / name), name, stats)
+        for name in NILAI_EKSTERNAL_FILES:
+            load_nilai_eksternal(read_yaml(fixtures_dir / name), name, stats)
         logins = create_demo_users(stats)
     return DemoLoadResult(stats=stats, logins=logins)
 
@@ -182,9 +201,11 @@ MANUAL_KEYS = {
     "cara_menghitung",
     "satuan",
     "klasifikasi",
+    "rumus_minimasi",
     "penanggung_jawab",
     "iku",
     "metode",
+    "data_dukung",
     "agregasi_triwulan",
     "agregasi_tahunan",
     "sumber",
@@ -212,9 +233,11 @@ def load_manual(
                 "cara_menghitung": text(m.get("cara_menghitung")),
                 "satuan": m["satuan"],
                 "klasifikasi": m["klasifikasi"],
+                "rumus_minimasi": m.get("rumus_minimasi") or "selisih",
                 "penanggung_jawab": text(m.get("penanggung_jawab")),
                 "iku": bool(m["iku"]),
                 "metode": m["metode"],
+                "data_dukung": text(m.get("data_dukung")),
                 "agregasi_triwulan": m["agregasi_triwulan"],
                 "agregasi_tahunan": m["agregasi_tahunan"],
                 "sumber": text(m.get("sumber")),
@@ -444,7 +467,286 @@ def load_narasi(data: dict[str, Any], fixture: str, stats: LoadStats) -> None:
         )
 
 
+# --- supporting data ---------------------------------------------------------------------
+
+DATA_DUKUNG_KEYS = {
+    "satker",
+    "pnbp",
+    "hasil_layanan",
+    "order_layanan",
+    "pengukuran_perusahaan",
+    "butir_capaian",
+    "belanja_pdn",
+    "survei_kepuasan",
+    "profesionalitas_asn",
+    "layanan_publik",
+    "rekomendasi_audit",
+}
+
+
+def load_data_dukung(data: dict[str, Any], fixture: str, stats: LoadStats) -> None:
+    """Load a satker's supporting data (see fixtures/pekanbaru/data_dukung.yaml)."""
+    check_keys(data, DATA_DUKUNG_KEYS, fixture)
+    satker = _satker(data["satker"], fixture)
+    for p in data.get("pnbp") or []:
+        where = f"{fixture} pnbp {p.get('tanggal_posisi')}"
+        check_keys(p, {"tanggal_posisi", "jumlah", "catatan"}, where)
+        for jenis, jumlah in p["jumlah"].items():
+            upsert(
+                PenerimaanPnbp,
+                {"satker": satker, "tanggal_posisi": p["tanggal_posisi"], "jenis": jenis},
+                {"jumlah": jumlah, "catatan": text(p.get("catatan"))},
+                where=f"{where} {jenis}",
+                stats=stats,
+            )
+    for key, satuan in (
+        ("hasil_layanan", SatuanHasilLayanan.HASIL),
+        ("order_layanan", SatuanHasilLayanan.SPK_ORDER),
+    ):
+        for h in data.get(key) or []:
+            where = f"{fixture} {key} {h.get('tanggal_posisi')}"
+            check_keys(h, {"tanggal_posisi", "jumlah", "catatan"}, where)
+            for jenis, jumlah in h["jumlah"].items():
+                upsert(
+                    HasilLayanan,
+                    {
+                        "satker": satker,
+                        "tanggal_posisi": h["tanggal_posisi"],
+                        "satuan": satuan,
+                        "jenis": jenis,
+                    },
+                    {"jumlah": jumlah, "catatan": text(h.get("catatan"))},
+                    where=f"{where} {jenis}",
+                    stats=stats,
+                )
+    for u in data.get("pengukuran_perusahaan") or []:
+        where = f"{fixture} pengukuran_perusahaan {u.get('perusahaan')}"
+        check_keys(
+            u,
+            {
+                "indikator",
+                "perusahaan",
+                "kegiatan",
+                "besaran",
+                "satuan_ukur",
+                "arah",
+                "nilai_sebelum",
+                "nilai_sesudah",
+                "tanggal",
+                "catatan",
+            },
+            where,
+        )
+        upsert(
+            PengukuranPerusahaan,
+            {
+                "indikator": _baris_pk(satker, u["tanggal"].year, u["indikator"], where),
+                "perusahaan": u["perusahaan"],
+                "besaran": u["besaran"],
+            },
+            {
+                "kegiatan": text(u.get("kegiatan")),
+                "satuan_ukur": u["satuan_ukur"],
+                "arah": u["arah"],
+                "nilai_sebelum": decimal_or_none(u["nilai_sebelum"], where),
+                "nilai_sesudah": decimal_or_none(u["nilai_sesudah"], where),
+                "tanggal": u["tanggal"],
+                "catatan": text(u.get("catatan")),
+            },
+            where=where,
+            stats=stats,
+        )
+    for b in data.get("butir_capaian") or []:
+        where = f"{fixture} butir_capaian {b.get('uraian')}"
+        check_keys(b, {"indikator", "tanggal", "uraian", "jumlah", "bukti", "catatan"}, where)
+        upsert(
+            ButirCapaian,
+            {
+                "indikator": _baris_pk(satker, b["tanggal"].year, b["indikator"], where),
+                "uraian": b["uraian"],
+            },
+            {
+                "tanggal": b["tanggal"],
+                "jumlah": b.get("jumlah", 1),
+                "bukti": text(b.get("bukti")),
+                "catatan": text(b.get("catatan")),
+            },
+            where=where,
+            stats=stats,
+        )
+    for posisi in data.get("belanja_pdn") or []:
+        where = f"{fixture} belanja_pdn {posisi.get('tanggal_posisi')}"
+        check_keys(posisi, {"tanggal_posisi", "akun", "catatan"}, where)
+        for a in posisi["akun"]:
+            awhere = f"{where} akun {a.get('akun')}"
+            check_keys(a, {"akun", "pagu", "pdn", "tkdn", "impor"}, awhere)
+            upsert(
+                BelanjaPdn,
+                {"satker": satker, "tanggal_posisi": posisi["tanggal_posisi"], "akun": a["akun"]},
+                {
+                    "pagu": a["pagu"],
+                    "realisasi_pdn": a.get("pdn", 0),
+                    "realisasi_tkdn": a.get("tkdn", 0),
+                    "realisasi_impor": a.get("impor", 0),
+                    "catatan": text(posisi.get("catatan")),
+                },
+                where=awhere,
+                stats=stats,
+            )
+    for sv in data.get("survei_kepuasan") or []:
+        where = f"{fixture} survei_kepuasan {sv.get('tanggal_posisi')}"
+        check_keys(
+            sv,
+            {
+                "tahun",
+                "tanggal_posisi",
+                "jumlah_pelanggan",
+                "jumlah_responden",
+                "responden_nilai",
+                "unsur",
+                "catatan",
+            },
+            where,
+        )
+        per_nilai = sv.get("responden_nilai") or [0, 0, 0, 0]
+        survei = upsert(
+            SurveiKepuasan,
+            {"satker": satker, "tanggal_posisi": sv["tanggal_posisi"]},
+            {
+                "tahun": sv["tahun"],
+                "jumlah_pelanggan": sv.get("jumlah_pelanggan"),
+                "jumlah_responden": sv["jumlah_responden"],
+                **{f"responden_nilai_{i}": n for i, n in enumerate(per_nilai, start=1)},
+                "catatan": text(sv.get("catatan")),
+            },
+            where=where,
+            stats=stats,
+        )
+        for nomor, (nama, nilai) in enumerate(sv.get("unsur") or [], start=1):
+            upsert(
+                UnsurSurvei,
+                {"survei": survei, "nomor": nomor},
+                {"nama": nama, "nilai": decimal_or_none(nilai, f"{where} unsur {nomor}")},
+                where=f"{where} unsur {nomor}",
+                stats=stats,
+            )
+    for posisi in data.get("profesionalitas_asn") or []:
+        where = f"{fixture} profesionalitas_asn {posisi.get('tanggal_posisi')}"
+        check_keys(posisi, {"tanggal_posisi", "pegawai", "catatan"}, where)
+        for pegawai, nilai in posisi["pegawai"].items():
+            pwhere = f"{where} {pegawai}"
+            kualifikasi, kompetensi, kinerja, disiplin = (decimal_or_none(v, pwhere) for v in nilai)
+            upsert(
+                NilaiProfesionalitas,
+                {"satker": satker, "tanggal_posisi": posisi["tanggal_posisi"], "pegawai": pegawai},
+                {
+                    "kualifikasi": kualifikasi,
+                    "kompetensi": kompetensi,
+                    "kinerja": kinerja,
+                    "disiplin": disiplin,
+                    "catatan": text(posisi.get("catatan")),
+                },
+                where=pwhere,
+                stats=stats,
+            )
+    for lp in data.get("layanan_publik") or []:
+        where = f"{fixture} layanan_publik {lp.get('tanggal')}"
+        check_keys(lp, {"tahun", "tanggal", "penilai", "aspek", "catatan"}, where)
+        penilaian = upsert(
+            PenilaianLayananPublik,
+            {"satker": satker, "tanggal": lp["tanggal"]},
+            {
+                "tahun": lp["tahun"],
+                "penilai": text(lp.get("penilai")),
+                "catatan": text(lp.get("catatan")),
+            },
+            where=where,
+            stats=stats,
+        )
+        for nomor, (nama, indeks, bobot) in enumerate(lp["aspek"], start=1):
+            awhere = f"{where} aspek {nomor}"
+            upsert(
+                AspekLayananPublik,
+                {"penilaian": penilaian, "nomor": nomor},
+                {
+                    "nama": nama,
+                    "indeks": decimal_or_none(indeks, awhere),
+                    "bobot": decimal_or_none(bobot, awhere),
+                },
+                where=awhere,
+                stats=stats,
+            )
+    for audit in data.get("rekomendasi_audit") or []:
+        where = f"{fixture} rekomendasi_audit {audit.get('tahun_audit')}"
+        check_keys(audit, {"tahun_audit", "rekomendasi"}, where)
+        for nomor, r in enumerate(audit["rekomendasi"], start=1):
+            rwhere = f"{where} #{nomor}"
+            check_keys(r, {"uraian", "status", "tanggal_selesai", "catatan"}, rwhere)
+            upsert(
+                RekomendasiAudit,
+                {"satker": satker, "tahun_audit": audit["tahun_audit"], "nomor": nomor},
+                {
+                    "uraian": text(r["uraian"]),
+                    "status": StatusTindakLanjut(r["status"]),
+                    "tanggal_selesai": r.get("tanggal_selesai"),
+                    "catatan": text(r.get("catatan")),
+                },
+                where=rwhere,
+                stats=stats,
+            )
+
+
+def load_nilai_eksternal(data: dict[str, Any], fixture: str, stats: LoadStats) -> None:
+    """Load the SAKIP and financial-report scores of the BSKJI units for one year."""
+    check_keys(data, {"tahun", "sakip", "laporan_keuangan"}, fixture)
+    tahun = data["tahun"]
+    satker = {s.singkatan: s for s in Satker.objects.all()}
+    sakip = data.get("sakip") or {}
+    for singkatan, nilai in (sakip.get("nilai") or {}).items():
+        where = f"{fixture} sakip {singkatan}"
+        perencanaan, pengukuran, pelaporan, evaluasi, total = (
+            decimal_or_none(v, where) for v in nilai[:5]
+        )
+        upsert(
+            NilaiSakip,
+            {"satker": _lookup(satker, singkatan, where), "tahun": tahun},
+            {
+                "tanggal": sakip["tanggal"],
+                "perencanaan": perencanaan,
+                "pengukuran": pengukuran,
+                "pelaporan": pelaporan,
+                "evaluasi_internal": evaluasi,
+                "total_dilaporkan": total,
+                "predikat": nilai[5],
+                "penilai": text(sakip.get("penilai")),
+            },
+            where=where,
+            stats=stats,
+        )
+    lk = data.get("laporan_keuangan") or {}
+    for singkatan, nilai in (lk.get("nilai") or {}).items():
+        where = f"{fixture} laporan_keuangan {singkatan}"
+        upsert(
+            NilaiLaporanKeuangan,
+            {"satker": _lookup(satker, singkatan, where), "tahun": tahun},
+            {
+                "tanggal": lk["tanggal"],
+                "nilai": decimal_or_none(nilai, where),
+                "penilai": text(lk.get("penilai")),
+            },
+            where=where,
+            stats=stats,
+        )
+
+
 # --- helpers ----------------------------------------------------------------------------
+
+
+def _baris_pk(satker: Satker, tahun: int, kode: str, where: str) -> IndikatorPerjanjian:
+    lines = IndikatorPerjanjian.objects.filter(
+        sasaran__perjanjian__satker=satker, sasaran__perjanjian__tahun=tahun
+    ).select_related("sasaran")
+    return _lookup({line.kode: line for line in lines}, kode, where)
 
 
 def _satker(kode: str, where: str) -> Satker:

@@ -1,6 +1,12 @@
 from kinerja.models.indikator import IndikatorKinerja
+from kinerja.models.layanan import HasilLayanan, PenerimaanPnbp
+from kinerja.models.layanan_publik import AspekLayananPublik, PenilaianLayananPublik
+from kinerja.models.nilai_eksternal import NilaiLaporanKeuangan, NilaiSakip
+from kinerja.models.pdn import BelanjaPdn
+from kinerja.models.pengawasan import RekomendasiAudit
 from kinerja.models.pengukuran import NarasiIndikator, RealisasiTriwulan
 from kinerja.models.perjanjian import IndikatorPerjanjian, PerjanjianKinerja, SasaranKegiatan
+from kinerja.models.perusahaan import ButirCapaian, PengukuranPerusahaan
 from kinerja.models.rencana_aksi import RencanaAksi
 from kinerja.models.renstra import (
     IndikatorRenstra,
@@ -9,18 +15,33 @@ from kinerja.models.renstra import (
     SasaranRenstra,
     TargetRenstra,
 )
+from kinerja.models.sdm import NilaiProfesionalitas
+from kinerja.models.survei import SurveiKepuasan, UnsurSurvei
 
 __all__ = [
+    "AspekLayananPublik",
+    "BelanjaPdn",
+    "ButirCapaian",
+    "HasilLayanan",
     "IndikatorKinerja",
     "IndikatorPerjanjian",
     "IndikatorRenstra",
     "NarasiIndikator",
+    "NilaiLaporanKeuangan",
+    "NilaiProfesionalitas",
+    "NilaiSakip",
     "PaguIndikatifRenstra",
+    "PenerimaanPnbp",
+    "PengukuranPerusahaan",
+    "PenilaianLayananPublik",
     "PerjanjianKinerja",
     "RealisasiTriwulan",
+    "RekomendasiAudit",
     "RencanaAksi",
     "Renstra",
     "SasaranKegiatan",
     "SasaranRenstra",
+    "SurveiKepuasan",
     "TargetRenstra",
+    "UnsurSurvei",
 ]

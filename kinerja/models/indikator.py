@@ -1,9 +1,25 @@
 """The BSKJI indicator manual ("Pedoman Kinerja pada BBSPJI dan BSPJI")."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.choices import Agregasi, Klasifikasi, MetodePerhitungan, Satuan
+from kinerja.choices import (
+    DATA_DUKUNG_METODE,
+    Agregasi,
+    DataDukung,
+    Klasifikasi,
+    MetodePerhitungan,
+    RumusMinimasi,
+    Satuan,
+)
+
+
+def _metode_sesuai_data_dukung() -> Q:
+    condition = Q()
+    for metode, sumber in DATA_DUKUNG_METODE.items():
+        condition |= Q(metode=metode, data_dukung__in=sumber)
+    return condition
 
 
 class IndikatorKinerja(models.Model):
@@ -37,6 +53,21 @@ class IndikatorKinerja(models.Model):
     metode = models.CharField(
         _("metode perhitungan"), max_length=30, choices=MetodePerhitungan.choices
     )
+    data_dukung = models.CharField(
+        _("data dukung"),
+        max_length=30,
+        choices=DataDukung.choices,
+        blank=True,
+        default=DataDukung.TIDAK_ADA,
+        help_text=_("Data yang dibaca untuk menghitung realisasi; kosong bila diisi langsung."),
+    )
+    rumus_minimasi = models.CharField(
+        _("rumus capaian minimasi"),
+        max_length=10,
+        choices=RumusMinimasi.choices,
+        default=RumusMinimasi.SELISIH,
+        help_text=_("Hanya dipakai bila klasifikasinya minimasi."),
+    )
     agregasi_triwulan = models.CharField(
         _("agregasi antar-triwulan"), max_length=10, choices=Agregasi.choices
     )
@@ -50,6 +81,15 @@ class IndikatorKinerja(models.Model):
         ordering = ["kode"]
         verbose_name = _("indikator (pedoman)")
         verbose_name_plural = _("indikator (pedoman)")
+        constraints = [
+            models.CheckConstraint(
+                condition=_metode_sesuai_data_dukung(),
+                name="indikator_metode_sesuai_data_dukung",
+                violation_error_message=_(
+                    "Data dukung tidak sesuai dengan metode perhitungan indikator."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"

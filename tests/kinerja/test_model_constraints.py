@@ -168,3 +168,20 @@ class TestRenstra:
         with pytest.raises(ValidationError) as exc:
             target.full_clean()
         assert exc.value.message_dict["tahun"] == ["Tahun 2030 di luar periode Renstra 2025-2029."]
+
+
+class TestIndikatorKinerja:
+    def test_method_and_supporting_data_must_match(self):
+        refused_by_database(
+            lambda: IndikatorKinerjaFactory(metode="pertumbuhan", data_dukung="nilai_sakip")
+        )
+
+    def test_growth_reads_pnbp_or_service_results(self):
+        for sumber in ("pnbp_layanan", "hasil_layanan"):
+            IndikatorKinerjaFactory(metode="pertumbuhan", data_dukung=sumber)
+
+    def test_a_mismatch_is_explained(self):
+        indikator = IndikatorKinerjaFactory.build(metode="pangsa", data_dukung="")
+        with pytest.raises(ValidationError) as exc:
+            indikator.full_clean()
+        assert "Data dukung tidak sesuai dengan metode perhitungan indikator." in str(exc.value)
