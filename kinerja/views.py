@@ -55,6 +55,8 @@ class SatkerDetailView(RestrictedQuerysetMixin, DetailView):
         )
         pk = selectors.perjanjian_lengkap(self.request.user, satker, tahun)
         triwulan = _int_param(self.request, "triwulan", self._triwulan_terakhir(pk), range(1, 5))
+        lines = [i for s in pk.sasaran.all() for i in s.indikator.all()] if pk else []
+        hasil = {h.kode: h for h in selectors.hitung_capaian(lines, triwulan)}
         context.update(
             {
                 "tahun": tahun,
@@ -62,7 +64,7 @@ class SatkerDetailView(RestrictedQuerysetMixin, DetailView):
                 "perjanjian": pk,
                 "triwulan": triwulan,
                 "daftar_triwulan": Triwulan.choices,
-                "baris": self._baris(pk, triwulan) if pk else [],
+                "baris": self._baris(pk, triwulan, hasil) if pk else [],
             }
         )
         return context
@@ -81,9 +83,9 @@ class SatkerDetailView(RestrictedQuerysetMixin, DetailView):
         return max(quarters, default=1)
 
     @staticmethod
-    def _baris(pk, triwulan: int) -> list[dict]:
-        """One row per PK line: the line, its target antara per quarter and the measurement
-        of the selected quarter (from the prefetched relations: no further queries)."""
+    def _baris(pk, triwulan: int, hasil: dict) -> list[dict]:
+        """One row per PK line: the line, its target antara per quarter, the measurement of
+        the selected quarter and the figures computed for it."""
         rows = []
         for sasaran in pk.sasaran.all():
             lines = list(sasaran.indikator.all())
@@ -98,6 +100,7 @@ class SatkerDetailView(RestrictedQuerysetMixin, DetailView):
                         "target_antara": [ra.get(t) for t in range(1, 5)],
                         "rencana": ra.get(triwulan),
                         "realisasi": realisasi.get(triwulan),
+                        "hasil": hasil[line.kode],
                     }
                 )
         return rows

@@ -3,11 +3,14 @@ without a permission check fails here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-# Pages that must be reachable without logging in.
-PUBLIC = {"login"}
+# Pages that must be reachable without logging in: the login page and the API's token
+# endpoint (which answers only to a correct username and password).
+PUBLIC = {"login", "api-token"}
 
 
 def walk(patterns, prefix=""):
@@ -21,8 +24,11 @@ def walk(patterns, prefix=""):
 
 
 def concrete_path(pattern: str) -> str:
-    path = "/" + pattern.replace("^", "").replace("$", "")
-    for converter in ("<int:pk>", "<int:id>"):
+    """A URL that the pattern matches: ids 1, format suffixes "json", regex syntax removed."""
+    path = "/" + pattern.replace("^", "").replace("$", "").replace("/?", "/")
+    path = re.sub(r"\(\?P<format>[^)]*\)", "json", path)
+    path = path.replace("\\.", ".").replace("<drf_format_suffix:format>", ".json")
+    for converter in ("<int:pk>", "<int:id>", "(?P<pk>[^/.]+)"):
         path = path.replace(converter, "1")
     return path
 
@@ -46,3 +52,10 @@ def test_the_login_page_is_public(client):
     response = client.get(reverse("login"))
     assert response.status_code == 200
     assert "Masuk" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_token_endpoint_gives_nothing_for_wrong_credentials(client, demo):
+    response = client.post("/api/v1/token/", {"username": "reviewer", "password": "salah"})
+    assert response.status_code == 400
+    assert "token" not in response.json()

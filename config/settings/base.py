@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "satker",
     "kinerja",
     "laporan",
@@ -119,6 +121,22 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "COERCE_DECIMAL_TO_STRING": True,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Kinerja BSKJI",
+    "DESCRIPTION": (
+        "Target, realisasi dan capaian kinerja balai BSKJI. Semua angka dihitung di server "
+        "dari data dukung; angka berupa string desimal. Autentikasi: sesi atau token "
+        "(header `Authorization: Token <token>`). Pengguna satker hanya melihat satkernya."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {
@@ -126,4 +144,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+}
+
+# The computation (kinerja.perhitungan): reported values are rounded half-up to 2 decimals
+# (some agencies truncate: ROUND_DOWN); a quarter or year is "tercapai" from 100% capaian,
+# "perlu perhatian" from 75%; a capaian above 150% flags a target that may not be challenging.
+KINERJA = {
+    "PEMBULATAN": env("KINERJA_PEMBULATAN", default="ROUND_HALF_UP"),
+    "DESIMAL": env.int("KINERJA_DESIMAL", default=2),
+    "AMBANG_TERCAPAI": env.int("KINERJA_AMBANG_TERCAPAI", default=100),
+    "AMBANG_PERLU_PERHATIAN": env.int("KINERJA_AMBANG_PERLU_PERHATIAN", default=75),
+    "BATAS_CAPAIAN_TINGGI": env.int("KINERJA_BATAS_CAPAIAN_TINGGI", default=150),
 }

@@ -58,6 +58,7 @@ def perjanjian_lengkap(user: Pengguna, satker: Satker, tahun: int) -> Perjanjian
     return (
         PerjanjianKinerja.objects.restrict(user)
         .filter(satker=satker, tahun=tahun)
+        .select_related("satker")
         .prefetch_related(Prefetch("sasaran", queryset=sasaran))
         .first()
     )

@@ -1,0 +1,90 @@
+"""Serialization of the computed figures of PK lines (kinerja.perhitungan.HasilBaris)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from kinerja.perhitungan import HasilBaris
+from kinerja.selectors import hitung_capaian
+
+
+@extend_schema_field(OpenApiTypes.DECIMAL)
+class DesimalString(serializers.Field):
+    """A Decimal as a string with the precision it was reported with ("363.80", "426")."""
+
+    def to_representation(self, value: Decimal) -> str:
+        return format(value, "f")
+
+
+def _angka(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+class CapaianSerializer(serializers.Serializer):
+    """One PK line's figures for the period asked: target, realisasi (from the supporting
+    data, or as reported), capaian, progress against the Rencana Aksi, status, the working
+    (`rumus`) and the review notes (`catatan`). Numbers are decimal strings."""
+
+    satker = serializers.CharField()
+    tahun = serializers.IntegerField()
+    triwulan = serializers.IntegerField(allow_null=True)
+    indikator_kode = serializers.CharField(source="kode")
+    sasaran = serializers.CharField()
+    indikator = serializers.CharField()
+    satuan = serializers.CharField()
+    target = DesimalString()
+    realisasi = serializers.SerializerMethodField()
+    sumber_realisasi = serializers.CharField()
+    capaian = serializers.SerializerMethodField()
+    target_antara = serializers.SerializerMethodField()
+    realisasi_antara = serializers.SerializerMethodField()
+    capaian_antara = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField()
+    status_label = serializers.SerializerMethodField()
+    rumus = serializers.CharField()
+    keterangan = serializers.SerializerMethodField()
+    catatan = serializers.ListField(child=serializers.CharField())
+
+    def get_realisasi(self, obj: HasilBaris) -> str | None:
+        return _angka(obj.realisasi.nilai)
+
+    def get_capaian(self, obj: HasilBaris) -> str | None:
+        return _angka(obj.capaian.nilai)
+
+    def get_target_antara(self, obj: HasilBaris) -> str | None:
+        return _angka(obj.target_antara)
+
+    def get_realisasi_antara(self, obj: HasilBaris) -> str | None:
+        return _angka(obj.realisasi_antara)
+
+    def get_capaian_antara(self, obj: HasilBaris) -> str | None:
+        return None if obj.capaian_antara is None else _angka(obj.capaian_antara.nilai)
+
+    def get_status(self, obj: HasilBaris) -> str:
+        return obj.status.value
+
+    def get_status_label(self, obj: HasilBaris) -> str:
+        return obj.status.label
+
+    def get_keterangan(self, obj: HasilBaris) -> str:
+        return obj.realisasi.keterangan
+
+
+class CapaianListSerializer(serializers.ListSerializer):
+    """Computes the whole page of PK lines in one batch (a bounded number of queries),
+    then serializes each line's figures."""
+
+    def to_representation(self, data):
+        triwulan = self.context.get("triwulan")
+        return [self.child.to_representation(h) for h in hitung_capaian(data, triwulan)]
+
+
+class CapaianBarisSerializer(CapaianSerializer):
+    """The API's item: a PK line (model instance) turned into its computed figures."""
+
+    class Meta:
+        list_serializer_class = CapaianListSerializer

@@ -1,0 +1,44 @@
+"""FilterSets shared by pages and the API."""
+
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+
+from kinerja.choices import Triwulan
+from kinerja.formatting import romawi
+from kinerja.models import IndikatorPerjanjian
+
+
+class IndikatorPerjanjianFilterSet(filters.FilterSet):
+    """PK lines by satker code, year and line code. `triwulan` selects the period the figures
+    are computed for (1-4, cumulative "s.d. triwulan"); without it, the whole year."""
+
+    satker = filters.CharFilter(
+        field_name="sasaran__perjanjian__satker__kode",
+        label=_("kode satker"),
+        help_text=_("Kode satker 6 angka, mis. 417912."),
+    )
+    tahun = filters.NumberFilter(field_name="sasaran__perjanjian__tahun", label=_("tahun"))
+    triwulan = filters.TypedChoiceFilter(
+        choices=Triwulan.choices,
+        coerce=int,
+        method="tanpa_saring",
+        label=_("triwulan"),
+        help_text=_("1-4 untuk posisi s.d. triwulan; kosongkan untuk setahun penuh."),
+    )
+    kode = filters.CharFilter(method="saring_kode", label=_("kode indikator PK, mis. III.2"))
+
+    class Meta:
+        model = IndikatorPerjanjian
+        fields = ["satker", "tahun", "triwulan", "kode"]
+
+    def tanpa_saring(self, queryset, name: str, value: int):
+        """The quarter chooses the period of the computation, not the rows."""
+        return queryset
+
+    def saring_kode(self, queryset, name: str, value: str):
+        sasaran, _, nomor = value.partition(".")
+        try:
+            nomor_sasaran = next(n for n in range(1, 40) if romawi(n) == sasaran.upper())
+            return queryset.filter(sasaran__nomor=nomor_sasaran, nomor=int(nomor))
+        except (StopIteration, ValueError):
+            return queryset.none()

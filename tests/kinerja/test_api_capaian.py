@@ -1,0 +1,210 @@
+"""GET /api/v1/capaian/: authentication, scoping, filters, the shape of an item, bounded
+queries, and agreement with `manage.py hitung_capaian` on every demo line."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from satker.models import Pengguna
+from tests.conftest import MANADO, PEKANBARU
+from tests.factories import IndikatorPerjanjianFactory, SasaranKegiatanFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/capaian/"
+FIELDS = {
+    "satker", "tahun", "triwulan", "indikator_kode", "sasaran", "indikator", "satuan", "target",
+    "realisasi", "sumber_realisasi", "capaian", "target_antara", "realisasi_antara",
+    "capaian_antara", "status", "status_label", "rumus", "keterangan", "catatan",
+}  # fmt: skip
+
+
+def api(username: str | None = None) -> APIClient:
+    client = APIClient()
+    if username:
+        client.force_authenticate(Pengguna.objects.get(username=username))
+    return client
+
+
+def semua(client: APIClient, **params) -> list[dict]:
+    """Every item of a paginated list."""
+    items, url = [], URL
+    response = client.get(url, params)
+    while True:
+        assert response.status_code == 200, response.content
+        items.extend(response.json()["results"])
+        if not response.json()["next"]:
+            return items
+        response = client.get(response.json()["next"])
+
+
+class TestAuthentication:
+    def test_anonymous_is_refused(self, demo):
+        assert api().get(URL).status_code in (401, 403)
+
+    def test_token_authentication(self, demo):
+        user = Pengguna.objects.get(username="operator.pekanbaru")
+        token = Token.objects.create(user=user)
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        response = client.get(URL, {"satker": PEKANBARU, "tahun": 2023})
+        assert response.status_code == 200
+        assert response.json()["count"] == 12
+
+    def test_a_token_is_issued_for_a_username_and_password(self, demo, client):
+        user = Pengguna.objects.get(username="operator.manado")
+        user.set_password("sandi-yang-panjang-1")
+        user.save()
+        response = client.post(
+            "/api/v1/token/", {"username": "operator.manado", "password": "sandi-yang-panjang-1"}
+        )
+        assert response.status_code == 200
+        assert Token.objects.get(user=user).key == response.json()["token"]
+
+    def test_session_authentication(self, operator_manado_client):
+        assert operator_manado_client.get(URL).status_code == 200
+
+
+class TestScoping:
+    def test_satker_user_sees_only_their_unit(self, demo):
+        items = semua(api("operator.manado"))
+        assert {i["satker"] for i in items} == {MANADO}
+        assert len(items) == 13
+
+    def test_asking_for_another_satker_gives_nothing(self, demo):
+        response = api("operator.manado").get(URL, {"satker": PEKANBARU})
+        assert response.json() == {"count": 0, "next": None, "previous": None, "results": []}
+
+    def test_reviewer_sees_every_unit(self, demo):
+        assert {i["satker"] for i in semua(api("reviewer"))} == {MANADO, PEKANBARU}
+
+
+class TestItems:
+    def test_one_item_per_pk_line_with_the_documented_fields(self, demo):
+        items = semua(api("reviewer"), satker=PEKANBARU, tahun=2023)
+        assert [i["indikator_kode"] for i in items] == [
+            "I.1", "II.1", "III.1", "III.2", "III.3", "III.4", "IV.1", "V.1", "VI.1", "VII.1",
+            "VIII.1", "VIII.2",
+        ]  # fmt: skip
+        assert set(items[0]) == FIELDS
+
+    def test_numbers_are_decimal_strings(self, demo):
+        [item] = (
+            api("reviewer")
+            .get(URL, {"satker": PEKANBARU, "tahun": 2023, "kode": "III.2"})
+            .json()["results"]
+        )
+        assert item["target"] == "5"
+        assert item["realisasi"] == "363.80"
+        assert item["capaian"] == "7276.00"
+        assert item["status"] == "tercapai"
+        assert item["triwulan"] is None
+        assert item["rumus"].startswith(
+            "Realisasi: (556.782.250 − 120.047.000) / 120.047.000 × 100% = 363,80%"
+        )
+        assert any("jauh di atas target" in c for c in item["catatan"])
+
+    def test_quarter_gives_progress_and_cumulative_figures(self, demo):
+        [item] = (
+            api("reviewer")
+            .get(URL, {"satker": MANADO, "tahun": 2023, "triwulan": 2, "kode": "III.3"})
+            .json()["results"]
+        )
+        assert item["triwulan"] == 2
+        assert (item["target_antara"], item["realisasi_antara"]) == ("50", "56.8")
+        assert (item["realisasi"], item["capaian"], item["capaian_antara"]) == (
+            "426",
+            "56.80",
+            "113.60",
+        )
+
+    def test_cannot_be_computed_is_null_with_the_reason(self, demo):
+        [item] = (
+            api("reviewer")
+            .get(URL, {"satker": MANADO, "tahun": 2023, "triwulan": 2, "kode": "VIII.2"})
+            .json()["results"]
+        )
+        assert item["realisasi"] is None and item["capaian"] is None
+        assert (
+            "Realisasi tidak dapat dihitung: belum ada nilai laporan keuangan s.d. 30 Juni 2023."
+            in item["catatan"]
+        )
+
+    @pytest.mark.parametrize("triwulan", ["5", "0", "dua"])
+    def test_bad_quarter_is_a_400_with_a_field_error(self, demo, triwulan):
+        response = api("reviewer").get(URL, {"triwulan": triwulan})
+        assert response.status_code == 400
+        assert "triwulan" in response.json()
+
+    def test_bad_year_is_a_400(self, demo):
+        response = api("reviewer").get(URL, {"tahun": "duaribu"})
+        assert response.status_code == 400
+        assert "tahun" in response.json()
+
+
+def test_query_count_does_not_grow_with_the_number_of_lines(demo, django_assert_max_num_queries):
+    client = api("reviewer")
+    pk = IndikatorPerjanjianFactory().sasaran.perjanjian
+    for nomor in range(1, 8):
+        sasaran = SasaranKegiatanFactory(perjanjian=pk, nomor=nomor + 1)
+        for n in range(1, 5):
+            IndikatorPerjanjianFactory(sasaran=sasaran, nomor=n)
+    # 25 demo lines and 29 new ones: 18 queries measured, as for the 25 demo lines alone.
+    with django_assert_max_num_queries(20):
+        response = client.get(URL, {"page": 1})
+    assert response.json()["count"] == 25 + 29
+
+
+@pytest.mark.parametrize(
+    ("kode", "triwulan"),
+    [
+        (MANADO, 2),
+        (MANADO, None),
+        (PEKANBARU, None),
+        (PEKANBARU, 1),
+        (PEKANBARU, 3),
+        (PEKANBARU, 4),
+    ],
+)
+def test_api_and_command_agree_on_every_demo_line(demo, kode, triwulan):
+    params = {"satker": kode, "tahun": 2023}
+    args = ["hitung_capaian", "--satker", kode, "--tahun", "2023", "--format", "json"]
+    if triwulan:
+        params["triwulan"] = triwulan
+        args += ["--triwulan", str(triwulan)]
+    out = StringIO()
+    call_command(*args, stdout=out)
+    assert json.loads(out.getvalue()) == semua(api("reviewer"), **params)
+
+
+def test_command_table_prints_indonesian_numbers(demo):
+    out = StringIO()
+    call_command("hitung_capaian", "--satker", PEKANBARU, "--tahun", "2023", stdout=out)
+    text = out.getvalue()
+    assert "363,80" in text and "7.276,00" in text
+    assert "(556.782.250 − 120.047.000) / 120.047.000 × 100% = 363,80%" in text
+
+
+def test_command_refuses_an_unknown_satker_or_year(demo):
+    with pytest.raises(CommandError, match="Satker dengan kode 999999 tidak ada"):
+        call_command("hitung_capaian", "--satker", "999999", "--tahun", "2023")
+    with pytest.raises(CommandError, match="tidak memiliki PK tahun 2020"):
+        call_command("hitung_capaian", "--satker", MANADO, "--tahun", "2020")
+
+
+class TestDocumentation:
+    def test_schema_describes_the_endpoint(self, demo):
+        response = api("reviewer").get("/api/schema/", {"format": "json"})
+        assert response.status_code == 200
+        assert "/api/v1/capaian/" in response.json()["paths"]
+
+    def test_docs_page_loads_nothing_from_a_cdn(self, reviewer_client):
+        html = reviewer_client.get("/api/docs/").content.decode()
+        assert "swagger-ui" in html
+        assert "cdn" not in html.lower()
