@@ -1,4 +1,7 @@
+from collections.abc import Callable
+
 from django.contrib import admin
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.formatting import format_desimal_ringkas, format_rupiah
@@ -6,10 +9,13 @@ from kinerja.models import (
     AspekLayananPublik,
     BelanjaPdn,
     ButirCapaian,
+    Dipa,
     HasilLayanan,
     IndikatorKinerja,
     IndikatorPerjanjian,
     IndikatorRenstra,
+    ItemAnggaran,
+    KegiatanAlki,
     NarasiIndikator,
     NilaiLaporanKeuangan,
     NilaiProfesionalitas,
@@ -19,16 +25,32 @@ from kinerja.models import (
     PengukuranPerusahaan,
     PenilaianLayananPublik,
     PerjanjianKinerja,
+    ProgresAnggaran,
     RealisasiTriwulan,
+    RekapKomponen,
     RekomendasiAudit,
     RencanaAksi,
     Renstra,
+    RevisiDipa,
     SasaranKegiatan,
     SasaranRenstra,
     SurveiKepuasan,
+    TargetPnbp,
     TargetRenstra,
     UnsurSurvei,
 )
+
+
+def kolom_rupiah(field: str, description: str) -> Callable[[admin.ModelAdmin, Model], str]:
+    """A list column showing a rupiah field as the ministry prints it (Rp 12.207.073.000),
+    sortable by the field."""
+
+    @admin.display(description=description, ordering=field)
+    def tampil(_model_admin: admin.ModelAdmin, obj: Model) -> str:
+        nilai = getattr(obj, field)
+        return "–" if nilai is None else format_rupiah(nilai)
+
+    return tampil
 
 
 @admin.register(IndikatorKinerja)
@@ -128,9 +150,7 @@ class PerjanjianKinerjaAdmin(admin.ModelAdmin):
     search_fields = ["satker__singkatan", "satker__nama", "pihak_pertama_nama"]
     inlines = [SasaranKegiatanInline]
 
-    @admin.display(description=_("total anggaran"), ordering="total_anggaran")
-    def anggaran(self, obj: PerjanjianKinerja) -> str:
-        return "–" if obj.total_anggaran is None else format_rupiah(obj.total_anggaran)
+    anggaran = kolom_rupiah("total_anggaran", _("total anggaran"))
 
 
 class IndikatorPerjanjianInline(admin.TabularInline):
@@ -233,9 +253,7 @@ class PenerimaanPnbpAdmin(admin.ModelAdmin):
     search_fields = ["satker__singkatan", "catatan"]
     date_hierarchy = "tanggal_posisi"
 
-    @admin.display(description=_("jumlah"), ordering="jumlah")
-    def jumlah_rupiah(self, obj: PenerimaanPnbp) -> str:
-        return format_rupiah(obj.jumlah)
+    jumlah_rupiah = kolom_rupiah("jumlah", _("jumlah"))
 
     @admin.display(description=_("layanan jasa"), boolean=True)
     def layanan(self, obj: PenerimaanPnbp) -> bool:
@@ -379,3 +397,94 @@ class NilaiLaporanKeuanganAdmin(admin.ModelAdmin):
     list_select_related = ["satker"]
     list_filter = ["tahun", "satker__jenis"]
     search_fields = ["satker__singkatan", "satker__nama"]
+
+
+# --- budget (anggaran) ------------------------------------------------------------------
+
+
+class RevisiDipaInline(admin.TabularInline):
+    model = RevisiDipa
+    fields = ["nomor", "tanggal", "kewenangan", "uraian", "pagu", "blokir", "target_pnbp"]
+    extra = 0
+
+
+@admin.register(Dipa)
+class DipaAdmin(admin.ModelAdmin):
+    list_display = ["nomor", "satker", "tahun", "tanggal", "pagu_awal_rupiah"]
+    list_select_related = ["satker"]
+    list_filter = ["tahun", "satker"]
+    search_fields = ["nomor", "satker__singkatan", "satker__nama"]
+    inlines = [RevisiDipaInline]
+
+    pagu_awal_rupiah = kolom_rupiah("pagu_awal", _("pagu awal"))
+
+
+@admin.register(RevisiDipa)
+class RevisiDipaAdmin(admin.ModelAdmin):
+    list_display = ["dipa", "nomor", "tanggal", "kewenangan", "pagu_rupiah"]
+    list_select_related = ["dipa", "dipa__satker"]
+    list_filter = ["kewenangan", "dipa__tahun", "dipa__satker"]
+    search_fields = ["uraian", "dipa__nomor"]
+
+    pagu_rupiah = kolom_rupiah("pagu", _("pagu sesudah revisi"))
+
+
+@admin.register(TargetPnbp)
+class TargetPnbpAdmin(admin.ModelAdmin):
+    list_display = ["satker", "tahun", "target_rupiah"]
+    list_select_related = ["satker"]
+    list_filter = ["tahun", "satker"]
+    search_fields = ["satker__singkatan"]
+
+    target_rupiah = kolom_rupiah("target", _("target"))
+
+
+@admin.register(ItemAnggaran)
+class ItemAnggaranAdmin(admin.ModelAdmin):
+    """The code tree. Totals above the leaves are computed, so only leaves carry a pagu."""
+
+    list_display = ["kode_lengkap", "uraian", "tingkat", "satker", "tahun", "pagu_rupiah"]
+    list_select_related = ["satker"]
+    list_filter = ["tahun", "satker", "tingkat", "sumber_dana"]
+    search_fields = ["kode_lengkap", "uraian", "indikator_keluaran"]
+    readonly_fields = ["kode_lengkap"]
+    autocomplete_fields = ["induk"]
+
+    pagu_rupiah = kolom_rupiah("pagu", _("pagu (rincian)"))
+
+
+ITEM_SELECT = ["item", "item__satker"]
+ITEM_FILTER = ["item__tahun", "item__satker"]
+
+
+@admin.register(ProgresAnggaran)
+class ProgresAnggaranAdmin(admin.ModelAdmin):
+    list_display = [
+        "item", "bulan", "rencana_keuangan", "realisasi_keuangan", "realisasi_keuangan_rp",
+        "rencana_fisik", "realisasi_fisik",
+    ]  # fmt: skip
+    list_select_related = ITEM_SELECT
+    list_filter = ["bulan", *ITEM_FILTER]
+    search_fields = ["item__kode_lengkap", "item__uraian"]
+    autocomplete_fields = ["item"]
+
+
+@admin.register(RekapKomponen)
+class RekapKomponenAdmin(admin.ModelAdmin):
+    list_display = ["item", "bulan", "status", "progres", "realisasi_rp", "status_kemanfaatan"]
+    list_select_related = ITEM_SELECT
+    list_filter = ["bulan", "status", *ITEM_FILTER]
+    search_fields = ["item__kode_lengkap", "item__uraian", "keterangan_masalah"]
+    autocomplete_fields = ["item"]
+
+
+@admin.register(KegiatanAlki)
+class KegiatanAlkiAdmin(admin.ModelAdmin):
+    list_display = [
+        "nomor", "uraian", "satker", "tanggal_posisi", "pagu", "realisasi_keuangan",
+        "realisasi_fisik",
+    ]  # fmt: skip
+    list_select_related = ["satker"]
+    list_filter = ["tahun", "satker"]
+    search_fields = ["uraian"]
+    autocomplete_fields = ["item"]

@@ -147,3 +147,48 @@ class StatusTindakLanjut(models.TextChoices):
     SELESAI = "selesai", _("Selesai")
     DALAM_PROSES = "dalam_proses", _("Dalam proses")
     BELUM = "belum", _("Belum ditindaklanjuti")
+
+
+class TingkatAnggaran(models.TextChoices):
+    """Levels of the RKA-K/L code tree, from the top."""
+
+    PROGRAM = "program", _("Program")
+    KEGIATAN = "kegiatan", _("Kegiatan")
+    KRO = "kro", _("KRO")
+    RO = "ro", _("RO")
+    KOMPONEN = "komponen", _("Komponen")
+    SUB_KOMPONEN = "sub_komponen", _("Sub-komponen")
+    AKUN = "akun", _("Akun")
+
+
+URUTAN_TINGKAT = list(TingkatAnggaran.values)
+
+# The shape of a node's own code segment at each level (EC; 6077; BAD; 012; 051; A; 521211).
+POLA_KODE = {
+    TingkatAnggaran.PROGRAM: r"^[A-Z]{2}$",
+    TingkatAnggaran.KEGIATAN: r"^[0-9]{4}$",
+    TingkatAnggaran.KRO: r"^[A-Z]{3}$",
+    TingkatAnggaran.RO: r"^[0-9]{3}$",
+    TingkatAnggaran.KOMPONEN: r"^[0-9]{3}$",
+    TingkatAnggaran.SUB_KOMPONEN: r"^[A-Z]{1,2}$",
+    TingkatAnggaran.AKUN: r"^[0-9]{6}$",
+}
+
+
+class SumberDana(models.TextChoices):
+    RM = "RM", _("Rupiah Murni (RM)")
+    PNBP = "PNBP", _("PNBP")
+
+
+class KewenanganRevisi(models.TextChoices):
+    DJA = "DJA", _("Direktorat Jenderal Anggaran")
+    DJPB = "DJPb", _("Direktorat Jenderal Perbendaharaan")
+    KANWIL_DJPB = "Kanwil DJPb", _("Kanwil Ditjen Perbendaharaan")
+    KPA = "KPA", _("Kuasa Pengguna Anggaran")
+
+
+class StatusKomponen(models.TextChoices):
+    PERSIAPAN = "Persiapan", _("Persiapan")
+    PERENCANAAN = "Perencanaan", _("Perencanaan")
+    PELAKSANAAN = "Pelaksanaan", _("Pelaksanaan")
+    SELESAI = "Selesai", _("Selesai")

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from kinerja.choices import SatuanHasilLayanan, StatusTindakLanjut, TingkatRenstra
+from kinerja.demo_anggaran import load_anggaran
 from kinerja.models import (
     AspekLayananPublik,
     BelanjaPdn,
@@ -59,6 +60,7 @@ RENSTRA_FILES = ("pekanbaru/renstra_2021_2024.yaml",)
 NARASI_FILES = ("pekanbaru/narasi_2023.yaml",)
 DATA_DUKUNG_FILES = ("manado/data_dukung.yaml", "pekanbaru/data_dukung.yaml")
 NILAI_EKSTERNAL_FILES = ("nilai_eksternal_2023.yaml",)
+ANGGARAN_FILES = ("manado/anggaran_2023.yaml", "pekanbaru/anggaran_2023.yaml")
 
 
 @dataclass
@@ -84,6 +86,8 @@ def load_demo_data(fixtures_dir: Path = FIXTURES_DIR) -> DemoLoadResult:
             load_data_dukung(read_yaml(fixtures_dir / name), name, stats)
         for name in NILAI_EKSTERNAL_FILES:
             load_nilai_eksternal(read_yaml(fixtures_dir / name), name, stats)
+        for name in ANGGARAN_FILES:
+            load_anggaran(read_yaml(fixtures_dir / name), name, stats)
         logins = create_demo_users(stats)
     return DemoLoadResult(stats=stats, logins=logins)
 

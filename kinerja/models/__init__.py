@@ -1,3 +1,12 @@
+from kinerja.models.anggaran import (
+    Dipa,
+    ItemAnggaran,
+    KegiatanAlki,
+    ProgresAnggaran,
+    RekapKomponen,
+    RevisiDipa,
+    TargetPnbp,
+)
 from kinerja.models.indikator import IndikatorKinerja
 from kinerja.models.layanan import HasilLayanan, PenerimaanPnbp
 from kinerja.models.layanan_publik import AspekLayananPublik, PenilaianLayananPublik
@@ -22,10 +31,13 @@ __all__ = [
     "AspekLayananPublik",
     "BelanjaPdn",
     "ButirCapaian",
+    "Dipa",
     "HasilLayanan",
     "IndikatorKinerja",
     "IndikatorPerjanjian",
     "IndikatorRenstra",
+    "ItemAnggaran",
+    "KegiatanAlki",
     "NarasiIndikator",
     "NilaiLaporanKeuangan",
     "NilaiProfesionalitas",
@@ -35,13 +47,17 @@ __all__ = [
     "PengukuranPerusahaan",
     "PenilaianLayananPublik",
     "PerjanjianKinerja",
+    "ProgresAnggaran",
     "RealisasiTriwulan",
+    "RekapKomponen",
     "RekomendasiAudit",
     "RencanaAksi",
     "Renstra",
+    "RevisiDipa",
     "SasaranKegiatan",
     "SasaranRenstra",
     "SurveiKepuasan",
+    "TargetPnbp",
     "TargetRenstra",
     "UnsurSurvei",
 ]

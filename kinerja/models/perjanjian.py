@@ -137,6 +137,13 @@ class IndikatorPerjanjian(models.Model):
     )
     target = models.DecimalField(_("target"), max_digits=18, decimal_places=4)
     satuan = models.CharField(_("satuan"), max_length=20, choices=Satuan.choices)
+    anggaran = models.ManyToManyField(
+        "kinerja.ItemAnggaran",
+        blank=True,
+        related_name="indikator_pk",
+        verbose_name=_("anggaran pendukung"),
+        help_text=_("Komponen/item anggaran yang mendukung indikator ini (LAKIP Tabel 30)."),
+    )
     catatan = models.TextField(_("catatan"), blank=True)
 
     objects = RestrictedQuerySet.as_manager()

@@ -1,0 +1,96 @@
+"""DIPA (the approved budget document of a satker for a year), its revisions, and the yearly
+PNBP targets of years without a DIPA in the data."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.choices import KewenanganRevisi
+from kinerja.models.dasar import DataDukungSatker
+from satker.querysets import RestrictedQuerySet
+
+
+class Dipa(DataDukungSatker):
+    tahun = models.PositiveSmallIntegerField(_("tahun anggaran"))
+    nomor = models.CharField(_("nomor SP DIPA"), max_length=100)
+    tanggal = models.DateField(_("tanggal"))
+    pagu_awal = models.BigIntegerField(_("pagu awal (Rp)"))
+    blokir_awal = models.BigIntegerField(_("blokir awal (Rp)"), null=True, blank=True)
+    target_pnbp = models.BigIntegerField(_("target PNBP awal (Rp)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-tahun", "satker"]
+        verbose_name = _("DIPA")
+        verbose_name_plural = _("DIPA")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "tahun"],
+                name="dipa_satu_per_satker_per_tahun",
+                violation_error_message=_("Satker ini sudah memiliki DIPA untuk tahun tersebut."),
+            ),
+            models.CheckConstraint(condition=Q(pagu_awal__gte=0), name="dipa_pagu_tidak_negatif"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor
+
+
+class RevisiDipa(models.Model):
+    """A revision of a DIPA: its values after the revision. The values before ("semula")
+    are those of the previous revision, or of the DIPA for the first."""
+
+    satker_lookup = "dipa__satker"
+
+    dipa = models.ForeignKey(
+        Dipa, on_delete=models.CASCADE, related_name="revisi", verbose_name=_("DIPA")
+    )
+    nomor = models.PositiveSmallIntegerField(_("revisi ke-"))
+    tanggal = models.DateField(_("tanggal"), null=True, blank=True)
+    kewenangan = models.CharField(
+        _("kewenangan"), max_length=20, choices=KewenanganRevisi.choices, blank=True
+    )
+    uraian = models.TextField(_("uraian/alasan"))
+    pagu = models.BigIntegerField(_("pagu sesudah revisi (Rp)"))
+    blokir = models.BigIntegerField(_("blokir sesudah revisi (Rp)"), null=True, blank=True)
+    target_pnbp = models.BigIntegerField(
+        _("target PNBP sesudah revisi (Rp)"), null=True, blank=True
+    )
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["dipa", "nomor"]
+        verbose_name = _("revisi DIPA")
+        verbose_name_plural = _("revisi DIPA")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dipa", "nomor"],
+                name="revisi_dipa_nomor_unik",
+                violation_error_message=_("Nomor revisi ini sudah ada."),
+            ),
+            models.CheckConstraint(
+                condition=Q(pagu__gte=0) & (Q(blokir__isnull=True) | Q(blokir__gte=0)),
+                name="revisi_dipa_tidak_negatif",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dipa} revisi {self.nomor}"
+
+
+class TargetPnbp(DataDukungSatker):
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    target = models.BigIntegerField(_("target penerimaan (Rp)"))
+
+    class Meta:
+        ordering = ["satker", "tahun"]
+        verbose_name = _("target PNBP")
+        verbose_name_plural = _("target PNBP")
+        constraints = [
+            models.UniqueConstraint(fields=["satker", "tahun"], name="target_pnbp_unik"),
+            models.CheckConstraint(condition=Q(target__gte=0), name="target_pnbp_tidak_negatif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.satker} {self.tahun}"
