@@ -12,6 +12,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from satker.models import Pengguna
+from tests.api import api, semua_halaman
 from tests.conftest import MANADO, PEKANBARU
 from tests.factories import IndikatorPerjanjianFactory, SasaranKegiatanFactory
 
@@ -25,23 +26,8 @@ FIELDS = {
 }  # fmt: skip
 
 
-def api(username: str | None = None) -> APIClient:
-    client = APIClient()
-    if username:
-        client.force_authenticate(Pengguna.objects.get(username=username))
-    return client
-
-
 def semua(client: APIClient, **params) -> list[dict]:
-    """Every item of a paginated list."""
-    items, url = [], URL
-    response = client.get(url, params)
-    while True:
-        assert response.status_code == 200, response.content
-        items.extend(response.json()["results"])
-        if not response.json()["next"]:
-            return items
-        response = client.get(response.json()["next"])
+    return semua_halaman(client, URL, **params)
 
 
 class TestAuthentication:

@@ -1,0 +1,272 @@
+"""Reads of the budget: whole code trees with their progress series (two queries whatever
+the size), turned into plain values for kinerja.perhitungan.anggaran."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Max
+
+from kinerja.formatting import BULAN, romawi
+from kinerja.models import (
+    Dipa,
+    IndikatorPerjanjian,
+    ItemAnggaran,
+    PenerimaanPnbp,
+    ProgresAnggaran,
+    TargetPnbp,
+)
+from kinerja.perhitungan import HasilBaris
+from kinerja.perhitungan import anggaran as pa
+from kinerja.perhitungan.dasar import Hasil
+from kinerja.selectors.capaian import hitung_capaian, konfigurasi
+from satker.models import Satker
+
+BULAN_TRIWULAN = {1: 3, 2: 6, 3: 9, 4: 12}
+SETAHUN = tuple(range(1, 13))
+
+
+def bulan_posisi(triwulan: int | None) -> tuple[int | None, int]:
+    """The months of "s.d. triwulan lalu" and "s.d. triwulan ini" (the year: III and IV)."""
+    tw = triwulan or 4
+    return (BULAN_TRIWULAN[tw - 1] if tw > 1 else None), BULAN_TRIWULAN[tw]
+
+
+def triwulan_terakhir(satker: Satker, tahun: int) -> int | None:
+    """The latest quarter with any recorded progress in the satker's budget of the year."""
+    bulan = ProgresAnggaran.objects.filter(item__satker=satker, item__tahun=tahun).aggregate(
+        terakhir=Max("bulan")
+    )["terakhir"]
+    return None if bulan is None else (bulan + 2) // 3
+
+
+@dataclass(frozen=True)
+class NodeAnggaran:
+    """A budget node with its computed figures."""
+
+    item: ItemAnggaran
+    hasil: pa.HasilSimpul
+    kode_induk: str | None
+
+    @property
+    def kode(self) -> str:
+        return self.item.kode_lengkap
+
+
+def pohon(
+    satker: Satker, tahun: int, bulan: Sequence[int] = (3, 6, 9, 12)
+) -> dict[int, NodeAnggaran]:
+    """The whole code tree of a satker's budget for a year, computed, by node id."""
+    return pohon_banyak([(satker.pk, tahun)], bulan)[(satker.pk, tahun)]
+
+
+def pohon_banyak(
+    kunci: Iterable[tuple[int, int]], bulan: Sequence[int] = (3, 6, 9, 12)
+) -> dict[tuple[int, int], dict[int, NodeAnggaran]]:
+    """The computed trees of several (satker id, year) pairs, in two queries."""
+    kunci = set(kunci)
+    if not kunci:
+        return {}
+    satker_ids = {s for s, _ in kunci}
+    tahun = {t for _, t in kunci}
+    items = [
+        i
+        for i in ItemAnggaran.objects.filter(satker_id__in=satker_ids, tahun__in=tahun)
+        .select_related("satker")
+        .order_by("urutan")
+        if (i.satker_id, i.tahun) in kunci
+    ]
+    progres: dict[int, list[pa.Titik]] = defaultdict(list)
+    for p in ProgresAnggaran.objects.filter(item__in=[i.pk for i in items]):
+        progres[p.item_id].append(
+            pa.Titik(
+                bulan=p.bulan,
+                rencana_keuangan=p.rencana_keuangan,
+                realisasi_keuangan=p.realisasi_keuangan,
+                realisasi_keuangan_rp=p.realisasi_keuangan_rp,
+                rencana_fisik=p.rencana_fisik,
+                realisasi_fisik=p.realisasi_fisik,
+                realisasi_volume=p.realisasi_volume,
+            )
+        )
+    per_kunci: dict[tuple[int, int], list[ItemAnggaran]] = defaultdict(list)
+    for i in items:
+        per_kunci[(i.satker_id, i.tahun)].append(i)
+    pembulatan = konfigurasi().pembulatan
+    hasil: dict[tuple[int, int], dict[int, NodeAnggaran]] = {k: {} for k in kunci}
+    for k, daftar in per_kunci.items():
+        by_id = {i.pk: i for i in daftar}
+        simpul = [
+            pa.Simpul(i.pk, i.induk_id, i.tingkat, i.kode_lengkap, i.uraian, i.pagu) for i in daftar
+        ]
+        hitung = pa.hitung_pohon(simpul, progres, bulan, pembulatan=pembulatan)
+        hasil[k] = {
+            pk: NodeAnggaran(
+                item=by_id[pk],
+                hasil=h,
+                kode_induk=by_id[h.simpul.induk].kode_lengkap if h.simpul.induk else None,
+            )
+            for pk, h in hitung.items()
+        }
+    return hasil
+
+
+def total_satker(nodes: dict[int, NodeAnggaran], bulan: int) -> tuple[int, int | None, int | None]:
+    """Pagu, planned and realised rupiah of the whole DIPA (the sum of the programs)."""
+    akar = [n for n in nodes.values() if n.item.induk_id is None]
+    pagu = sum(n.hasil.pagu for n in akar)
+    posisi = [n.hasil.posisi.get(bulan) for n in akar]
+    rencana = (
+        None
+        if any(p is None or p.rencana_rp is None for p in posisi)
+        else sum(p.rencana_rp for p in posisi)
+    )
+    realisasi = (
+        None
+        if any(p is None or p.realisasi_rp is None for p in posisi)
+        else sum(p.realisasi_rp for p in posisi)
+    )
+    return pagu, rencana, realisasi
+
+
+def deviasi_penarikan(nodes: dict[int, NodeAnggaran], sampai_bulan: int) -> pa.HasilDeviasi:
+    """Deviation of the satker's realisation from its disbursement plan (Halaman III DIPA)
+    up to `sampai_bulan`: per month where the plan and realisation are recorded monthly,
+    otherwise per quarter. `nodes` must have been computed for every month to be scored
+    (pohon(..., bulan=range(1, 13)))."""
+    ada = []
+    for b in range(1, sampai_bulan + 1):
+        _, rencana, realisasi = total_satker(nodes, b)
+        if rencana is not None and realisasi is not None:
+            ada.append((b, rencana, realisasi))
+    if any(b % 3 for b, _, _ in ada):
+        periode = [(BULAN[b - 1], r, x) for b, r, x in ada]
+    else:
+        periode = []
+        for b in range(3, sampai_bulan + 1, 3):
+            _, rencana, realisasi = total_satker(nodes, b)
+            periode.append((f"TW {romawi(b // 3)}", rencana, realisasi))
+    return pa.deviasi_rpd(
+        [(label, r) for label, r, _ in periode],
+        [(label, x) for label, _, x in periode],
+        pembulatan=konfigurasi().pembulatan,
+    )
+
+
+# --- efficiency per PK indicator (LAKIP Tabel 38) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class EfisiensiBaris:
+    baris: HasilBaris
+    pagu: int
+    realisasi_anggaran: int | None
+    persen_anggaran: Hasil
+    efisiensi: pa.HasilEfisiensi
+    kode_anggaran: tuple[str, ...]
+
+
+def efisiensi_indikator(lines: Sequence[IndikatorPerjanjian]) -> list[EfisiensiBaris]:
+    """For each PK line of a year: the budget of the nodes supporting it (rolled up), its
+    realisation at year end, and the efficiency of the performance bought with it."""
+    lines = list(lines)
+    if not lines:
+        return []
+    capaian = {h.kode: h for h in hitung_capaian(lines, None)}
+    tautan = defaultdict(list)
+    for line in lines:
+        for item in line.anggaran.all():
+            tautan[line.pk].append(item)
+    kunci = {(i.satker_id, i.tahun) for items in tautan.values() for i in items}
+    trees = pohon_banyak(kunci, bulan=(12,))
+    p = konfigurasi().pembulatan
+    hasil = []
+    for line in lines:
+        items = tautan.get(line.pk, [])
+        nodes = [trees[(i.satker_id, i.tahun)][i.pk] for i in items]
+        pagu = sum(n.hasil.pagu for n in nodes)
+        realisasi_list = [n.hasil.posisi[12].realisasi_rp for n in nodes]
+        realisasi = None if not nodes or None in realisasi_list else sum(realisasi_list)
+        h = capaian[line.kode]
+        hasil.append(
+            EfisiensiBaris(
+                baris=h,
+                pagu=pagu,
+                realisasi_anggaran=realisasi,
+                persen_anggaran=pa.persen_terhadap(realisasi, pagu, pembulatan=p),
+                efisiensi=pa.efisiensi_anggaran(
+                    target_kinerja=h.target,
+                    realisasi_kinerja=h.realisasi.nilai,
+                    pagu=pagu,
+                    realisasi_anggaran=realisasi,
+                    capaian=h.capaian.nilai,
+                    pembulatan=p,
+                ),
+                kode_anggaran=tuple(n.kode for n in nodes),
+            )
+        )
+    return hasil
+
+
+# --- PNBP against its target ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PnbpTahun:
+    tahun: int
+    target: int | None
+    layanan: int | None
+    total: int | None
+    persen_layanan: Hasil
+    persen_total: Hasil
+
+
+def target_pnbp(satker: Satker, tahun: Iterable[int]) -> dict[int, int | None]:
+    """Each year's PNBP target: the DIPA's latest (after its last revision that states one),
+    else the recorded yearly target. Three queries for any number of years."""
+    tahun = list(tahun)
+    hasil: dict[int, int | None] = dict.fromkeys(tahun)
+    for t in TargetPnbp.objects.filter(satker=satker, tahun__in=tahun):
+        hasil[t.tahun] = t.target
+    for dipa in Dipa.objects.filter(satker=satker, tahun__in=tahun).prefetch_related("revisi"):
+        target = dipa.target_pnbp
+        for r in dipa.revisi.all():
+            if r.target_pnbp is not None:
+                target = r.target_pnbp
+        if target is not None:
+            hasil[dipa.tahun] = target
+    return hasil
+
+
+def pnbp_per_tahun(satker: Satker, tahun: Iterable[int]) -> list[PnbpTahun]:
+    """PNBP received by year (service fees and all receipts, at the year's latest position)
+    against the year's target."""
+    tahun = list(tahun)
+    p = konfigurasi().pembulatan
+    rows = PenerimaanPnbp.objects.filter(satker=satker, tanggal_posisi__year__in=tahun)
+    targets = target_pnbp(satker, tahun)
+    per_tahun: dict[int, list[PenerimaanPnbp]] = defaultdict(list)
+    for r in rows:
+        per_tahun[r.tanggal_posisi.year].append(r)
+    hasil = []
+    for th in sorted(tahun):
+        daftar = per_tahun.get(th, [])
+        if daftar:
+            akhir = max(r.tanggal_posisi for r in daftar)
+            daftar = [r for r in daftar if r.tanggal_posisi == akhir]
+        layanan = sum(r.jumlah for r in daftar if r.layanan) if daftar else None
+        total = sum(r.jumlah for r in daftar) if daftar else None
+        target = targets[th]
+        hasil.append(
+            PnbpTahun(
+                tahun=th,
+                target=target,
+                layanan=layanan,
+                total=total,
+                persen_layanan=pa.persen_terhadap(layanan, target, pembulatan=p),
+                persen_total=pa.persen_terhadap(total, target, pembulatan=p),
+            )
+        )
+    return hasil

@@ -1,0 +1,27 @@
+"""Helpers for the REST API tests: a client authenticated as a demo user, and every item of
+a paginated list."""
+
+from __future__ import annotations
+
+from rest_framework.test import APIClient
+
+from satker.models import Pengguna
+
+
+def api(username: str | None = None) -> APIClient:
+    """An API client, authenticated as the demo user `username` (anonymous without one)."""
+    client = APIClient()
+    if username:
+        client.force_authenticate(Pengguna.objects.get(username=username))
+    return client
+
+
+def semua_halaman(client: APIClient, url: str, **params) -> list[dict]:
+    """Every item of a paginated list, following the `next` links."""
+    items, response = [], client.get(url, params)
+    while True:
+        assert response.status_code == 200, response.content
+        items.extend(response.json()["results"])
+        if not response.json()["next"]:
+            return items
+        response = client.get(response.json()["next"])
