@@ -24,12 +24,15 @@ def walk(patterns, prefix=""):
 
 
 def concrete_path(pattern: str) -> str:
-    """A URL that the pattern matches: ids 1, format suffixes "json", regex syntax removed."""
+    """A URL that the pattern matches: ids 1, a year, a budget workbook kind, format suffixes
+    "json", regex syntax removed."""
     path = "/" + pattern.replace("^", "").replace("$", "").replace("/?", "/")
     path = re.sub(r"\(\?P<format>[^)]*\)", "json", path)
     path = path.replace("\\.", ".").replace("<drf_format_suffix:format>", ".json")
     for converter in ("<int:pk>", "<int:id>", "(?P<pk>[^/.]+)"):
         path = path.replace(converter, "1")
+    path = path.replace("<int:tahun>", "2023").replace("<str:jenis>", "struktur")
+    assert "<" not in path, f"tambahkan contoh nilai untuk {path}"
     return path
 
 

@@ -37,3 +37,11 @@ def tanggal(nilai: datetime.date | None) -> str:
 @register.filter
 def romawi(nilai: int) -> str:
     return formatting.romawi(int(nilai))
+
+
+@register.filter
+def persen(nilai: Decimal | None) -> str:
+    """A reported percentage with the precision it carries: 20.20 → "20,20"; None → "–"."""
+    if nilai is None or nilai == "":
+        return "–"
+    return formatting.format_angka(Decimal(nilai))

@@ -1,0 +1,221 @@
+"""Pages of the budget: the tree with its progress, DIPA, PNBP, efficiency and deviation;
+and the Excel templates and imports."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kinerja import impor_anggaran, services
+from kinerja.choices import Triwulan
+from kinerja.models import Dipa, IndikatorPerjanjian, KegiatanAlki
+from kinerja.perhitungan import anggaran as pa
+from kinerja.selectors import anggaran as sel
+from kinerja.selectors.capaian import konfigurasi
+from kinerja.views import TAHUN_VALID, _int_param
+from satker.models import Satker
+
+JENIS = (impor_anggaran.STRUKTUR, impor_anggaran.REALISASI)
+
+
+def _satker(request: HttpRequest, pk: int) -> Satker:
+    return get_object_or_404(Satker.objects.restrict(request.user), pk=pk)
+
+
+@login_required
+def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
+    satker = _satker(request, pk)
+    dipa_list = list(
+        Dipa.objects.filter(satker=satker).order_by("-tahun").values_list("tahun", flat=True)
+    )
+    tahun = _int_param(request, "tahun", dipa_list[0] if dipa_list else 2023, TAHUN_VALID)
+    triwulan = _int_param(
+        request, "triwulan", sel.triwulan_terakhir(satker, tahun) or 4, range(1, 5)
+    )
+    bulan_lalu, bulan_ini = sel.bulan_posisi(triwulan)
+    nodes = sel.pohon(satker, tahun, bulan=sel.SETAHUN)
+    baris = []
+    for node in sorted(nodes.values(), key=lambda n: n.item.urutan):
+        lalu = node.hasil.posisi.get(bulan_lalu) if bulan_lalu else None
+        ini = node.hasil.posisi.get(bulan_ini)
+        baris.append(
+            {
+                "node": node,
+                "kedalaman": node.kode.count(".") + (0 if node.item.induk_id is None else 1),
+                "lalu": lalu,
+                "ini": ini,
+                "keuangan": pa.kolom_triwulan(
+                    lalu.realisasi_keuangan.nilai if lalu else None,
+                    ini.realisasi_keuangan.nilai if ini else None,
+                ),
+                "fisik": pa.kolom_triwulan(
+                    lalu.realisasi_fisik.nilai if lalu else None,
+                    ini.realisasi_fisik.nilai if ini else None,
+                ),
+            }
+        )
+    pagu, _, realisasi = sel.total_satker(nodes, bulan_ini)
+    p = konfigurasi().pembulatan
+    dipa = Dipa.objects.filter(satker=satker, tahun=tahun).prefetch_related("revisi").first()
+    lines = (
+        IndikatorPerjanjian.objects.restrict(request.user)
+        .filter(sasaran__perjanjian__satker=satker, sasaran__perjanjian__tahun=tahun)
+        .select_related("sasaran__perjanjian__satker", "indikator")
+        .prefetch_related("anggaran")
+        .order_by("sasaran__nomor", "nomor")
+    )
+    efisiensi = sel.efisiensi_indikator(lines)
+    context = {
+        "satker": satker,
+        "tahun": tahun,
+        "daftar_tahun": dipa_list,
+        "triwulan": triwulan,
+        "daftar_triwulan": Triwulan.choices,
+        "baris": baris,
+        "total": {
+            "pagu": pagu,
+            "realisasi": realisasi,
+            "persen": pa.persen_terhadap(realisasi, pagu, pembulatan=p),
+        },
+        "dipa": dipa,
+        "revisi": _revisi_dengan_semula(dipa),
+        "pnbp": sel.pnbp_per_tahun(satker, range(tahun - 3, tahun + 1)),
+        "efisiensi": efisiensi,
+        "efisiensi_rata": pa.rata_rata([e.efisiensi.efisiensi for e in efisiensi], pembulatan=p),
+        "deviasi": sel.deviasi_penarikan(nodes, bulan_ini),
+        "alki": KegiatanAlki.objects.filter(satker=satker, tahun=tahun).select_related("item"),
+        "boleh_impor": services.boleh_mengubah_anggaran(request.user, satker),
+    }
+    return render(request, "kinerja/anggaran.html", context)
+
+
+def _revisi_dengan_semula(dipa: Dipa | None) -> list[dict]:
+    """Each revision with the values before it: the previous revision's, or the DIPA's."""
+    if dipa is None:
+        return []
+    semula = {"pagu": dipa.pagu_awal, "blokir": dipa.blokir_awal, "target_pnbp": dipa.target_pnbp}
+    hasil = []
+    for r in dipa.revisi.all():
+        hasil.append({"revisi": r, "semula": dict(semula)})
+        semula = {
+            "pagu": r.pagu,
+            "blokir": r.blokir if r.blokir is not None else semula["blokir"],
+            "target_pnbp": r.target_pnbp if r.target_pnbp is not None else semula["target_pnbp"],
+        }
+    return hasil
+
+
+@login_required
+def templat(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
+    """The workbook of `jenis`, pre-filled with the satker's current data."""
+    if jenis not in JENIS or tahun not in TAHUN_VALID:
+        raise Http404
+    satker = _satker(request, pk)
+    isi = impor_anggaran.templat(jenis, satker, tahun)
+    nama = f"anggaran-{jenis}-{satker.kode or satker.pk}-{tahun}.xlsx"
+    response = HttpResponse(
+        isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return response
+
+
+def _simpan_pratinjau(
+    request: HttpRequest, kunci: str, isi: bytes, rencana: impor_anggaran.RencanaImpor
+) -> None:
+    """Keep the uploaded file and the fingerprint of its preview until the user applies it."""
+    request.session.pop(kunci, None)
+    if rencana.sah and rencana.perubahan:
+        request.session[kunci] = {
+            "token": secrets.token_urlsafe(16),
+            "isi": base64.b64encode(isi).decode(),
+            "sidik": rencana.sidik(),
+        }
+
+
+class UnggahForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Berkas Excel (.xlsx)"),
+        error_messages={"required": _("Pilih berkas Excel yang akan diunggah.")},
+    )
+
+
+@login_required
+def impor(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
+    """Upload a workbook, see what it would change, then apply it (all or nothing)."""
+    if jenis not in JENIS or tahun not in TAHUN_VALID:
+        raise Http404
+    satker = _satker(request, pk)
+    if not services.boleh_mengubah_anggaran(request.user, satker):
+        raise PermissionDenied
+    kunci_sesi = f"impor-anggaran-{satker.pk}-{tahun}-{jenis}"
+    rencana = None
+    form = UnggahForm()
+    if request.method == "POST" and "terapkan" in request.POST:
+        simpanan = request.session.get(kunci_sesi)
+        if not simpanan or simpanan["token"] != request.POST.get("token"):
+            messages.error(request, _("Pratinjau kedaluwarsa; unggah berkasnya lagi."))
+            return redirect(request.path)
+        isi = base64.b64decode(simpanan["isi"])
+        rencana = impor_anggaran.baca(jenis, isi, satker, tahun)
+        if rencana.sah and rencana.sidik() == simpanan["sidik"]:
+            try:
+                hasil = services.anggaran_impor(
+                    user=request.user, satker=satker, tahun=tahun, rencana=rencana
+                )
+            except ValidationError as exc:
+                # A rule of the database the reader did not foresee: nothing was saved.
+                messages.error(
+                    request,
+                    _("Tidak ada yang disimpan: %(pesan)s") % {"pesan": "; ".join(exc.messages)},
+                )
+                return redirect(request.path)
+            del request.session[kunci_sesi]
+            if hasil.tanpa_perubahan:
+                messages.info(request, _("Tidak ada perubahan: data sudah sama dengan berkas."))
+            else:
+                messages.success(
+                    request,
+                    _("Impor selesai: %(baru)d baru, %(ubah)d berubah, %(hapus)d dihapus.")
+                    % {"baru": hasil.baru, "ubah": hasil.ubah, "hapus": hasil.hapus},
+                )
+            return redirect(f"{reverse('anggaran', args=[satker.pk])}?tahun={tahun}")
+        # Someone changed the budget since the preview: show what the file would change now.
+        messages.warning(
+            request,
+            _("Data anggaran berubah sejak pratinjau dibuat. Periksa pratinjau terbaru ini."),
+        )
+        _simpan_pratinjau(request, kunci_sesi, isi, rencana)
+    elif request.method == "POST":
+        form = UnggahForm(request.POST, request.FILES)
+        if form.is_valid():
+            isi = form.cleaned_data["berkas"].read()
+            try:
+                rencana = impor_anggaran.baca(jenis, isi, satker, tahun)
+            except impor_anggaran.BerkasTidakSah as exc:
+                form.add_error("berkas", str(exc))
+            else:
+                _simpan_pratinjau(request, kunci_sesi, isi, rencana)
+    return render(
+        request,
+        "kinerja/anggaran_impor.html",
+        {
+            "satker": satker,
+            "tahun": tahun,
+            "jenis": jenis,
+            "nama_jenis": impor_anggaran.NAMA_JENIS[jenis],
+            "form": form,
+            "rencana": rencana,
+            "jumlah": {j: rencana.hitung(j) for j in ("baru", "ubah", "hapus")} if rencana else {},
+            "token": request.session.get(kunci_sesi, {}).get("token") if rencana else None,
+        },
+    )
