@@ -157,7 +157,8 @@ def templat(jenis: str, satker: Satker, tahun: int) -> bytes:
     if jenis == STRUKTUR:
         aturan += [
             "Induk harus ada: 6077.BAD.012 memerlukan 6077.BAD; kegiatan memerlukan programnya.",
-            "Baris yang tidak ada lagi di berkas akan dihapus beserta realisasinya.",
+            "Baris yang tidak ada lagi di berkas akan dihapus beserta realisasinya dan "
+            "tautannya ke indikator PK.",
         ]
     else:
         aturan += [

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from kinerja.choices import URUTAN_TINGKAT
 from kinerja.impor_anggaran import STRUKTUR, RencanaImpor
-from kinerja.kode_anggaran import kunci_urut, segmen_terakhir
+from kinerja.kode_anggaran import segmen_terakhir
 from kinerja.models import ItemAnggaran, ProgresAnggaran
 from satker.choices import Peran
 from satker.models import Pengguna, Satker
@@ -47,41 +47,64 @@ def anggaran_impor(
         raise ValidationError(rencana.pesan_kesalahan())
     if not rencana.perubahan:
         return HasilImpor(0, 0, 0)  # the same file again: nothing to write
-    if rencana.jenis == STRUKTUR:
-        _terapkan_struktur(satker, tahun, rencana)
-    else:
-        _terapkan_realisasi(satker, tahun, rencana)
+    try:
+        if rencana.jenis == STRUKTUR:
+            _terapkan_struktur(satker, tahun, rencana)
+        else:
+            _terapkan_realisasi(satker, tahun, rencana)
+    except IntegrityError as exc:
+        # A rule the database enforces and the reader did not foresee; nothing is kept.
+        raise ValidationError(f"data ditolak oleh basis data ({exc})") from exc
     return HasilImpor(rencana.hitung("baru"), rencana.hitung("ubah"), rencana.hitung("hapus"))
 
 
+_FIELD_ITEM = (
+    "uraian", "pagu", "sumber_dana", "indikator_keluaran", "volume", "satuan", "lokasi", "urutan",
+)  # fmt: skip
+_FIELD_PROGRES = (
+    "rencana_keuangan", "realisasi_keuangan_rp", "realisasi_keuangan", "rencana_fisik",
+    "realisasi_fisik", "realisasi_volume",
+)  # fmt: skip
+
+
 def _terapkan_struktur(satker: Satker, tahun: int, rencana: RencanaImpor) -> None:
+    """Remove, create and change the nodes of the plan in a handful of queries: the lines the
+    plan does not touch are not written."""
     lama = {i.kode_lengkap: i for i in ItemAnggaran.objects.filter(satker=satker, tahun=tahun)}
-    dihapus = [p.kunci for p in rencana.perubahan if p.jenis == "hapus"]
-    # Children first, so that nothing is left pointing at a removed parent.
-    for kode in sorted(dihapus, key=kunci_urut, reverse=True):
-        lama.pop(kode).delete()
-    simpan: dict[str, ItemAnggaran] = dict(lama)
-    # Parents before children, whatever the order of the rows; the rows' order is kept in
-    # `urutan`.
-    for b in sorted(rencana.baris, key=lambda b: URUTAN_TINGKAT.index(b["tingkat"])):
-        item = simpan.get(b["kode"]) or ItemAnggaran(satker=satker, tahun=tahun)
-        item.induk = simpan[b["induk"]] if b["induk"] else None
-        item.tingkat = b["tingkat"]
-        item.kode = segmen_terakhir(b["kode"])
-        for f in (
-            "uraian",
-            "pagu",
-            "sumber_dana",
-            "indikator_keluaran",
-            "volume",
-            "satuan",
-            "lokasi",
-        ):
-            setattr(item, f, b[f])
-        item.urutan = b["urutan"]
-        item.full_clean()
-        item.save()
-        simpan[b["kode"]] = item
+    dihapus = {p.kunci for p in rencana.perubahan if p.jenis == "hapus"}
+    if dihapus:
+        ItemAnggaran.objects.filter(pk__in=[lama[k].pk for k in dihapus]).delete()
+    simpan = {k: item for k, item in lama.items() if k not in dihapus}
+    diubah: list[ItemAnggaran] = []
+    # Level by level, so that a new node's parent has its id; the rows' order is kept in
+    # `urutan`, whatever order parents and children were typed in.
+    for tingkat in URUTAN_TINGKAT:
+        baru: list[ItemAnggaran] = []
+        for b in rencana.baris:
+            if b["tingkat"] != tingkat:
+                continue
+            induk = simpan[b["induk"]] if b["induk"] else None
+            nilai = {f: b[f] for f in _FIELD_ITEM}
+            item = simpan.get(b["kode"])
+            if item is None:
+                item = ItemAnggaran(
+                    satker=satker, tahun=tahun, tingkat=tingkat, kode=segmen_terakhir(b["kode"])
+                )
+                baru.append(item)
+            elif item.induk_id == (induk.pk if induk else None) and all(
+                getattr(item, f) == v for f, v in nilai.items()
+            ):
+                continue
+            else:
+                diubah.append(item)
+            item.induk = induk
+            for f, v in nilai.items():
+                setattr(item, f, v)
+            item.clean_fields(exclude=["satker", "induk"])
+            item.clean()  # checks the parent's level and sets kode_lengkap
+            simpan[b["kode"]] = item
+        ItemAnggaran.objects.bulk_create(baru)
+    ItemAnggaran.objects.bulk_update(diubah, [*_FIELD_ITEM, "induk"])
 
 
 def _terapkan_realisasi(satker: Satker, tahun: int, rencana: RencanaImpor) -> None:
@@ -92,18 +115,24 @@ def _terapkan_realisasi(satker: Satker, tahun: int, rencana: RencanaImpor) -> No
             item__satker=satker, item__tahun=tahun
         ).select_related("item")
     }
-    tetap = set()
+    baru: list[ProgresAnggaran] = []
+    diubah: list[ProgresAnggaran] = []
     for b in rencana.baris:
-        kunci = (b["kode"], b["bulan"])
-        tetap.add(kunci)
-        p = lama.get(kunci) or ProgresAnggaran(item=items[b["kode"]], bulan=b["bulan"])
-        for f in (
-            "rencana_keuangan", "realisasi_keuangan_rp", "realisasi_keuangan", "rencana_fisik",
-            "realisasi_fisik", "realisasi_volume",
-        ):  # fmt: skip
-            setattr(p, f, b[f])
-        p.full_clean()
-        p.save()
-    for kunci, p in lama.items():
-        if kunci not in tetap:
-            p.delete()
+        nilai = {f: b[f] for f in _FIELD_PROGRES}
+        p = lama.get((b["kode"], b["bulan"]))
+        if p is None:
+            p = ProgresAnggaran(item=items[b["kode"]], bulan=b["bulan"])
+            baru.append(p)
+        elif all(getattr(p, f) == v for f, v in nilai.items()):
+            continue
+        else:
+            diubah.append(p)
+        for f, v in nilai.items():
+            setattr(p, f, v)
+        p.clean_fields(exclude=["item"])
+    tetap = {(b["kode"], b["bulan"]) for b in rencana.baris}
+    ProgresAnggaran.objects.filter(
+        pk__in=[p.pk for kunci, p in lama.items() if kunci not in tetap]
+    ).delete()
+    ProgresAnggaran.objects.bulk_create(baru)
+    ProgresAnggaran.objects.bulk_update(diubah, _FIELD_PROGRES)

@@ -10,6 +10,8 @@ from decimal import Decimal as D
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.db.models import QuerySet
 from openpyxl import Workbook, load_workbook
 
 from kinerja import impor_anggaran as ia
@@ -210,20 +212,19 @@ def test_a_failure_while_applying_rolls_everything_back(manado, operator, monkey
     sebelum = snapshot(manado)
     wb = workbook(ia.templat(ia.STRUKTUR, manado, 2023))
     ws = wb["Struktur"]
-    for kode in ("6042.EBA.958.051", "6042.EBA.962.051", "6042.EBD.952.051"):
-        ws.cell(row=baris_kode(ws, kode), column=kolom(ia.STRUKTUR, "pagu"), value=1)
+    ws.cell(row=baris_kode(ws, "6042.EBA.958.051"), column=kolom(ia.STRUKTUR, "pagu")).value = 1
+    ws.delete_rows(baris_kode(ws, "6042.EBA.962.051"))
+    ws.delete_rows(baris_kode(ws, "6042.EBA.962"))
+    ws.append(["6077.BAD.058.052", None, "Komponen baru", 5])
     rencana = ia.baca(ia.STRUKTUR, simpan(wb), manado, 2023)
-    saved = []
-    original = ItemAnggaran.save
+    assert (rencana.hitung("baru"), rencana.hitung("ubah"), rencana.hitung("hapus")) == (1, 1, 2)
 
-    def save_then_fail(self, *args, **kwargs):
-        saved.append(self.kode_lengkap)
-        if len(saved) == 20:
-            raise RuntimeError("disk penuh")
-        return original(self, *args, **kwargs)
+    # The removal and the new line are written, then the last step fails.
+    def fail(*args, **kwargs):
+        raise DatabaseError("koneksi terputus")
 
-    monkeypatch.setattr(ItemAnggaran, "save", save_then_fail)
-    with pytest.raises(RuntimeError):
+    monkeypatch.setattr(QuerySet, "bulk_update", fail)
+    with pytest.raises(DatabaseError):
         services.anggaran_impor(user=operator, satker=manado, tahun=2023, rencana=rencana)
     assert snapshot(manado) == sebelum
 
