@@ -63,6 +63,9 @@ NILAI_EKSTERNAL_FILES = ("nilai_eksternal_2023.yaml",)
 ANGGARAN_FILES = ("manado/anggaran_2023.yaml", "pekanbaru/anggaran_2023.yaml")
 
 
+LAPORAN_FILES = ("manado/laporan_2023.yaml", "pekanbaru/laporan_2023.yaml")
+
+
 @dataclass
 class DemoLoadResult:
     stats: LoadStats
@@ -88,6 +91,11 @@ def load_demo_data(fixtures_dir: Path = FIXTURES_DIR) -> DemoLoadResult:
             load_nilai_eksternal(read_yaml(fixtures_dir / name), name, stats)
         for name in ANGGARAN_FILES:
             load_anggaran(read_yaml(fixtures_dir / name), name, stats)
+        # The reports' memo and narrative (the laporan app builds on kinerja's data).
+        from laporan.demo_data import load_laporan
+
+        for name in LAPORAN_FILES:
+            load_laporan(read_yaml(fixtures_dir / name), name, stats)
         logins = create_demo_users(stats)
     return DemoLoadResult(stats=stats, logins=logins)
 

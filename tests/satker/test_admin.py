@@ -9,7 +9,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 REGISTERED = sorted(
-    (m for m in admin.site._registry if m._meta.app_label in {"satker", "kinerja"}),
+    (m for m in admin.site._registry if m._meta.app_label in {"satker", "kinerja", "laporan"}),
     key=lambda m: m._meta.label,
 )
 
@@ -35,7 +35,11 @@ def test_changelist_lists_with_indonesian_labels(
 def test_every_model_of_our_apps_is_registered():
     from django.apps import apps
 
-    ours = {m for label in ("satker", "kinerja") for m in apps.get_app_config(label).get_models()}
+    ours = {
+        m
+        for label in ("satker", "kinerja", "laporan")
+        for m in apps.get_app_config(label).get_models()
+    }
     assert ours == set(REGISTERED)
 
 

@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from laporan.models import BerkasLaporan, IdentitasLaporan, NarasiLaporan
+
+PERIODE = ["satker", "jenis", "tahun", "triwulan"]
+
+
+@admin.register(IdentitasLaporan)
+class IdentitasLaporanAdmin(admin.ModelAdmin):
+    list_display = [*PERIODE, "nomor_surat", "tanggal", "penandatangan_nama"]
+    list_select_related = ["satker"]
+    list_filter = ["jenis", "tahun", "satker"]
+    search_fields = ["nomor_surat", "perihal", "satker__singkatan"]
+
+
+@admin.register(NarasiLaporan)
+class NarasiLaporanAdmin(admin.ModelAdmin):
+    list_display = [*PERIODE, "bagian", "diperbarui"]
+    list_select_related = ["satker"]
+    list_filter = ["jenis", "tahun", "bagian", "satker"]
+    search_fields = ["teks", "satker__singkatan"]
+
+
+@admin.register(BerkasLaporan)
+class BerkasLaporanAdmin(admin.ModelAdmin):
+    list_display = [*PERIODE, "format", "status", "halaman", "diminta_oleh", "diminta", "selesai"]
+    list_select_related = ["satker", "diminta_oleh"]
+    list_filter = ["status", "jenis", "format", "tahun", "satker"]
+    search_fields = ["satker__singkatan", "pesan"]
+    readonly_fields = ["diminta", "selesai", "halaman", "ukuran", "diminta_oleh"]
