@@ -84,3 +84,35 @@ def format_desimal_ringkas(nilai: Decimal) -> str:
     if d == d.to_integral_value():
         return format_angka(d.quantize(Decimal(1)))
     return format_angka(d.normalize())
+
+
+_SATUAN = (
+    "", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "sepuluh", "sebelas",
+)  # fmt: skip
+_SKALA = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (1000, "ribu"))
+
+
+def terbilang(n: int) -> str:
+    """An amount in Indonesian words, as documents write rupiah out: 7350321000 → "tujuh miliar
+    tiga ratus lima puluh juta tiga ratus dua puluh satu ribu"; 1000 → "seribu"."""
+    if n < 0:
+        return "minus " + terbilang(-n)
+    if n == 0:
+        return "nol"
+    for besar, nama in _SKALA:
+        if n >= besar:
+            depan, sisa = divmod(n, besar)
+            kata = "seribu" if besar == 1000 and depan == 1 else f"{terbilang(depan)} {nama}"
+            return kata if sisa == 0 else f"{kata} {terbilang(sisa)}"
+    if n >= 100:
+        ratus, sisa = divmod(n, 100)
+        kata = "seratus" if ratus == 1 else f"{_SATUAN[ratus]} ratus"
+        return kata if sisa == 0 else f"{kata} {terbilang(sisa)}"
+    if n >= 20:
+        puluh, sisa = divmod(n, 10)
+        kata = f"{_SATUAN[puluh]} puluh"
+        return kata if sisa == 0 else f"{kata} {_SATUAN[sisa]}"
+    if n >= 12:
+        return f"{_SATUAN[n - 10]} belas"
+    return _SATUAN[n]

@@ -144,7 +144,23 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every layout step at INFO and each CSS rule it does not support at
+    # WARNING; only its errors are worth a line in the server log.
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "weasyprint.progress": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# Background work (rendering reports). With a broker, Celery workers run the tasks; without
+# one (a first run on a laptop) they run in-process when requested.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True  # the state of a report is kept in the database
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
+CELERY_TIMEZONE = TIME_ZONE
 
 # The computation (kinerja.perhitungan): reported values are rounded half-up to 2 decimals
 # (some agencies truncate: ROUND_DOWN); a quarter or year is "tercapai" from 100% capaian,

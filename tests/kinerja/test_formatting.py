@@ -11,6 +11,7 @@ from kinerja.formatting import (
     format_rupiah,
     format_tanggal,
     romawi,
+    terbilang,
 )
 
 
@@ -61,3 +62,20 @@ def test_compact_decimal_drops_trailing_zeros():
 def test_dates_in_indonesian():
     assert format_tanggal(datetime.date(2023, 6, 30)) == "30 Juni 2023"
     assert format_tanggal(datetime.date(2023, 10, 27)) == "27 Oktober 2023"
+
+
+@pytest.mark.parametrize(
+    ("angka", "kata"),
+    [
+        # The PK of BSPJI Pekanbaru 2023 writes its total budget out.
+        (7_350_321_000, "tujuh miliar tiga ratus lima puluh juta tiga ratus dua puluh satu ribu"),
+        (1_000, "seribu"),
+        (1_100_011, "satu juta seratus ribu sebelas"),
+        (12_207_073_000, "dua belas miliar dua ratus tujuh juta tujuh puluh tiga ribu"),
+        (115, "seratus lima belas"),
+        (10, "sepuluh"),
+        (0, "nol"),
+    ],
+)
+def test_terbilang(angka, kata):
+    assert terbilang(angka) == kata

@@ -1,0 +1,62 @@
+"""The report as PDF, with WeasyPrint: the report model rendered to HTML by the templates in
+laporan/templates/laporan/pdf/, laid out in A4 by static/laporan/laporan.css with the fonts in
+static/fonts/ (nothing is fetched from the network)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from laporan.dokumen import Bagian, Grafik, Laporan, Tabel
+
+STATIC = Path(settings.BASE_DIR) / "static"
+
+
+@dataclass(frozen=True)
+class HasilPdf:
+    isi: bytes
+    halaman: int
+
+
+def html(laporan: Laporan) -> str:
+    """The HTML the PDF is laid out from."""
+    laporan.nomori()
+    di_depan = {id(b) for bagian in laporan.depan for s in bagian.semua() for b in s.isi}
+    isi_utama: list[Bagian] = [s for b in laporan.bab for s in b.semua() if s.di_daftar_isi]
+    if laporan.lampiran:
+        isi_utama.append(Bagian("LAMPIRAN", id="lampiran"))
+        isi_utama.extend(s for b in laporan.lampiran for s in b.semua() if s.di_daftar_isi)
+    return render_to_string(
+        "laporan/pdf/laporan.html",
+        {
+            "laporan": laporan,
+            "judul_kepala": f"{laporan.judul} · {laporan.satker}",
+            "isi_utama": isi_utama,
+            "tabel_list": [
+                {"tabel": t, "depan": id(t) in di_depan}
+                for t in laporan.blok_semua()
+                if isinstance(t, Tabel)
+            ],
+            "gambar_list": [
+                {"grafik": g, "depan": id(g) in di_depan}
+                for g in laporan.blok_semua()
+                if isinstance(g, Grafik)
+            ],
+        },
+    )
+
+
+def render(laporan: Laporan) -> HasilPdf:
+    """Lay the report out and write it as PDF."""
+    # Imported here: WeasyPrint needs Pango, which only rendering needs.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    # Only the project's own files (stylesheet, fonts): a report never loads anything from
+    # the network, and a missing file stops the rendering instead of printing without it.
+    lokal = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+    dokumen = HTML(string=html(laporan), base_url=str(STATIC) + "/", url_fetcher=lokal).render()
+    return HasilPdf(dokumen.write_pdf(), len(dokumen.pages))
