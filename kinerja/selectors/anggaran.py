@@ -3,6 +3,7 @@ the size), turned into plain values for kinerja.perhitungan.anggaran."""
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -240,12 +241,16 @@ def target_pnbp(satker: Satker, tahun: Iterable[int]) -> dict[int, int | None]:
     return hasil
 
 
-def pnbp_per_tahun(satker: Satker, tahun: Iterable[int]) -> list[PnbpTahun]:
-    """PNBP received by year (service fees and all receipts, at the year's latest position)
-    against the year's target."""
+def pnbp_per_tahun(
+    satker: Satker, tahun: Iterable[int], sampai: datetime.date | None = None
+) -> list[PnbpTahun]:
+    """PNBP received by year (service fees and all receipts, at the year's latest position,
+    or the latest up to `sampai` for a quarter's report) against the year's target."""
     tahun = list(tahun)
     p = konfigurasi().pembulatan
     rows = PenerimaanPnbp.objects.filter(satker=satker, tanggal_posisi__year__in=tahun)
+    if sampai is not None:
+        rows = rows.filter(tanggal_posisi__lte=sampai)
     targets = target_pnbp(satker, tahun)
     per_tahun: dict[int, list[PenerimaanPnbp]] = defaultdict(list)
     for r in rows:

@@ -1,0 +1,193 @@
+"""What the reports share: the PK with its lines and their computed figures, the report's
+identity and narrative, the cover and signature blocks, the PK table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from kinerja.formatting import format_desimal_ringkas, format_tanggal, romawi
+from kinerja.models import (
+    IndikatorPerjanjian,
+    PerjanjianKinerja,
+    RealisasiTriwulan,
+    RencanaAksi,
+    SasaranKegiatan,
+    TargetRenstra,
+)
+from kinerja.perhitungan import HasilBaris
+from kinerja.selectors.capaian import hitung_capaian
+from laporan import dokumen as d
+from laporan.choices import BagianNarasi
+from laporan.models import IdentitasLaporan, NarasiLaporan
+from satker.models import Satker
+
+
+class LaporanTidakAda(Exception):
+    """The data a report needs do not exist (no PK for the year); the message says what."""
+
+
+@dataclass
+class Konteks:
+    """Everything a report of a satker for a period reads, gathered in a bounded number of
+    queries."""
+
+    satker: Satker
+    tahun: int
+    triwulan: int | None
+    pk: PerjanjianKinerja
+    lines: list[IndikatorPerjanjian]
+    hasil: dict[int, HasilBaris]  # by line id, for the report's period
+    identitas: IdentitasLaporan | None
+    narasi: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sasaran(self) -> list[SasaranKegiatan]:
+        return list(self.pk.sasaran.all())
+
+    def teks(self, bagian: BagianNarasi) -> str:
+        return self.narasi.get(bagian, "")
+
+    def blok_narasi(self, bagian: BagianNarasi) -> list[d.Blok]:
+        return d.narasi(
+            self.teks(bagian),
+            kosong=f"Narasi “{BagianNarasi(bagian).label}” belum diisi oleh satker.",
+        )
+
+
+def kumpulkan(satker: Satker, tahun: int, triwulan: int | None, jenis: str) -> Konteks:
+    """The PK of the year with its lines, their Rencana Aksi and measurements, the computed
+    figures for the period, and the report's identity and narrative."""
+    indikator = IndikatorPerjanjian.objects.select_related(
+        "indikator",
+        "sasaran__perjanjian__satker",
+        "indikator_renstra__sasaran",
+        "indikator_renstra__indikator_induk__sasaran",
+        "indikator_renstra__indikator_induk__indikator_induk",
+    ).prefetch_related(
+        Prefetch("indikator_renstra__target", queryset=TargetRenstra.objects.order_by("tahun")),
+        Prefetch("rencana_aksi", queryset=RencanaAksi.objects.order_by("triwulan")),
+        Prefetch("realisasi", queryset=RealisasiTriwulan.objects.order_by("triwulan")),
+        "anggaran",
+    )
+    sasaran = SasaranKegiatan.objects.order_by("nomor").prefetch_related(
+        Prefetch("indikator", queryset=indikator.order_by("nomor"))
+    )
+    pk = (
+        PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun)
+        .select_related("satker__unit_eselon_i__kementerian")
+        .prefetch_related(Prefetch("sasaran", queryset=sasaran))
+        .first()
+    )
+    if pk is None:
+        raise LaporanTidakAda(
+            f"{satker.singkatan} belum memiliki Perjanjian Kinerja tahun {tahun}."
+        )
+    lines = [line for s in pk.sasaran.all() for line in s.indikator.all()]
+    hasil = {line.pk: h for line, h in zip(lines, hitung_capaian(lines, triwulan), strict=True)}
+    periode = {"satker": satker, "jenis": jenis, "tahun": tahun, "triwulan": triwulan}
+    return Konteks(
+        satker=satker,
+        tahun=tahun,
+        triwulan=triwulan,
+        pk=pk,
+        lines=lines,
+        hasil=hasil,
+        identitas=IdentitasLaporan.objects.filter(**periode).first(),
+        narasi=dict(NarasiLaporan.objects.filter(**periode).values_list("bagian", "teks")),
+    )
+
+
+# --- shared pieces ------------------------------------------------------------------------
+
+
+def target(line: IndikatorPerjanjian) -> str:
+    return format_desimal_ringkas(line.target)
+
+
+def angka_target(nilai: Decimal) -> d.Sel:
+    """A target as the PK writes it (92,5; 3,53; 10), kept as a number for Excel."""
+    ringkas = nilai.normalize()
+    if ringkas == ringkas.to_integral_value():
+        ringkas = ringkas.quantize(Decimal(1))
+    return d.angka(ringkas)
+
+
+def sampul_satker(satker: Satker) -> list[str]:
+    eselon = satker.unit_eselon_i
+    baris = [satker.nama.upper()]
+    if eselon is not None:
+        baris.append(eselon.nama.upper())
+        if eselon.kementerian_id:
+            baris.append(eselon.kementerian.nama.upper())
+    return baris
+
+
+def penandatangan(k: Konteks) -> d.Penandatangan:
+    """The report's signatory: as recorded for the report, else the head of the satker."""
+    i = k.identitas
+    return d.Penandatangan(
+        jabatan=(i and i.penandatangan_jabatan)
+        or k.satker.kepala_jabatan
+        or f"Kepala {k.satker.nama}",
+        nama=(i and i.penandatangan_nama) or k.satker.kepala_nama or "",
+        nip=(i and i.penandatangan_nip) or "",
+    )
+
+
+def tempat_tanggal(k: Konteks) -> str:
+    i = k.identitas
+    tempat = (i and i.tempat) or k.satker.kota
+    return f"{tempat}, {format_tanggal(i.tanggal)}" if i and i.tanggal else tempat
+
+
+def nota_dinas(k: Konteks, perihal_baku: str) -> d.NotaDinas | None:
+    """The cover memo, when the satker has written it."""
+    i = k.identitas
+    teks = k.teks(BagianNarasi.NOTA_DINAS)
+    if i is None and not teks:
+        return None
+    ttd = penandatangan(k)
+    return d.NotaDinas(
+        nomor=(i and i.nomor_surat) or "",
+        kepada=(i and i.kepada) or "Sekretaris Badan Standardisasi dan Kebijakan Jasa Industri",
+        dari=ttd.jabatan,
+        perihal=(i and i.perihal) or perihal_baku,
+        lampiran=(i and i.lampiran) or "1 (satu) berkas",
+        tanggal=i.tanggal if i else None,
+        isi=k.blok_narasi(BagianNarasi.NOTA_DINAS),
+        penandatangan=ttd,
+    )
+
+
+def tabel_pk(k: Konteks, judul: str) -> d.Tabel:
+    """The PK table: sasaran kegiatan, indicators with their code, target and unit."""
+    baris = []
+    for s in k.sasaran:
+        lines = list(s.indikator.all())
+        for i, line in enumerate(lines):
+            sel = [
+                d.teks(line.kode, rata="tengah"),
+                d.teks(line.uraian),
+                angka_target(line.target),
+                d.teks(line.get_satuan_display()),
+            ]
+            if i == 0:
+                sel = [
+                    d.teks(romawi(s.nomor), rata="tengah", rowspan=len(lines)),
+                    d.teks(s.uraian, rowspan=len(lines)),
+                    *sel,
+                ]
+            baris.append(sel)
+    return d.Tabel(
+        judul=judul,
+        kepala=[
+            d.kolom("No", "Sasaran Kegiatan", "Kode", "Indikator Kinerja", "Target", "Satuan"),
+            d.nomor_kolom(6),
+        ],
+        baris=baris,
+        lebar=[4, 26, 6, 44, 9, 11],
+        nama_lembar="Perjanjian Kinerja",
+    )
