@@ -26,7 +26,8 @@ def walk(patterns, prefix=""):
 def concrete_path(pattern: str) -> str:
     """A URL that the pattern matches: ids 1, a year, a budget workbook kind, format suffixes
     "json", regex syntax removed."""
-    path = "/" + pattern.replace("^", "").replace("$", "").replace("/?", "/")
+    path = "/" + pattern.replace("(?P<pk>[^/.]+)", "1")
+    path = path.replace("^", "").replace("$", "").replace("/?", "/")
     path = re.sub(r"\(\?P<format>[^)]*\)", "json", path)
     path = path.replace("\\.", ".").replace("<drf_format_suffix:format>", ".json")
     for converter in ("<int:pk>", "<int:id>", "(?P<pk>[^/.]+)"):

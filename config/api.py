@@ -1,10 +1,14 @@
+"""The REST API, version 1: one router over the apps' viewsets."""
+
 from rest_framework.routers import DefaultRouter
 
 from kinerja.api.anggaran import AnggaranViewSet
 from kinerja.api.views import CapaianViewSet
+from laporan.api import LaporanViewSet
 
 router = DefaultRouter()
 router.register("capaian", CapaianViewSet, basename="capaian")
 router.register("anggaran", AnggaranViewSet, basename="anggaran")
+router.register("laporan", LaporanViewSet, basename="laporan")
 
 urlpatterns = router.urls

@@ -1,0 +1,143 @@
+"""Reports in the API: request one (POST /api/v1/laporan/), watch its status
+(GET /api/v1/laporan/{id}/), fetch the file (GET /api/v1/laporan/{id}/unduh/)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import FileResponse, Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from laporan import services
+from laporan.choices import FormatBerkas, JenisLaporan, StatusBerkas
+from laporan.models import BerkasLaporan
+from satker.api.base import RestrictedViewSetMixin
+from satker.models import Satker
+
+
+class BerkasLaporanSerializer(serializers.ModelSerializer):
+    satker = serializers.CharField(source="satker.kode", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    diminta_oleh = serializers.CharField(
+        source="diminta_oleh.username", read_only=True, default=None
+    )
+    unduh = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BerkasLaporan
+        fields = [
+            "id", "satker", "jenis", "tahun", "triwulan", "format", "status", "status_label",
+            "halaman", "ukuran", "diminta_oleh", "diminta", "selesai", "pesan", "unduh",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_unduh(self, berkas: BerkasLaporan) -> str | None:
+        if berkas.status != StatusBerkas.SELESAI:
+            return None
+        url = reverse("laporan-unduh", args=[berkas.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
+class PermintaanLaporanSerializer(serializers.Serializer):
+    """A request for a report: which satker (its 6-digit code), which report, which period,
+    which format."""
+
+    satker = serializers.CharField(help_text="Kode satker, mis. 417912")
+    jenis = serializers.ChoiceField(choices=JenisLaporan.choices)
+    tahun = serializers.IntegerField(min_value=2000, max_value=2100)
+    triwulan = serializers.IntegerField(
+        min_value=1, max_value=4, required=False, allow_null=True, default=None
+    )
+    format = serializers.ChoiceField(choices=FormatBerkas.choices)
+
+    def validate_satker(self, kode: str) -> Satker:
+        satker = Satker.objects.restrict(self.context["request"].user).filter(kode=kode).first()
+        if satker is None:
+            raise serializers.ValidationError(_("Satker dengan kode ini tidak ditemukan."))
+        return satker
+
+    def validate(self, data: dict) -> dict:
+        try:
+            services.periksa_permintaan(
+                jenis=data["jenis"],
+                format_=data["format"],
+                satker=data["satker"],
+                tahun=data["tahun"],
+                triwulan=data.get("triwulan"),
+            )
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
+        return data
+
+
+class BerkasLaporanFilterSet(filters.FilterSet):
+    satker = filters.CharFilter(field_name="satker__kode", label=_("kode satker"))
+    tahun = filters.NumberFilter()
+    triwulan = filters.NumberFilter()
+    jenis = filters.ChoiceFilter(choices=JenisLaporan.choices)
+    format = filters.ChoiceFilter(choices=FormatBerkas.choices)
+    status = filters.ChoiceFilter(choices=StatusBerkas.choices)
+
+    class Meta:
+        model = BerkasLaporan
+        fields = ["satker", "tahun", "triwulan", "jenis", "format", "status"]
+
+
+class LaporanViewSet(
+    RestrictedViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Rendered reports (PP-39, LAKIP, PK) of the satker the user may see: request one, follow
+    its status, download it when done."""
+
+    queryset = BerkasLaporan.objects.select_related("satker", "diminta_oleh").order_by("-diminta")
+    serializer_class = BerkasLaporanSerializer
+    filterset_class = BerkasLaporanFilterSet
+
+    def get_serializer_class(self):
+        return PermintaanLaporanSerializer if self.action == "create" else BerkasLaporanSerializer
+
+    @extend_schema(
+        request=PermintaanLaporanSerializer,
+        responses={202: BerkasLaporanSerializer},
+        summary="Minta penyusunan laporan",
+    )
+    def create(self, request, *args, **kwargs):
+        masukan = PermintaanLaporanSerializer(data=request.data, context={"request": request})
+        masukan.is_valid(raise_exception=True)
+        data = masukan.validated_data
+        berkas = services.minta(
+            user=request.user,
+            satker=data["satker"],
+            jenis=data["jenis"],
+            format_=data["format"],
+            tahun=data["tahun"],
+            triwulan=data.get("triwulan"),
+        )
+        berkas.refresh_from_db()
+        return Response(
+            BerkasLaporanSerializer(berkas, context={"request": request}).data,
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+    @extend_schema(
+        responses={200: OpenApiResponse(description="Berkas PDF atau Excel")},
+        summary="Unduh berkas laporan",
+    )
+    @action(detail=True, methods=["get"])
+    def unduh(self, request, pk=None):
+        berkas = self.get_object()
+        if berkas.status != StatusBerkas.SELESAI or not berkas.berkas:
+            raise Http404
+        return FileResponse(
+            berkas.berkas.open("rb"), as_attachment=True, filename=berkas.nama_unduhan
+        )

@@ -1,0 +1,153 @@
+"""Requesting and rendering reports. A request records who asked for which report and queues
+its rendering (Celery; in-process when no broker is configured); the rendering assembles the
+report model once and writes it as PDF or Excel, keeps the file, and removes the older files
+of the same report and format."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from kinerja.models import PerjanjianKinerja
+from laporan import dokumen
+from laporan.choices import FormatBerkas, JenisLaporan, StatusBerkas
+from laporan.models import BerkasLaporan
+from laporan.susun import LaporanTidakAda, lakip, pk, pp39
+from satker.models import Pengguna, Satker
+
+logger = logging.getLogger(__name__)
+
+
+def susun(jenis: str, satker: Satker, tahun: int, triwulan: int | None = None) -> dokumen.Laporan:
+    """The report model of `jenis` for the satker and period."""
+    if jenis == JenisLaporan.PP39:
+        if triwulan not in (1, 2, 3, 4):
+            raise LaporanTidakAda("Laporan PP-39 memerlukan triwulan 1-4.")
+        return pp39.susun(satker, tahun, triwulan)
+    if jenis == JenisLaporan.LAKIP:
+        return lakip.susun(satker, tahun)
+    if jenis == JenisLaporan.PK:
+        return pk.susun(satker, tahun)
+    raise LaporanTidakAda(f"Jenis laporan tidak dikenal: {jenis}")
+
+
+@dataclass(frozen=True)
+class HasilRender:
+    isi: bytes
+    halaman: int | None
+
+
+def render(laporan: dokumen.Laporan, format_: str) -> HasilRender:
+    """The report written as PDF (with its page count) or as an Excel workbook."""
+    if format_ == FormatBerkas.PDF:
+        from laporan.render import pdf
+
+        hasil = pdf.render(laporan)
+        return HasilRender(hasil.isi, hasil.halaman)
+    if format_ == FormatBerkas.XLSX:
+        from laporan.render import xlsx
+
+        return HasilRender(xlsx.render(laporan), None)
+    raise ValueError(f"format tidak dikenal: {format_}")
+
+
+def periksa_permintaan(
+    *, jenis: str, format_: str, satker: Satker, tahun: int, triwulan: int | None
+) -> None:
+    """Refuse, with a message per field, a request that cannot produce a report."""
+    galat: dict[str, str] = {}
+    if jenis not in JenisLaporan.values:
+        galat["jenis"] = "Jenis laporan harus pp39, lakip atau pk."
+    if format_ not in FormatBerkas.values:
+        galat["format"] = "Format harus pdf atau xlsx."
+    if jenis == JenisLaporan.PP39 and triwulan not in (1, 2, 3, 4):
+        galat["triwulan"] = "Laporan PP-39 memerlukan triwulan 1 sampai 4."
+    if jenis in (JenisLaporan.LAKIP, JenisLaporan.PK) and triwulan is not None:
+        galat["triwulan"] = "Laporan tahunan dan Perjanjian Kinerja tidak memakai triwulan."
+    if not PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun).exists():
+        galat["tahun"] = f"{satker.singkatan} belum memiliki Perjanjian Kinerja tahun {tahun}."
+    if galat:
+        raise ValidationError(galat)
+
+
+def minta(
+    *,
+    user: Pengguna,
+    satker: Satker,
+    jenis: str,
+    format_: str,
+    tahun: int,
+    triwulan: int | None = None,
+) -> BerkasLaporan:
+    """Record a request for a report and queue its rendering once the request is saved.
+    The caller has checked that `user` may see `satker`."""
+    periksa_permintaan(jenis=jenis, format_=format_, satker=satker, tahun=tahun, triwulan=triwulan)
+    berkas = BerkasLaporan.objects.create(
+        satker=satker,
+        jenis=jenis,
+        format=format_,
+        tahun=tahun,
+        triwulan=triwulan,
+        diminta_oleh=user,
+    )
+    from laporan.tasks import render_laporan
+
+    transaction.on_commit(lambda: render_laporan.delay(berkas.pk))
+    return berkas
+
+
+def jalankan(berkas_id: int) -> BerkasLaporan | None:
+    """Render a requested report: assemble, write, keep the file; on failure record why."""
+    berkas = BerkasLaporan.objects.select_related("satker").filter(pk=berkas_id).first()
+    if berkas is None or berkas.status not in (StatusBerkas.ANTRI, StatusBerkas.PROSES):
+        return berkas
+    berkas.status = StatusBerkas.PROSES
+    berkas.save(update_fields=["status"])
+    try:
+        laporan = susun(berkas.jenis, berkas.satker, berkas.tahun, berkas.triwulan)
+        hasil = render(laporan, berkas.format)
+    except LaporanTidakAda as exc:
+        return _gagal(berkas, str(exc))
+    except Exception:
+        logger.exception("Gagal menyusun laporan %s", berkas.pk)
+        return _gagal(
+            berkas, "Terjadi kesalahan saat menyusun laporan; kejadian ini telah dicatat."
+        )
+    berkas.berkas.save(berkas.nama_unduhan, ContentFile(hasil.isi), save=False)
+    berkas.halaman = hasil.halaman
+    berkas.ukuran = len(hasil.isi)
+    berkas.status = StatusBerkas.SELESAI
+    berkas.selesai = timezone.now()
+    berkas.pesan = ""
+    berkas.save()
+    _hapus_yang_lama(berkas)
+    return berkas
+
+
+def _gagal(berkas: BerkasLaporan, pesan: str) -> BerkasLaporan:
+    berkas.status = StatusBerkas.GAGAL
+    berkas.pesan = pesan
+    berkas.selesai = timezone.now()
+    berkas.save(update_fields=["status", "pesan", "selesai"])
+    return berkas
+
+
+def _hapus_yang_lama(berkas: BerkasLaporan) -> None:
+    """Only the last rendered file of each report and format is kept."""
+    lama = BerkasLaporan.objects.filter(
+        satker=berkas.satker,
+        jenis=berkas.jenis,
+        tahun=berkas.tahun,
+        triwulan=berkas.triwulan,
+        format=berkas.format,
+        diminta__lt=berkas.diminta,
+    ).exclude(status__in=(StatusBerkas.ANTRI, StatusBerkas.PROSES))
+    for b in lama:
+        if b.berkas:
+            b.berkas.delete(save=False)
+        b.delete()
