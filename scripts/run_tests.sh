@@ -45,6 +45,7 @@ port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); pri
 
 stop_cluster() {
   "${runas[@]}" "$pg_bin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true
+  if [ -f "$tmp/redis.pid" ]; then kill "$(cat "$tmp/redis.pid")" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap stop_cluster EXIT
@@ -57,4 +58,14 @@ trap stop_cluster EXIT
 echo "PostgreSQL sementara $("$pg_bin/postgres" --version | awk '{print $3}') di $tmp (port $port)."
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:${port}/kinerja"
+
+# A throw-away Redis for the test that runs a real Celery worker (REDIS_URL); where
+# redis-server is not installed that test says how to install it (CI installs it).
+if [ -z "${REDIS_URL:-}" ] && command -v redis-server >/dev/null 2>&1; then
+  redis_port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "${runas[@]}" redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
+    --daemonize yes --pidfile "$tmp/redis.pid" --logfile "$tmp/redis.log" --dir "$tmp"
+  export REDIS_URL="redis://127.0.0.1:${redis_port}/0"
+  echo "Redis sementara di port $redis_port."
+fi
 "$PY" -m pytest "$@"
