@@ -169,13 +169,17 @@ class EfisiensiBaris:
     kode_anggaran: tuple[str, ...]
 
 
-def efisiensi_indikator(lines: Sequence[IndikatorPerjanjian]) -> list[EfisiensiBaris]:
+def efisiensi_indikator(
+    lines: Sequence[IndikatorPerjanjian], capaian: dict[str, HasilBaris] | None = None
+) -> list[EfisiensiBaris]:
     """For each PK line of a year: the budget of the nodes supporting it (rolled up), its
-    realisation at year end, and the efficiency of the performance bought with it."""
+    realisation at year end, and the efficiency of the performance bought with it. `capaian`
+    are the lines' figures for the year by code, when the caller has computed them already."""
     lines = list(lines)
     if not lines:
         return []
-    capaian = {h.kode: h for h in hitung_capaian(lines, None)}
+    if capaian is None:
+        capaian = {h.kode: h for h in hitung_capaian(lines, None)}
     tautan = defaultdict(list)
     for line in lines:
         for item in line.anggaran.all():

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -40,10 +41,14 @@ def format_angka(sel: Sel) -> str:
 
 
 def _nilai(sel: Sel):
+    """A number stays a number; a figure that cannot be computed is an empty cell (its
+    reason in a comment), not the "–" the PDF prints, so that the column sums."""
     if sel.angka:
         return int(sel.nilai) if sel.jenis == "rupiah" else Decimal(sel.nilai)
     if sel.jenis == "tanggal" and isinstance(sel.nilai, datetime.date):
         return sel.nilai
+    if sel.jenis != "teks":
+        return None
     return sel.teks() or None
 
 
@@ -63,6 +68,8 @@ class _Penempatan:
             while (self.baris, kol) in self.terisi:
                 kol += 1
             c = self.ws.cell(row=self.baris, column=kol, value=_nilai(sel))
+            if c.value is None and sel.jenis != "teks" and sel.keterangan:
+                c.comment = Comment(sel.keterangan, "Kinerja BSKJI")
             if sel.angka:
                 c.number_format = format_angka(sel)
             elif sel.jenis == "tanggal":

@@ -62,7 +62,10 @@ class _Lakip:
         }
         self.data = data_dukung.kumpulkan(satker, tahun, self.k.lines)
         self.pnbp = sel_anggaran.pnbp_per_tahun(satker, range(tahun - 3, tahun + 1))
-        self.efisiensi = {e.baris.kode: e for e in sel_anggaran.efisiensi_indikator(self.k.lines)}
+        capaian = {h.kode: h for h in self.k.hasil.values()}
+        self.efisiensi = {
+            e.baris.kode: e for e in sel_anggaran.efisiensi_indikator(self.k.lines, capaian)
+        }
         self.pagu, _, self.realisasi = sel_anggaran.total_satker(self.nodes, 12)
 
     @property
