@@ -65,9 +65,20 @@ class SatkerDetailView(RestrictedQuerysetMixin, DetailView):
                 "triwulan": triwulan,
                 "daftar_triwulan": Triwulan.choices,
                 "baris": self._baris(pk, triwulan, hasil) if pk else [],
+                "laporan_terakhir": self._laporan_terakhir(satker, tahun),
             }
         )
         return context
+
+    @staticmethod
+    def _laporan_terakhir(satker: Satker, tahun: int) -> list:
+        """The last rendered file of each report of the year, for download."""
+        from laporan.models import BerkasLaporan
+
+        terakhir = {}
+        for b in BerkasLaporan.objects.filter(satker=satker, tahun=tahun, status="selesai"):
+            terakhir.setdefault((b.jenis, b.triwulan, b.format), b)
+        return sorted(terakhir.values(), key=lambda b: (b.jenis, b.triwulan or 0, b.format))
 
     @staticmethod
     def _triwulan_terakhir(pk) -> int:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.formatting import romawi
 from laporan.choices import FormatBerkas, StatusBerkas
 from laporan.models.narasi import PeriodeLaporan
 
@@ -43,6 +44,13 @@ class BerkasLaporan(PeriodeLaporan):
     def __str__(self) -> str:
         periode = f" TW {self.triwulan}" if self.triwulan else ""
         return f"{self.get_jenis_display()} {self.tahun}{periode} ({self.format})"
+
+    @property
+    def judul_singkat(self) -> str:
+        """ "LAKIP 2023", "PP-39 TW II 2023", "PK 2023"."""
+        jenis = {"pp39": "PP-39", "lakip": "LAKIP", "pk": "PK"}[self.jenis]
+        periode = f" TW {romawi(self.triwulan)}" if self.triwulan else ""
+        return f"{jenis}{periode} {self.tahun}"
 
     @property
     def nama_unduhan(self) -> str:
