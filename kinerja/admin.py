@@ -8,7 +8,9 @@ from kinerja.formatting import format_desimal_ringkas, format_rupiah
 from kinerja.models import (
     AspekLayananPublik,
     BelanjaPdn,
+    BuktiDukung,
     ButirCapaian,
+    CatatanReviu,
     Dipa,
     HasilLayanan,
     IndikatorKinerja,
@@ -21,10 +23,15 @@ from kinerja.models import (
     NilaiProfesionalitas,
     NilaiSakip,
     PaguIndikatifRenstra,
+    PelaporanTriwulan,
     PenerimaanPnbp,
+    PengingatTerkirim,
     PengukuranPerusahaan,
     PenilaianLayananPublik,
+    PeriodePelaporan,
+    PeristiwaPelaporan,
     PerjanjianKinerja,
+    PerpanjanganPeriode,
     ProgresAnggaran,
     RealisasiTriwulan,
     RekapKomponen,
@@ -32,8 +39,10 @@ from kinerja.models import (
     RencanaAksi,
     Renstra,
     RevisiDipa,
+    RiwayatPerubahan,
     SasaranKegiatan,
     SasaranRenstra,
+    SnapshotPelaporan,
     SurveiKepuasan,
     TargetPnbp,
     TargetRenstra,
@@ -488,3 +497,118 @@ class KegiatanAlkiAdmin(admin.ModelAdmin):
     list_filter = ["tahun", "satker"]
     search_fields = ["uraian"]
     autocomplete_fields = ["item"]
+
+
+# --- the reporting cycle -----------------------------------------------------------------
+
+
+class PerpanjanganInline(admin.TabularInline):
+    model = PerpanjanganPeriode
+    extra = 0
+    fields = ["satker", "batas", "alasan", "oleh"]
+    readonly_fields = ["oleh"]
+
+
+@admin.register(PeriodePelaporan)
+class PeriodePelaporanAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "batas", "dibuka", "dibuka_oleh", "ditutup"]
+    list_filter = ["tahun", "triwulan"]
+    inlines = [PerpanjanganInline]
+    readonly_fields = ["dibuka_oleh", "ditutup_oleh"]
+
+
+@admin.register(PerpanjanganPeriode)
+class PerpanjanganPeriodeAdmin(admin.ModelAdmin):
+    list_display = ["periode", "satker", "batas", "oleh", "dibuat"]
+    list_select_related = ["periode", "satker", "oleh"]
+    list_filter = ["periode", "satker"]
+    search_fields = ["satker__singkatan", "alasan"]
+
+
+class PeristiwaInline(admin.TabularInline):
+    model = PeristiwaPelaporan
+    extra = 0
+    can_delete = False
+    fields = ["waktu", "aksi", "oleh", "catatan"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(PelaporanTriwulan)
+class PelaporanTriwulanAdmin(admin.ModelAdmin):
+    """The state is changed through the cycle (submit, return, verify, reopen), which records
+    who did what; here it is read."""
+
+    list_display = ["satker", "tahun", "triwulan", "status", "diperbarui"]
+    list_select_related = ["satker"]
+    list_filter = ["status", "tahun", "triwulan", "satker"]
+    search_fields = ["satker__singkatan", "satker__nama"]
+    readonly_fields = ["satker", "tahun", "triwulan", "status", "diperbarui"]
+    inlines = [PeristiwaInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(PeristiwaPelaporan)
+class PeristiwaPelaporanAdmin(admin.ModelAdmin):
+    list_display = ["pelaporan", "aksi", "oleh", "waktu"]
+    list_select_related = ["pelaporan__satker", "oleh"]
+    list_filter = ["aksi"]
+    search_fields = ["pelaporan__satker__singkatan", "catatan"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(CatatanReviu)
+class CatatanReviuAdmin(admin.ModelAdmin):
+    list_display = ["pelaporan", "indikator", "oleh", "dibuat", "diselesaikan"]
+    list_select_related = ["pelaporan__satker", "indikator", "oleh"]
+    search_fields = ["catatan", "pelaporan__satker__singkatan"]
+
+
+@admin.register(SnapshotPelaporan)
+class SnapshotPelaporanAdmin(admin.ModelAdmin):
+    """Snapshots are what was submitted: never edited."""
+
+    list_display = ["pelaporan", "versi", "dibuat", "oleh"]
+    list_select_related = ["pelaporan__satker", "oleh"]
+    readonly_fields = ["pelaporan", "versi", "dibuat", "oleh", "data"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RiwayatPerubahan)
+class RiwayatPerubahanAdmin(admin.ModelAdmin):
+    list_display = ["waktu", "satker", "uraian_objek", "label", "lama", "baru", "oleh"]
+    list_select_related = ["satker", "oleh"]
+    list_filter = ["satker", "label"]
+    search_fields = ["uraian_objek", "lama", "baru"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(BuktiDukung)
+class BuktiDukungAdmin(admin.ModelAdmin):
+    list_display = ["nama", "realisasi", "jenis_konten", "ukuran", "diunggah_oleh", "diunggah"]
+    list_select_related = ["realisasi__indikator", "diunggah_oleh"]
+    search_fields = ["nama"]
+    readonly_fields = ["jenis_konten", "ukuran", "diunggah_oleh", "diunggah"]
+
+
+@admin.register(PengingatTerkirim)
+class PengingatTerkirimAdmin(admin.ModelAdmin):
+    list_display = ["periode", "satker", "tanggal"]
+    list_select_related = ["periode", "satker"]
+    list_filter = ["periode", "tanggal"]

@@ -1,0 +1,158 @@
+"""The history of entered values and the guard against overwriting someone else's change.
+
+Every save of a measured value, target or narrative goes through `simpan`: it compares the
+record as it is in the database with the values the form was opened with (signed into the
+form), refuses with the list of what changed when they differ, and otherwise saves and
+writes one RiwayatPerubahan per changed field (who, when, old, new)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.db import models
+from django.utils import timezone
+
+from kinerja.formatting import format_angka, format_tanggal
+from kinerja.models import RiwayatPerubahan
+from satker.models import Pengguna, Satker
+
+_SALT = "kinerja.riwayat.awal"
+
+
+def teks(nilai: Any) -> str:
+    """A value as the history shows it: 45,12; 30 Juni 2023; the text itself."""
+    if nilai is None or nilai == "":
+        return ""
+    if isinstance(nilai, Decimal):
+        d = nilai.normalize()
+        return format_angka(d.quantize(Decimal(1)) if d == d.to_integral_value() else d)
+    if isinstance(nilai, datetime.date):
+        return format_tanggal(nilai)
+    if isinstance(nilai, models.Model):
+        return str(nilai)
+    return str(nilai)
+
+
+def nilai(obj: models.Model | None, fields: Iterable[str]) -> dict[str, str]:
+    """The record's current values of `fields`, as comparable text ("" for a new record)."""
+    return {f: ("" if obj is None or obj.pk is None else teks(getattr(obj, f))) for f in fields}
+
+
+def tandai(awal: Mapping[str, str]) -> str:
+    """The values a form was opened with, signed, for a hidden field."""
+    return signing.dumps(dict(awal), salt=_SALT)
+
+
+def baca_tanda(tanda: str | None) -> dict[str, str] | None:
+    if not tanda:
+        return None
+    try:
+        return signing.loads(tanda, salt=_SALT)
+    except signing.BadSignature:
+        return None
+
+
+@dataclass(frozen=True)
+class Beda:
+    label: str
+    awal: str
+    sekarang: str
+
+
+class Bentrok(Exception):
+    """Someone saved the record after the form was opened; nothing was overwritten."""
+
+    def __init__(self, beda: list[Beda], oleh: str, waktu: datetime.datetime | None) -> None:
+        self.beda = beda
+        self.oleh = oleh
+        self.waktu = waktu
+        super().__init__(self.pesan)
+
+    @property
+    def pesan(self) -> str:
+        kapan = f" pada {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}" if self.waktu else ""
+        rincian = "; ".join(
+            f"{b.label}: “{b.awal or '–'}” menjadi “{b.sekarang or '–'}”" for b in self.beda
+        )
+        return (
+            f"Data ini telah diubah oleh {self.oleh}{kapan} setelah Anda membukanya, sehingga "
+            f"simpanan Anda tidak diterapkan. Perubahan mereka: {rincian}. Periksa nilai terbaru "
+            "di bawah, lalu simpan lagi bila perlu."
+        )
+
+
+def _label(obj: models.Model, field: str) -> str:
+    return str(obj._meta.get_field(field).verbose_name)
+
+
+def simpan(
+    obj: models.Model,
+    data: Mapping[str, Any],
+    *,
+    user: Pengguna,
+    satker: Satker,
+    uraian: str,
+    awal: Mapping[str, str] | None,
+) -> list[RiwayatPerubahan]:
+    """Save `data` into `obj` (already locked with select_for_update by the caller, or new)
+    unless it changed since the form was opened; record each changed field."""
+    fields = list(data)
+    sekarang = nilai(obj, fields)
+    if awal is not None:
+        beda = [
+            Beda(_label(obj, f), awal.get(f, ""), sekarang[f])
+            for f in fields
+            if awal.get(f, "") != sekarang[f]
+        ]
+        if beda:
+            terakhir = (
+                RiwayatPerubahan.objects.filter(
+                    content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+                )
+                .select_related("oleh")
+                .first()
+                if obj.pk
+                else None
+            )
+            oleh = str(terakhir.oleh) if terakhir and terakhir.oleh else "pengguna lain"
+            raise Bentrok(beda, oleh, terakhir.waktu if terakhir else None)
+    baru = obj.pk is None
+    for f, v in data.items():
+        setattr(obj, f, v)
+    obj.full_clean()
+    obj.save()
+    sesudah = nilai(obj, fields)
+    content_type = ContentType.objects.get_for_model(obj)
+    catatan = [
+        RiwayatPerubahan(
+            satker=satker,
+            content_type=content_type,
+            object_id=obj.pk,
+            uraian_objek=uraian[:300],
+            field=f,
+            label=_label(obj, f),
+            lama="" if baru else sekarang[f],
+            baru=sesudah[f],
+            oleh=user,
+        )
+        for f in fields
+        if ("" if baru else sekarang[f]) != sesudah[f]
+    ]
+    RiwayatPerubahan.objects.bulk_create(catatan)
+    return catatan
+
+
+def riwayat(obj: models.Model) -> list[RiwayatPerubahan]:
+    if obj is None or obj.pk is None:
+        return []
+    return list(
+        RiwayatPerubahan.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        ).select_related("oleh")
+    )

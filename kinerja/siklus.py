@@ -1,0 +1,451 @@
+"""The quarterly reporting cycle: who may change a satker's quarter and when, what a
+submission needs, and the transitions draft → submitted → verified (or returned with notes →
+corrected → submitted again), each recorded. Functions take keyword arguments and raise
+ValidationError (with Indonesian messages) or PermissionDenied; they never half-apply."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from kinerja.formatting import format_tanggal, romawi
+from kinerja.models import (
+    CatatanReviu,
+    IndikatorPerjanjian,
+    ItemAnggaran,
+    PelaporanTriwulan,
+    PeriodePelaporan,
+    PeristiwaPelaporan,
+    PerpanjanganPeriode,
+    ProgresAnggaran,
+    RealisasiTriwulan,
+    RencanaAksi,
+    SnapshotPelaporan,
+    StatusPelaporan,
+)
+from kinerja.models.siklus import AksiPelaporan
+from kinerja.perhitungan import HasilBaris, Status
+from kinerja.perhitungan.dasar import Hasil
+from kinerja.selectors.capaian import hitung_capaian
+from satker.choices import Peran
+from satker.models import Pengguna, Satker
+
+S = StatusPelaporan
+
+
+# --- who may do what --------------------------------------------------------------------
+
+
+def boleh_mengisi(user: Pengguna, satker: Satker) -> bool:
+    """A satker's data are entered by its operator and its head; administrators may too."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.peran == Peran.ADMIN:
+        return True
+    return user.peran in (Peran.OPERATOR, Peran.KEPALA) and user.satker_id == satker.pk
+
+
+def boleh_mengajukan(user: Pengguna, satker: Satker) -> bool:
+    """Only the head of the satker submits its quarter (or an administrator)."""
+    if user.is_superuser or user.peran == Peran.ADMIN:
+        return True
+    return user.peran == Peran.KEPALA and user.satker_id == satker.pk
+
+
+def boleh_mereviu(user: Pengguna) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or user.peran in (Peran.REVIEWER, Peran.ADMIN)
+    )
+
+
+# --- periods ----------------------------------------------------------------------------
+
+
+def periode(tahun: int, triwulan: int) -> PeriodePelaporan | None:
+    return PeriodePelaporan.objects.filter(tahun=tahun, triwulan=triwulan).first()
+
+
+def batas_untuk(p: PeriodePelaporan, satker: Satker) -> datetime.date:
+    """The satker's deadline in the period: its extension, else the period's."""
+    perpanjangan = p.perpanjangan.filter(satker=satker).first()
+    return perpanjangan.batas if perpanjangan else p.batas
+
+
+def buka_periode(
+    *, user: Pengguna, tahun: int, triwulan: int, batas: datetime.date
+) -> PeriodePelaporan:
+    """Open a quarter for every satker, with its deadline."""
+    if not boleh_mereviu(user):
+        raise PermissionDenied("Hanya Sekretariat yang dapat membuka periode pelaporan.")
+    if triwulan not in (1, 2, 3, 4):
+        raise ValidationError({"triwulan": "Triwulan harus 1 sampai 4."})
+    lama = periode(tahun, triwulan)
+    if lama is not None:
+        if lama.terbuka:
+            raise ValidationError({"triwulan": f"{lama} sudah dibuka."})
+        # Reopening a closed period: a new deadline, open again; recorded by who and when.
+        lama.ditutup, lama.ditutup_oleh = None, None
+        lama.batas, lama.dibuka, lama.dibuka_oleh = batas, timezone.now(), user
+        lama.save()
+        return lama
+    return PeriodePelaporan.objects.create(
+        tahun=tahun, triwulan=triwulan, batas=batas, dibuka_oleh=user
+    )
+
+
+def perpanjang(
+    *, user: Pengguna, periode_: PeriodePelaporan, satker: Satker, batas: datetime.date, alasan: str
+) -> PerpanjanganPeriode:
+    if not boleh_mereviu(user):
+        raise PermissionDenied("Hanya Sekretariat yang dapat memperpanjang batas waktu.")
+    galat = {}
+    if not periode_.terbuka:
+        galat["batas"] = "Periode sudah ditutup; buka kembali lebih dahulu."
+    elif batas <= periode_.batas:
+        galat["batas"] = (
+            f"Batas baru harus setelah batas periode ({format_tanggal(periode_.batas)})."
+        )
+    if not alasan.strip():
+        galat["alasan"] = "Tuliskan alasan perpanjangan."
+    if galat:
+        raise ValidationError(galat)
+    obj, _ = PerpanjanganPeriode.objects.update_or_create(
+        periode=periode_, satker=satker, defaults={"batas": batas, "alasan": alasan, "oleh": user}
+    )
+    return obj
+
+
+def tutup_periode(*, user: Pengguna, periode_: PeriodePelaporan) -> PeriodePelaporan:
+    if not boleh_mereviu(user):
+        raise PermissionDenied("Hanya Sekretariat yang dapat menutup periode pelaporan.")
+    if not periode_.terbuka:
+        raise ValidationError("Periode ini sudah ditutup.")
+    periode_.ditutup, periode_.ditutup_oleh = timezone.now(), user
+    periode_.save()
+    return periode_
+
+
+# --- the satker's quarter -----------------------------------------------------------------
+
+
+def pelaporan(satker: Satker, tahun: int, triwulan: int) -> PelaporanTriwulan:
+    obj, _ = PelaporanTriwulan.objects.get_or_create(satker=satker, tahun=tahun, triwulan=triwulan)
+    return obj
+
+
+def alasan_terkunci(
+    user: Pengguna, satker: Satker, tahun: int, triwulan: int, hari_ini: datetime.date | None = None
+) -> str | None:
+    """Why `user` may not change the satker's data of the quarter now, in Indonesian; None
+    when they may."""
+    if not boleh_mengisi(user, satker):
+        return "Anda tidak berwenang mengubah data satker ini."
+    p = periode(tahun, triwulan)
+    nama = f"Triwulan {romawi(triwulan)} {tahun}"
+    if p is None:
+        return f"Periode pelaporan {nama} belum dibuka oleh Sekretariat."
+    if not p.terbuka:
+        return f"Periode pelaporan {nama} sudah ditutup."
+    batas = batas_untuk(p, satker)
+    if (hari_ini or timezone.localdate()) > batas:
+        return (
+            f"Batas waktu pengisian {nama} ({format_tanggal(batas)}) sudah lewat; mintalah "
+            "perpanjangan kepada Sekretariat."
+        )
+    lap = PelaporanTriwulan.objects.filter(satker=satker, tahun=tahun, triwulan=triwulan).first()
+    if lap and lap.status == S.DIAJUKAN:
+        return f"Laporan {nama} sudah diajukan dan sedang direviu; data tidak dapat diubah."
+    if lap and lap.status == S.DIVERIFIKASI:
+        return f"Laporan {nama} sudah diverifikasi dan terkunci."
+    return None
+
+
+def pastikan_boleh_diubah(user: Pengguna, satker: Satker, tahun: int, triwulan: int) -> None:
+    alasan = alasan_terkunci(user, satker, tahun, triwulan)
+    if alasan:
+        raise PermissionDenied(alasan)
+
+
+def lines_satker(satker: Satker, tahun: int) -> list[IndikatorPerjanjian]:
+    """The PK lines of the year with what the cycle reads of them, in PK order."""
+    return list(
+        IndikatorPerjanjian.objects.filter(
+            sasaran__perjanjian__satker=satker, sasaran__perjanjian__tahun=tahun
+        )
+        .select_related("sasaran__perjanjian__satker", "indikator")
+        .prefetch_related(
+            Prefetch("rencana_aksi", queryset=RencanaAksi.objects.order_by("triwulan")),
+            Prefetch("realisasi", queryset=RealisasiTriwulan.objects.order_by("triwulan")),
+        )
+        .order_by("sasaran__nomor", "nomor")
+    )
+
+
+def tertinggal(h: HasilBaris, triwulan: int) -> bool:
+    """Behind its target antara this quarter, or, in the last quarter, short of its target:
+    the line must say what hindered it and what follows."""
+    if h.status in (Status.PERLU_PERHATIAN, Status.TIDAK_TERCAPAI):
+        return True
+    return triwulan == 4 and h.capaian.nilai is not None and h.capaian.nilai < Decimal(100)
+
+
+@dataclass(frozen=True)
+class Kekurangan:
+    kode: str  # the PK line code, or "" for the report as a whole
+    pesan: str
+
+    @property
+    def uraian(self) -> str:
+        """The message without its line code (the page groups them by line)."""
+        return self.pesan.removeprefix(f"{self.kode}: ") if self.kode else self.pesan
+
+
+def kelengkapan(satker: Satker, tahun: int, triwulan: int) -> list[Kekurangan]:
+    """What the quarter still needs before it can be submitted, item by item."""
+    lines = lines_satker(satker, tahun)
+    if not lines:
+        return [Kekurangan("", f"Perjanjian Kinerja tahun {tahun} belum ada.")]
+    hasil = {line.pk: h for line, h in zip(lines, hitung_capaian(lines, triwulan), strict=True)}
+    kurang = []
+    for line in lines:
+        r = next((x for x in line.realisasi.all() if x.triwulan == triwulan), None)
+        ra = next((x for x in line.rencana_aksi.all() if x.triwulan == triwulan), None)
+        k = line.kode
+        if ra is None or ra.target_antara is None:
+            kurang.append(Kekurangan(k, f"{k}: target antara triwulan ini belum ditetapkan."))
+        if r is None or r.realisasi_antara is None:
+            kurang.append(Kekurangan(k, f"{k}: realisasi antara (%) belum diisi."))
+        if not line.indikator.data_dukung and (r is None or r.nilai_realisasi is None):
+            kurang.append(Kekurangan(k, f"{k}: nilai realisasi belum diisi."))
+        if r is None or not r.kegiatan.strip():
+            kurang.append(Kekurangan(k, f"{k}: realisasi kegiatan belum diuraikan."))
+        if (
+            r is not None
+            and r.realisasi_antara is not None
+            and tertinggal(hasil[line.pk], triwulan)
+        ):
+            if not r.kendala.strip():
+                kurang.append(Kekurangan(k, f"{k}: progres di bawah target; kendala wajib diisi."))
+            if not r.tindak_lanjut.strip():
+                kurang.append(
+                    Kekurangan(k, f"{k}: progres di bawah target; tindak lanjut wajib diisi.")
+                )
+    bulan = 3 * triwulan
+    kro = ItemAnggaran.objects.filter(satker=satker, tahun=tahun, tingkat="kro")
+    berprogres = set(
+        ProgresAnggaran.objects.filter(item__in=kro, bulan=bulan).values_list("item_id", flat=True)
+    )
+    for item in kro:
+        if item.pk not in berprogres and not item.anak.filter(progres__bulan=bulan).exists():
+            kurang.append(
+                Kekurangan(
+                    "", f"Realisasi anggaran {item.kode_lengkap} s.d. bulan {bulan} belum diisi."
+                )
+            )
+    return kurang
+
+
+# --- snapshots ----------------------------------------------------------------------------
+
+
+def _hasil_json(h: Hasil | None) -> dict | None:
+    if h is None:
+        return None
+    return {
+        "nilai": None if h.nilai is None else str(h.nilai),
+        "rumus": h.rumus,
+        "alasan": h.alasan,
+        "desimal": h.desimal,
+        "keterangan": h.keterangan,
+    }
+
+
+def _hasil_dari(data: dict | None) -> Hasil | None:
+    if data is None:
+        return None
+    return Hasil(
+        nilai=None if data["nilai"] is None else Decimal(data["nilai"]),
+        rumus=data["rumus"],
+        alasan=data["alasan"],
+        desimal=data["desimal"],
+        keterangan=data["keterangan"],
+    )
+
+
+ISIAN = (
+    "realisasi_antara", "nilai_realisasi", "kegiatan", "analisis", "kendala", "tindak_lanjut",
+    "rekomendasi",
+)  # fmt: skip
+
+
+def isi_snapshot(satker: Satker, tahun: int, triwulan: int) -> dict:
+    """The quarter as submitted: every line's entered values and computed figures."""
+    lines = lines_satker(satker, tahun)
+    hasil = hitung_capaian(lines, triwulan)
+    baris = []
+    for line, h in zip(lines, hasil, strict=True):
+        r = next((x for x in line.realisasi.all() if x.triwulan == triwulan), None)
+        baris.append(
+            {
+                "indikator_id": line.pk,
+                "kode": h.kode,
+                "satker": h.satker,
+                "sasaran": h.sasaran,
+                "indikator": h.indikator,
+                "satuan": h.satuan,
+                "target": str(h.target),
+                "tahun": h.tahun,
+                "triwulan": h.triwulan,
+                "realisasi": _hasil_json(h.realisasi),
+                "sumber_realisasi": h.sumber_realisasi,
+                "capaian": _hasil_json(h.capaian),
+                "target_antara": None if h.target_antara is None else str(h.target_antara),
+                "realisasi_antara": None if h.realisasi_antara is None else str(h.realisasi_antara),
+                "capaian_antara": _hasil_json(h.capaian_antara),
+                "status": h.status.value,
+                "catatan": list(h.catatan),
+                "isian": {
+                    f: "" if r is None or getattr(r, f) is None else str(getattr(r, f))
+                    for f in ISIAN
+                },
+            }
+        )
+    return {"satker": satker.kode, "tahun": tahun, "triwulan": triwulan, "baris": baris}
+
+
+def hasil_dari_snapshot(data: dict) -> dict[int, HasilBaris]:
+    """The computed figures of a snapshot, by PK line id, as the report prints them."""
+    hasil = {}
+    for b in data["baris"]:
+        hasil[b["indikator_id"]] = HasilBaris(
+            satker=b["satker"],
+            kode=b["kode"],
+            sasaran=b["sasaran"],
+            indikator=b["indikator"],
+            satuan=b["satuan"],
+            target=Decimal(b["target"]),
+            tahun=b["tahun"],
+            triwulan=b["triwulan"],
+            realisasi=_hasil_dari(b["realisasi"]),
+            sumber_realisasi=b["sumber_realisasi"],
+            capaian=_hasil_dari(b["capaian"]),
+            target_antara=None if b["target_antara"] is None else Decimal(b["target_antara"]),
+            realisasi_antara=None
+            if b["realisasi_antara"] is None
+            else Decimal(b["realisasi_antara"]),
+            capaian_antara=_hasil_dari(b["capaian_antara"]),
+            status=Status(b["status"]),
+            catatan=tuple(b["catatan"]),
+        )
+    return hasil
+
+
+def snapshot_terverifikasi(satker: Satker, tahun: int, triwulan: int) -> SnapshotPelaporan | None:
+    """The last submitted snapshot of a verified quarter: what its reports print."""
+    return (
+        SnapshotPelaporan.objects.filter(
+            pelaporan__satker=satker,
+            pelaporan__tahun=tahun,
+            pelaporan__triwulan=triwulan,
+            pelaporan__status=S.DIVERIFIKASI,
+        )
+        .order_by("-versi")
+        .first()
+    )
+
+
+# --- transitions ----------------------------------------------------------------------------
+
+
+def _catat(lap: PelaporanTriwulan, aksi: str, user: Pengguna, catatan: str = "") -> None:
+    PeristiwaPelaporan.objects.create(pelaporan=lap, aksi=aksi, oleh=user, catatan=catatan)
+
+
+@transaction.atomic
+def ajukan(*, user: Pengguna, lap: PelaporanTriwulan) -> PelaporanTriwulan:
+    """The head submits the quarter: complete, within its period, not already under review."""
+    lap = PelaporanTriwulan.objects.select_for_update().get(pk=lap.pk)
+    if not boleh_mengajukan(user, lap.satker):
+        raise PermissionDenied("Hanya kepala satker yang dapat mengajukan laporan triwulan.")
+    if lap.status not in (S.DRAF, S.DIKEMBALIKAN):
+        raise ValidationError(f"Laporan ini berstatus {lap.get_status_display().lower()}.")
+    alasan = alasan_terkunci(user, lap.satker, lap.tahun, lap.triwulan)
+    if alasan:
+        raise ValidationError(alasan)
+    kurang = kelengkapan(lap.satker, lap.tahun, lap.triwulan)
+    if kurang:
+        raise ValidationError([k.pesan for k in kurang])
+    versi = (lap.snapshot.order_by("-versi").values_list("versi", flat=True).first() or 0) + 1
+    SnapshotPelaporan.objects.create(
+        pelaporan=lap,
+        versi=versi,
+        oleh=user,
+        data=isi_snapshot(lap.satker, lap.tahun, lap.triwulan),
+    )
+    lap.catatan_reviu.filter(diselesaikan__isnull=True).update(diselesaikan=timezone.now())
+    lap.status = S.DIAJUKAN
+    lap.save()
+    _catat(lap, AksiPelaporan.DIAJUKAN, user, f"snapshot versi {versi}")
+    return lap
+
+
+@transaction.atomic
+def kembalikan(
+    *,
+    user: Pengguna,
+    lap: PelaporanTriwulan,
+    catatan: Sequence[tuple[IndikatorPerjanjian | None, str]],
+) -> PelaporanTriwulan:
+    """A reviewer returns a submitted quarter with a note per item to correct."""
+    lap = PelaporanTriwulan.objects.select_for_update().get(pk=lap.pk)
+    if not boleh_mereviu(user):
+        raise PermissionDenied("Hanya reviewer Sekretariat yang dapat mengembalikan laporan.")
+    if lap.status != S.DIAJUKAN:
+        raise ValidationError("Hanya laporan yang sudah diajukan yang dapat dikembalikan.")
+    catatan = [(line, teks.strip()) for line, teks in catatan if teks.strip()]
+    if not catatan:
+        raise ValidationError("Tuliskan setidaknya satu catatan: apa yang harus diperbaiki.")
+    for line, teks in catatan:
+        if line is not None and line.sasaran.perjanjian.satker_id != lap.satker_id:
+            raise ValidationError("Catatan untuk indikator satker lain tidak dapat dibuat.")
+        CatatanReviu.objects.create(pelaporan=lap, indikator=line, catatan=teks, oleh=user)
+    lap.status = S.DIKEMBALIKAN
+    lap.save()
+    _catat(lap, AksiPelaporan.DIKEMBALIKAN, user, f"{len(catatan)} catatan")
+    return lap
+
+
+@transaction.atomic
+def verifikasi(*, user: Pengguna, lap: PelaporanTriwulan) -> PelaporanTriwulan:
+    lap = PelaporanTriwulan.objects.select_for_update().get(pk=lap.pk)
+    if not boleh_mereviu(user):
+        raise PermissionDenied("Hanya reviewer Sekretariat yang dapat memverifikasi laporan.")
+    if lap.status != S.DIAJUKAN:
+        raise ValidationError("Hanya laporan yang sudah diajukan yang dapat diverifikasi.")
+    lap.status = S.DIVERIFIKASI
+    lap.save()
+    _catat(lap, AksiPelaporan.DIVERIFIKASI, user)
+    return lap
+
+
+@transaction.atomic
+def buka_kembali(*, user: Pengguna, lap: PelaporanTriwulan, alasan: str) -> PelaporanTriwulan:
+    """A reviewer reopens a verified quarter for correction; the reason is recorded."""
+    lap = PelaporanTriwulan.objects.select_for_update().get(pk=lap.pk)
+    if not boleh_mereviu(user):
+        raise PermissionDenied("Hanya reviewer Sekretariat yang dapat membuka kembali laporan.")
+    if lap.status != S.DIVERIFIKASI:
+        raise ValidationError("Hanya laporan yang sudah diverifikasi yang perlu dibuka kembali.")
+    if not alasan.strip():
+        raise ValidationError({"alasan": "Tuliskan alasan membuka kembali laporan ini."})
+    lap.status = S.DIKEMBALIKAN
+    lap.save()
+    _catat(lap, AksiPelaporan.DIBUKA_KEMBALI, user, alasan.strip())
+    return lap
