@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from django.conf import settings
@@ -234,3 +235,25 @@ def _per_baris(queryset) -> dict[int, list]:
 
 def _opsional(nilai: Decimal | None) -> Decimal | None:
     return None if nilai is None else ringkas(nilai)
+
+
+def hitung_pratinjau(
+    line: IndikatorPerjanjian,
+    triwulan: int,
+    realisasi_antara: Decimal | None,
+    nilai_realisasi: Decimal | None,
+) -> HasilBaris:
+    """The line's figures for `triwulan` as if its measurement held the values being typed
+    (nothing is saved): what the entry form shows while the user types."""
+    masukan = _masukan([line])[line.pk]
+    i = triwulan - 1
+
+    def ganti(nilai: tuple, baru: Decimal | None) -> tuple:
+        return (*nilai[:i], _opsional(baru), *nilai[i + 1 :])
+
+    masukan = replace(
+        masukan,
+        realisasi_antara=ganti(masukan.realisasi_antara, realisasi_antara),
+        dilaporkan=ganti(masukan.dilaporkan, nilai_realisasi),
+    )
+    return hitung_baris(masukan, triwulan, konfigurasi())

@@ -1,0 +1,101 @@
+"""Forms of the data entry: every rejected field says why in Indonesian; numbers are typed the
+Indonesian way (45,12) or with a dot."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.choices import Triwulan
+
+
+class AngkaField(forms.DecimalField):
+    """A decimal typed as people type it here: "45,12", "45.12", "1.234,5". A text input (a
+    browser's number input refuses the decimal comma) that brings up a numeric keypad."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    default_error_messages = {
+        "invalid": _("Masukkan angka, mis. 45,12."),
+        "max_value": _("Paling besar %(limit_value)s."),
+        "min_value": _("Paling kecil %(limit_value)s."),
+        "max_decimal_places": _("Paling banyak %(max)s angka di belakang koma."),
+        "max_digits": _("Angka terlalu panjang."),
+        "max_whole_digits": _("Angka terlalu besar."),
+    }
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            teks = value.strip().replace(" ", "")
+            if "," in teks:
+                teks = teks.replace(".", "").replace(",", ".")
+            value = teks
+        return super().to_python(value)
+
+
+def _teks(label: str, bantuan: str = "", baris: int = 3) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        help_text=bantuan,
+        widget=forms.Textarea(attrs={"rows": baris}),
+    )
+
+
+class RealisasiForm(forms.Form):
+    """The quarterly measurement of one PK line (a draft may be incomplete)."""
+
+    nilai_realisasi = AngkaField(
+        label=_("Nilai realisasi"),
+        required=False,
+        max_digits=18,
+        decimal_places=4,
+        help_text=_("Nilai yang dicapai s.d. triwulan ini, dalam satuan indikator."),
+    )
+    realisasi_antara = AngkaField(
+        label=_("Realisasi antara (%)"),
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Kemajuan kumulatif s.d. triwulan ini terhadap rencana aksi, 0-100."),
+        error_messages={
+            "min_value": _("Realisasi antara antara 0 dan 100."),
+            "max_value": _("Realisasi antara antara 0 dan 100."),
+        },
+    )
+    kegiatan = _teks(_("Realisasi kegiatan"), _("Satu kegiatan per baris; awali dengan “- ”."))
+    analisis = _teks(_("Hasil dan analisis capaian"))
+    kendala = _teks(_("Kendala"), _("Wajib bila progres di bawah target antara."), 2)
+    tindak_lanjut = _teks(_("Tindak lanjut"), _("Wajib bila progres di bawah target antara."), 2)
+    rekomendasi = _teks(_("Rekomendasi"), baris=2)
+    tanda = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class UnggahBuktiForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Bukti dukung"),
+        help_text=_("PDF, gambar PNG/JPEG, atau dokumen Word/Excel/PowerPoint."),
+        error_messages={"required": _("Pilih berkas bukti dukung.")},
+    )
+
+
+class BukaPeriodeForm(forms.Form):
+    tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    triwulan = forms.TypedChoiceField(label=_("Triwulan"), choices=Triwulan.choices, coerce=int)
+    batas = forms.DateField(
+        label=_("Batas waktu"), widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Masukkan tanggal yang sah.")},
+    )  # fmt: skip
+
+
+class PerpanjangForm(forms.Form):
+    satker = forms.IntegerField(widget=forms.HiddenInput)
+    batas = forms.DateField(
+        label=_("Batas baru"), widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Masukkan tanggal yang sah.")},
+    )  # fmt: skip
+    alasan = forms.CharField(label=_("Alasan"), max_length=500)

@@ -1,0 +1,294 @@
+"""The satker's quarter: entering the measurement of every PK line (with the computed figures
+shown while typing), evidence files, the history of every value, and submission by the
+head; the reviewer's notes appear on the items they concern."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from kinerja import bukti, riwayat, siklus
+from kinerja.formatting import romawi
+from kinerja.forms import RealisasiForm, UnggahBuktiForm
+from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan, RealisasiTriwulan
+from kinerja.selectors.capaian import hitung_capaian, hitung_pratinjau
+from satker.models import Satker
+
+FIELDS = ("nilai_realisasi", "realisasi_antara", "kegiatan", "analisis", "kendala",
+          "tindak_lanjut", "rekomendasi")  # fmt: skip
+
+
+ANGKA = ("nilai_realisasi", "realisasi_antara")
+
+
+def _satker(request: HttpRequest, pk: int) -> Satker:
+    return get_object_or_404(Satker.objects.restrict(request.user), pk=pk)
+
+
+def _url(satker: Satker, tahun: int, triwulan: int) -> str:
+    return reverse("entri-triwulan", args=[satker.pk, tahun, triwulan])
+
+
+def _line(satker: Satker, tahun: int, pk: int) -> IndikatorPerjanjian:
+    return get_object_or_404(
+        IndikatorPerjanjian.objects.select_related("sasaran__perjanjian__satker", "indikator"),
+        pk=pk,
+        sasaran__perjanjian__satker=satker,
+        sasaran__perjanjian__tahun=tahun,
+    )
+
+
+def _form_awal(line: IndikatorPerjanjian, triwulan: int) -> RealisasiForm:
+    r = next((x for x in line.realisasi.all() if x.triwulan == triwulan), None)
+    awal = riwayat.nilai(r, FIELDS)
+    # Numbers shown the Indonesian way (45,12), as they will be typed back.
+    data = {f: (awal[f] if f in ANGKA else getattr(r, f)) for f in FIELDS} if r else {}
+    return RealisasiForm(initial={**data, "tanda": riwayat.tandai(awal)}, prefix=f"l{line.pk}")
+
+
+def _halaman(
+    request: HttpRequest,
+    satker: Satker,
+    tahun: int,
+    triwulan: int,
+    *,
+    form_terikat: tuple[int, RealisasiForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    lines = siklus.lines_satker(satker, tahun)
+    hasil = dict(zip([x.pk for x in lines], hitung_capaian(lines, triwulan), strict=True))
+    lap = PelaporanTriwulan.objects.filter(satker=satker, tahun=tahun, triwulan=triwulan).first()
+    catatan = {}
+    if lap:
+        for c in lap.catatan_reviu.select_related("oleh").order_by("dibuat"):
+            catatan.setdefault(c.indikator_id, []).append(c)
+    realisasi = {
+        r.indikator_id: r
+        for r in RealisasiTriwulan.objects.filter(indikator__in=lines, triwulan=triwulan)
+    }
+    bukti_per = {}
+    for b in BuktiDukung.objects.filter(realisasi__in=realisasi.values()).select_related(
+        "diunggah_oleh"
+    ):
+        bukti_per.setdefault(b.realisasi_id, []).append(b)
+    riwayat_per = {}
+    for r in realisasi.values():
+        riwayat_per[r.indikator_id] = riwayat.riwayat(r)
+    kartu = []
+    for line in lines:
+        form = (
+            form_terikat[1]
+            if form_terikat and form_terikat[0] == line.pk
+            else _form_awal(line, triwulan)
+        )
+        ra = next((x for x in line.rencana_aksi.all() if x.triwulan == triwulan), None)
+        r = realisasi.get(line.pk)
+        kartu.append(
+            {
+                "line": line,
+                "form": form,
+                "hasil": hasil[line.pk],
+                "ra": ra,
+                "bukti": bukti_per.get(r.pk, []) if r else [],
+                "riwayat": riwayat_per.get(line.pk, []),
+                "catatan": catatan.get(line.pk, []),
+                "tertinggal": siklus.tertinggal(hasil[line.pk], triwulan),
+            }
+        )
+    terkunci = siklus.alasan_terkunci(request.user, satker, tahun, triwulan)
+    periode = siklus.periode(tahun, triwulan)
+    context = {
+        "satker": satker,
+        "tahun": tahun,
+        "triwulan": triwulan,
+        "triwulan_romawi": romawi(triwulan),
+        "kartu": kartu,
+        "lap": lap,
+        "catatan_umum": catatan.get(None, []),
+        "peristiwa": list(lap.peristiwa.select_related("oleh")) if lap else [],
+        "terkunci": terkunci,
+        "periode": periode,
+        "batas": siklus.batas_untuk(periode, satker) if periode else None,
+        "kekurangan": siklus.kelengkapan(satker, tahun, triwulan) if lines else [],
+        "boleh_mengajukan": siklus.boleh_mengajukan(request.user, satker),
+        "unggah_form": UnggahBuktiForm(),
+        "bagian": "pengisian",
+    }
+    return render(request, "kinerja/entri/triwulan.html", context, status=status)
+
+
+@login_required
+def triwulan(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResponse:
+    if triwulan not in (1, 2, 3, 4):
+        raise Http404
+    return _halaman(request, _satker(request, pk), tahun, triwulan)
+
+
+@login_required
+@require_POST
+def simpan_realisasi(
+    request: HttpRequest, pk: int, tahun: int, triwulan: int, line_pk: int
+) -> HttpResponse:
+    """Save one line's measurement as a draft. Invalid input, a locked quarter or a change
+    made by someone else since the form was opened: nothing is saved, the page comes back
+    with what was typed and the reason."""
+    satker = _satker(request, pk)
+    line = _line(satker, tahun, line_pk)
+    form = RealisasiForm(request.POST, prefix=f"l{line.pk}")
+    alasan = siklus.alasan_terkunci(request.user, satker, tahun, triwulan)
+    if alasan:
+        messages.error(request, alasan)
+        return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=403)
+    if not form.is_valid():
+        messages.error(
+            request, f"{line.kode}: periksa isian yang ditandai; belum ada yang disimpan."
+        )
+        return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=400)
+    data = {f: form.cleaned_data[f] for f in FIELDS}
+    for f in ("kegiatan", "analisis", "kendala", "tindak_lanjut", "rekomendasi"):
+        data[f] = data[f].strip()
+    try:
+        with transaction.atomic():
+            r = RealisasiTriwulan.objects.select_for_update().filter(
+                indikator=line, triwulan=triwulan
+            ).first() or RealisasiTriwulan(indikator=line, triwulan=triwulan)
+            berubah = riwayat.simpan(
+                r,
+                data,
+                user=request.user,
+                satker=satker,
+                uraian=f"{line.kode} {line.uraian} TW {romawi(triwulan)}",
+                awal=riwayat.baca_tanda(form.cleaned_data["tanda"]),
+            )
+    except riwayat.Bentrok as exc:
+        messages.error(request, exc.pesan)
+        segar = _form_awal(
+            IndikatorPerjanjian.objects.prefetch_related("realisasi").get(pk=line.pk), triwulan
+        )
+        # Keep what the user typed, with the new baseline, so a deliberate save can follow.
+        form = RealisasiForm(
+            {**request.POST.dict(), f"l{line.pk}-tanda": segar.initial["tanda"]},
+            prefix=f"l{line.pk}",
+        )
+        return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=409)
+    except ValidationError as exc:
+        for pesan in exc.messages:
+            messages.error(request, f"{line.kode}: {pesan}")
+        return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=400)
+    if berubah:
+        messages.success(request, f"{line.kode} tersimpan sebagai draf ({len(berubah)} perubahan).")
+    else:
+        messages.info(request, f"{line.kode}: tidak ada yang berubah.")
+    return redirect(f"{_url(satker, tahun, triwulan)}#l{line.pk}")
+
+
+@login_required
+@require_POST
+def pratinjau(
+    request: HttpRequest, pk: int, tahun: int, triwulan: int, line_pk: int
+) -> HttpResponse:
+    """The figures the line would have with the values being typed (nothing is saved)."""
+    satker = _satker(request, pk)
+    line = _line(satker, tahun, line_pk)
+    form = RealisasiForm(request.POST, prefix=f"l{line.pk}")
+    form.is_valid()
+    data = form.cleaned_data
+    galat = {f: form.errors[f] for f in ("nilai_realisasi", "realisasi_antara") if f in form.errors}
+    hasil = hitung_pratinjau(
+        line, triwulan, data.get("realisasi_antara"), data.get("nilai_realisasi")
+    )
+    return render(
+        request,
+        "kinerja/entri/_hasil.html",
+        {
+            "hasil": hasil,
+            "galat": galat,
+            "tertinggal": siklus.tertinggal(hasil, triwulan),
+            "line": line,
+        },
+    )
+
+
+@login_required
+@require_POST
+def unggah_bukti(
+    request: HttpRequest, pk: int, tahun: int, triwulan: int, line_pk: int
+) -> HttpResponse:
+    satker = _satker(request, pk)
+    line = _line(satker, tahun, line_pk)
+    form = UnggahBuktiForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, f"{line.kode}: pilih berkas bukti dukung.")
+    else:
+        try:
+            b = bukti.unggah(
+                user=request.user, line=line, triwulan=triwulan, berkas=form.cleaned_data["berkas"]
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            pesan = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            for p in pesan:
+                messages.error(request, f"{line.kode}: {p}")
+        else:
+            messages.success(request, f"{line.kode}: bukti “{b.nama}” diunggah.")
+    return redirect(f"{_url(satker, tahun, triwulan)}#l{line.pk}")
+
+
+def _bukti(request: HttpRequest, pk: int) -> BuktiDukung:
+    return get_object_or_404(
+        BuktiDukung.objects.restrict(request.user).select_related(
+            "realisasi__indikator__sasaran__perjanjian__satker"
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+def unduh_bukti(request: HttpRequest, pk: int) -> FileResponse:
+    b = _bukti(request, pk)
+    response = FileResponse(
+        b.berkas.open("rb"), as_attachment=True, filename=b.nama, content_type=b.jenis_konten
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def hapus_bukti(request: HttpRequest, pk: int) -> HttpResponse:
+    b = _bukti(request, pk)
+    r = b.realisasi
+    line = r.indikator
+    satker = line.sasaran.perjanjian.satker
+    try:
+        bukti.hapus(user=request.user, bukti=b)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{line.kode}: bukti “{b.nama}” dihapus.")
+    return redirect(f"{_url(satker, line.sasaran.perjanjian.tahun, r.triwulan)}#l{line.pk}")
+
+
+@login_required
+@require_POST
+def ajukan(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResponse:
+    satker = _satker(request, pk)
+    lap = siklus.pelaporan(satker, tahun, triwulan)
+    try:
+        siklus.ajukan(user=request.user, lap=lap)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    except ValidationError as exc:
+        messages.error(request, "Laporan belum dapat diajukan:")
+        for pesan in exc.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(
+            request, f"Laporan Triwulan {romawi(triwulan)} {tahun} diajukan untuk direviu."
+        )
+    return redirect(_url(satker, tahun, triwulan))
