@@ -14,6 +14,32 @@ admin.site.index_title = _("Data master dan kinerja")
 urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "akun/kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"
+    ),
+    path(
+        "akun/kata-sandi/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "akun/lupa-kata-sandi/", auth_views.PasswordResetView.as_view(), name="password_reset"
+    ),
+    path(
+        "akun/lupa-kata-sandi/terkirim/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "akun/atur-ulang/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "akun/atur-ulang/selesai/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),
     path("api/v1/token/", obtain_auth_token, name="api-token"),

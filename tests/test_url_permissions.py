@@ -8,9 +8,16 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-# Pages that must be reachable without logging in: the login page and the API's token
-# endpoint (which answers only to a correct username and password).
-PUBLIC = {"login", "api-token"}
+# Pages that must be reachable without logging in: the login page, the API's token endpoint
+# (which answers only to a correct username and password) and the password reset by mail.
+PUBLIC = {
+    "login",
+    "api-token",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
 
 
 def walk(patterns, prefix=""):
@@ -33,6 +40,7 @@ def concrete_path(pattern: str) -> str:
     for converter in ("<int:pk>", "<int:id>", "(?P<pk>[^/.]+)"):
         path = path.replace(converter, "1")
     path = path.replace("<int:tahun>", "2023").replace("<str:jenis>", "struktur")
+    path = path.replace("<int:triwulan>", "2").replace("<int:line_pk>", "1")
     assert "<" not in path, f"tambahkan contoh nilai untuk {path}"
     return path
 
