@@ -1,0 +1,79 @@
+"""End-to-end tests: the application served on localhost (pytest-django's live_server),
+driven by the system's headless Chromium through Playwright. No browser is ever downloaded:
+CI installs Debian's chromium; where it is missing these tests say how to install it (and fail
+in CI, where CI=1)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an event loop in the test's thread; the ORM calls the tests make
+# between browser steps are plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENS = Path(__file__).resolve().parents[2] / "var" / "screens" / "e2e"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pesan = "Chromium tidak ditemukan; pasang dengan: sudo apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(pesan)
+        pytest.skip(pesan)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def buka(browser, live_server):
+    """buka("operator.manado") → a page logged in as that demo user (its own context)."""
+    konteks = []
+
+    def masuk(username: str, lebar: int = 1366, tinggi: int = 900):
+        ctx = browser.new_context(viewport={"width": lebar, "height": tinggi}, locale="id-ID")
+        konteks.append(ctx)
+        page = ctx.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(f"{live_server.url}/masuk/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", "kinerja-demo")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/")
+        return page
+
+    yield masuk
+    for ctx in konteks:
+        ctx.close()
+
+
+@pytest.fixture
+def layar():
+    """layar(page, "name") saves a screenshot under var/screens/e2e/ to look at."""
+    SCREENS.mkdir(parents=True, exist_ok=True)
+
+    def simpan(page, nama: str, penuh: bool = True) -> Path:
+        path = SCREENS / f"{nama}.png"
+        page.screenshot(path=str(path), full_page=penuh)
+        return path
+
+    return simpan
