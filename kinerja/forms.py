@@ -3,12 +3,15 @@ Indonesian way (45,12) or with a dot."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.choices import Triwulan
+
+RIBUAN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
 class AngkaField(forms.DecimalField):
@@ -28,8 +31,9 @@ class AngkaField(forms.DecimalField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            teks = value.strip().replace(" ", "")
-            if "," in teks:
+            teks = value.strip().replace(" ", "").removeprefix("Rp").removeprefix("rp")
+            if "," in teks or RIBUAN.match(teks):
+                # Indonesian: dots group thousands, the comma is the decimal separator.
                 teks = teks.replace(".", "").replace(",", ".")
             value = teks
         return super().to_python(value)

@@ -32,6 +32,10 @@ def teks(nilai: Any) -> str:
     if isinstance(nilai, Decimal):
         d = nilai.normalize()
         return format_angka(d.quantize(Decimal(1)) if d == d.to_integral_value() else d)
+    if isinstance(nilai, bool):
+        return "ya" if nilai else "tidak"
+    if isinstance(nilai, int):
+        return format_angka(nilai)
     if isinstance(nilai, datetime.date):
         return format_tanggal(nilai)
     if isinstance(nilai, models.Model):
@@ -156,3 +160,41 @@ def riwayat(obj: models.Model) -> list[RiwayatPerubahan]:
             content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
         ).select_related("oleh")
     )
+
+
+def catat(
+    obj: models.Model,
+    lama: Mapping[str, str] | None,
+    fields: Iterable[str],
+    *,
+    user: Pengguna,
+    satker: Satker,
+    uraian: str,
+) -> list[RiwayatPerubahan]:
+    """Record the fields of a saved `obj` that differ from `lama` (None: a new record), or,
+    with `obj` deleted (no pk), the removal."""
+    fields = list(fields)
+    content_type = ContentType.objects.get_for_model(obj)
+    if lama is not None and getattr(obj, "_dihapus_pk", None):
+        catatan = [
+            RiwayatPerubahan(
+                satker=satker, content_type=content_type, object_id=obj._dihapus_pk,
+                uraian_objek=uraian[:300], field="__hapus__", label="data dihapus",
+                lama="; ".join(f"{_label(obj, f)}: {v}" for f, v in lama.items() if v),
+                baru="", oleh=user,
+            )
+        ]  # fmt: skip
+    else:
+        sekarang = nilai(obj, fields)
+        sebelum = lama or dict.fromkeys(fields, "")
+        catatan = [
+            RiwayatPerubahan(
+                satker=satker, content_type=content_type, object_id=obj.pk,
+                uraian_objek=uraian[:300], field=f, label=_label(obj, f),
+                lama=sebelum.get(f, ""), baru=sekarang[f], oleh=user,
+            )
+            for f in fields
+            if sebelum.get(f, "") != sekarang[f]
+        ]  # fmt: skip
+    RiwayatPerubahan.objects.bulk_create(catatan)
+    return catatan

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja import views, views_anggaran, views_reviu, views_siklus
+from kinerja import views, views_anggaran, views_isian, views_rencana, views_reviu, views_siklus
 
 ENTRI = "entri/satker/<int:pk>/<int:tahun>/tw<int:triwulan>/"
 
@@ -18,6 +18,33 @@ urlpatterns = [
         views_anggaran.impor,
         name="anggaran-impor",
     ),
+    # what a satker fills in for a year
+    path("entri/satker/<int:pk>/<int:tahun>/", views_isian.isian, name="entri-isian"),
+    path("entri/satker/<int:pk>/<int:tahun>/pk/", views_rencana.perjanjian, name="entri-pk"),
+    path(
+        "entri/satker/<int:pk>/<int:tahun>/rencana-aksi/",
+        views_rencana.rencana_aksi,
+        name="entri-rencana-aksi",
+    ),
+    path(
+        "entri/satker/<int:pk>/<int:tahun>/data-dukung/<str:jenis>/",
+        views_isian.data_dukung,
+        name="entri-data",
+    ),
+    path("entri/satker/<int:pk>/<int:tahun>/narasi/", views_isian.narasi, name="entri-narasi"),
+    path(
+        "entri/satker/<int:pk>/<int:tahun>/narasi-laporan/lakip/",
+        views_isian.narasi_laporan,
+        {"jenis": "lakip"},
+        name="entri-narasi-lakip",
+    ),
+    path(
+        "entri/satker/<int:pk>/<int:tahun>/narasi-laporan/pp39/tw<int:triwulan>/",
+        views_isian.narasi_laporan,
+        {"jenis": "pp39"},
+        name="entri-narasi-pp39",
+    ),
+    path(f"{ENTRI}anggaran/", views_isian.realisasi_anggaran, name="entri-realisasi-anggaran"),
     # the satker's quarter
     path(ENTRI, views_siklus.triwulan, name="entri-triwulan"),
     path(f"{ENTRI}ajukan/", views_siklus.ajukan, name="entri-ajukan"),

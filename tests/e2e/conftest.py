@@ -11,10 +11,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API keeps an event loop in the test's thread; the ORM calls the tests make
-# between browser steps are plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -29,8 +25,22 @@ CHROMIUM_ARGS = [
 SCREENS = Path(__file__).resolve().parents[2] / "var" / "screens" / "e2e"
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module", autouse=True)
+def _orm_beside_playwright():
+    """Playwright's sync API keeps an event loop running in the test's thread while the
+    browser is open; the ORM calls made beside it (the tests' own, the database teardown) are
+    plain synchronous code. Allowed for these tests only, and restored after them."""
+    lama = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if lama is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = lama
+
+
+@pytest.fixture(scope="module")
+def browser(_orm_beside_playwright):
     if not Path(CHROMIUM).exists():
         pesan = "Chromium tidak ditemukan; pasang dengan: sudo apt-get install chromium"
         if os.environ.get("CI"):

@@ -1,0 +1,593 @@
+"""What a satker fills in for a year besides the quarterly measurement: the hub that lists it
+all, the supporting data the realisasi is computed from, the narrative per indicator and per
+report section, and the budget realisation per component at a quarter's end. Every change is
+kept in the history; a quarter already submitted or verified refuses changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import capfirst
+
+from kinerja import riwayat, siklus
+from kinerja.formatting import romawi
+from kinerja.forms import AngkaField
+from kinerja.models import (
+    BelanjaPdn,
+    ButirCapaian,
+    HasilLayanan,
+    IndikatorPerjanjian,
+    ItemAnggaran,
+    NarasiIndikator,
+    NilaiProfesionalitas,
+    PelaporanTriwulan,
+    PenerimaanPnbp,
+    PengukuranPerusahaan,
+    PerjanjianKinerja,
+    ProgresAnggaran,
+    RekomendasiAudit,
+)
+from laporan.choices import LAKIP_BAGIAN, PP39_BAGIAN, BagianNarasi, JenisLaporan
+from laporan.models import IdentitasLaporan, NarasiLaporan
+from satker.models import Satker
+
+
+def _satker(request: HttpRequest, pk: int) -> Satker:
+    return get_object_or_404(Satker.objects.restrict(request.user), pk=pk)
+
+
+def _boleh(request: HttpRequest, satker: Satker) -> None:
+    if not siklus.boleh_mengisi(request.user, satker):
+        raise PermissionDenied("Anda tidak berwenang mengubah data satker ini.")
+
+
+# --- the hub --------------------------------------------------------------------------------
+
+
+@login_required
+def isian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    satker = _satker(request, pk)
+    pk_tahun = PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun).first()
+    pelaporan = {
+        p.triwulan: p for p in PelaporanTriwulan.objects.filter(satker=satker, tahun=tahun)
+    }
+    triwulan = []
+    for tw in (1, 2, 3, 4):
+        periode = siklus.periode(tahun, tw)
+        triwulan.append(
+            {
+                "tw": tw,
+                "romawi": romawi(tw),
+                "lap": pelaporan.get(tw),
+                "periode": periode,
+                "batas": siklus.batas_untuk(periode, satker) if periode else None,
+            }
+        )
+    data = []
+    for kunci, j in JENIS_DATA.items():
+        data.append({"kunci": kunci, "jenis": j, "jumlah": j.queryset(satker, tahun).count()})
+    return render(
+        request,
+        "kinerja/entri/isian.html",
+        {
+            "satker": satker,
+            "tahun": tahun,
+            "pk": pk_tahun,
+            "triwulan_list": triwulan,
+            "data": data,
+            "narasi_terisi": NarasiIndikator.objects.filter(
+                indikator__sasaran__perjanjian__satker=satker,
+                indikator__sasaran__perjanjian__tahun=tahun,
+            ).count(),
+            "boleh": siklus.boleh_mengisi(request.user, satker),
+            "bagian": "pengisian",
+        },
+    )
+
+
+# --- supporting data --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JenisData:
+    judul: str
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    saring: Callable[[Satker, int], Q]
+    per_baris: bool = False  # the records belong to a PK line, not to the satker
+    keterangan: str = ""
+
+    def queryset(self, satker: Satker, tahun: int):
+        return self.model.objects.filter(self.saring(satker, tahun))
+
+
+def _per_baris(satker: Satker, tahun: int) -> Q:
+    return Q(
+        indikator__sasaran__perjanjian__satker=satker, indikator__sasaran__perjanjian__tahun=tahun
+    )
+
+
+JENIS_DATA: dict[str, JenisData] = {
+    "pnbp": JenisData(
+        "Penerimaan PNBP",
+        PenerimaanPnbp,
+        ("tanggal_posisi", "jenis", "jumlah"),
+        lambda s, t: Q(satker=s, tanggal_posisi__year__in=(t - 1, t)),
+        keterangan="Penerimaan kumulatif s.d. tanggal posisi, per jenis; tahun ini dan tahun lalu "
+        "(untuk pertumbuhan).",
+    ),
+    "hasil-layanan": JenisData(
+        "Hasil layanan jasa",
+        HasilLayanan,
+        ("tanggal_posisi", "jenis", "satuan", "jumlah"),
+        lambda s, t: Q(satker=s, tanggal_posisi__year__in=(t - 1, t)),
+        keterangan="Jumlah kumulatif s.d. tanggal posisi, per jenis layanan.",
+    ),
+    "pengukuran-perusahaan": JenisData(
+        "Pengukuran perusahaan",
+        PengukuranPerusahaan,
+        (
+            "indikator",
+            "perusahaan",
+            "kegiatan",
+            "besaran",
+            "satuan_ukur",
+            "arah",
+            "nilai_sebelum",
+            "nilai_sesudah",
+            "tanggal",
+        ),
+        _per_baris,
+        per_baris=True,
+        keterangan="Nilai sebelum (A) dan sesudah (B) pendampingan; produktivitas (B − A) / A.",
+    ),
+    "butir-capaian": JenisData(
+        "Daftar capaian",
+        ButirCapaian,
+        ("indikator", "tanggal", "uraian", "jumlah", "bukti"),
+        _per_baris,
+        per_baris=True,
+        keterangan="Perusahaan difasilitasi, ruang lingkup terakreditasi, dan sejenisnya.",
+    ),
+    "pdn": JenisData(
+        "Belanja produk dalam negeri",
+        BelanjaPdn,
+        ("tanggal_posisi", "akun", "pagu", "realisasi_pdn", "realisasi_tkdn", "realisasi_impor"),
+        lambda s, t: Q(satker=s, tanggal_posisi__year=t),
+    ),
+    "profesionalitas": JenisData(
+        "Nilai profesionalitas ASN",
+        NilaiProfesionalitas,
+        ("tanggal_posisi", "pegawai", "kualifikasi", "kompetensi", "kinerja", "disiplin"),
+        lambda s, t: Q(satker=s, tanggal_posisi__year=t),
+    ),
+    "rekomendasi-audit": JenisData(
+        "Rekomendasi hasil pengawasan",
+        RekomendasiAudit,
+        ("tahun_audit", "nomor", "uraian", "status", "tanggal_selesai"),
+        lambda s, t: Q(satker=s, tahun_audit__lte=t),
+    ),
+}
+
+
+def _field_angka(f: models.Field, **kwargs) -> forms.Field | None:
+    """Numbers typed the Indonesian way (1.250.000; 45,12) in the supporting-data tables."""
+    if isinstance(f, models.DecimalField):
+        return AngkaField(
+            label=capfirst(f.verbose_name),
+            required=not f.blank,
+            max_digits=f.max_digits,
+            decimal_places=f.decimal_places,
+        )
+    if isinstance(f, models.IntegerField) and not f.choices and not f.primary_key:
+        return AngkaField(
+            label=capfirst(f.verbose_name),
+            required=not f.blank,
+            max_digits=19,
+            decimal_places=0,
+        )
+    return f.formfield(**kwargs)
+
+
+def _formset(j: JenisData, satker: Satker, tahun: int):
+    widgets = {
+        f: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        for f in j.fields
+        if isinstance(j.model._meta.get_field(f), models.DateField)
+    }
+    widgets |= {
+        f: forms.Textarea(attrs={"rows": 2})
+        for f in j.fields
+        if isinstance(j.model._meta.get_field(f), models.TextField)
+    }
+    Formset = forms.modelformset_factory(
+        j.model,
+        fields=j.fields,
+        extra=3,
+        can_delete=True,
+        widgets=widgets,
+        formfield_callback=_field_angka,
+    )
+    if j.per_baris:
+        baris = IndikatorPerjanjian.objects.filter(
+            sasaran__perjanjian__satker=satker, sasaran__perjanjian__tahun=tahun
+        ).select_related("sasaran")
+        for form_class in (Formset.form,):
+            form_class.base_fields["indikator"].queryset = baris
+    return Formset
+
+
+@login_required
+def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
+    satker = _satker(request, pk)
+    j = JENIS_DATA.get(jenis)
+    if j is None:
+        raise Http404
+    Formset = _formset(j, satker, tahun)
+    qs = j.queryset(satker, tahun).order_by("pk")
+    if request.method == "POST":
+        _boleh(request, satker)
+        lama = {o.pk: riwayat.nilai(o, j.fields) for o in qs}
+        formset = Formset(request.POST, queryset=qs, prefix="d")
+        if formset.is_valid():
+            with transaction.atomic():
+                objs = formset.save(commit=False)
+                for obj in objs:
+                    if not j.per_baris:
+                        obj.satker = satker
+                    obj.full_clean()
+                    obj.save()
+                    riwayat.catat(
+                        obj,
+                        lama.get(obj.pk),
+                        j.fields,
+                        user=request.user,
+                        satker=satker,
+                        uraian=f"{j.judul}: {obj}",
+                    )
+                for obj in formset.deleted_objects:
+                    obj._dihapus_pk = obj.pk
+                    riwayat.catat(
+                        obj,
+                        lama.get(obj.pk),
+                        j.fields,
+                        user=request.user,
+                        satker=satker,
+                        uraian=f"{j.judul}: {obj}",
+                    )
+                    obj.delete()
+            messages.success(
+                request,
+                f"{j.judul} tersimpan: {len(formset.new_objects)} baru, "
+                f"{len(formset.changed_objects)} berubah, {len(formset.deleted_objects)} dihapus.",
+            )
+            return redirect(reverse("entri-data", args=[satker.pk, tahun, jenis]))
+        messages.error(request, f"{j.judul} belum disimpan; periksa baris yang ditandai.")
+        status = 400
+    else:
+        formset = Formset(queryset=qs, prefix="d")
+        status = 200
+    return render(
+        request,
+        "kinerja/entri/data_dukung.html",
+        {
+            "satker": satker,
+            "tahun": tahun,
+            "jenis": j,
+            "kunci": jenis,
+            "formset": formset,
+            "semua_jenis": JENIS_DATA,
+            "boleh": siklus.boleh_mengisi(request.user, satker),
+            "bagian": "pengisian",
+        },
+        status=status,
+    )
+
+
+# --- narrative per indicator ------------------------------------------------------------------
+
+NARASI_FIELDS = (
+    "hasil",
+    "analisis_capaian",
+    "perbandingan",
+    "analisis_penyebab",
+    "analisis_efisiensi",
+    "kegiatan_penunjang",
+    "kendala",
+    "rekomendasi",
+)
+
+
+class NarasiForm(forms.Form):
+    tanda = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for f in NARASI_FIELDS:
+            self.fields[f] = forms.CharField(
+                label=NarasiIndikator._meta.get_field(f).verbose_name.capitalize(),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+
+@login_required
+def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    """The annual narrative of each indicator (LAKIP Bab III), saved per indicator."""
+    satker = _satker(request, pk)
+    lines = siklus.lines_satker(satker, tahun)
+    narasi_ada = {n.indikator_id: n for n in NarasiIndikator.objects.filter(indikator__in=lines)}
+    terikat = None
+    status = 200
+    if request.method == "POST":
+        _boleh(request, satker)
+        line = next((x for x in lines if str(x.pk) == request.POST.get("indikator")), None)
+        if line is None:
+            raise Http404
+        form = NarasiForm(request.POST, prefix=f"n{line.pk}")
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    obj = NarasiIndikator.objects.select_for_update().filter(
+                        indikator=line
+                    ).first() or NarasiIndikator(indikator=line)
+                    riwayat.simpan(
+                        obj,
+                        {f: form.cleaned_data[f].strip() for f in NARASI_FIELDS},
+                        user=request.user,
+                        satker=satker,
+                        uraian=f"Narasi {line.kode} {tahun}",
+                        awal=riwayat.baca_tanda(form.cleaned_data["tanda"]),
+                    )
+            except riwayat.Bentrok as exc:
+                messages.error(request, exc.pesan)
+                terikat, status = (line.pk, form), 409
+            else:
+                messages.success(request, f"Narasi {line.kode} tersimpan.")
+                return redirect(f"{reverse('entri-narasi', args=[satker.pk, tahun])}#n{line.pk}")
+        else:
+            terikat, status = (line.pk, form), 400
+    kartu = []
+    for line in lines:
+        n = narasi_ada.get(line.pk)
+        if terikat and terikat[0] == line.pk:
+            form = terikat[1]
+        else:
+            awal = riwayat.nilai(n, NARASI_FIELDS)
+            form = NarasiForm(
+                initial={**{f: getattr(n, f) for f in NARASI_FIELDS}, "tanda": riwayat.tandai(awal)}
+                if n
+                else {"tanda": riwayat.tandai(awal)},
+                prefix=f"n{line.pk}",
+            )
+        kartu.append({"line": line, "form": form, "riwayat": riwayat.riwayat(n) if n else []})
+    return render(
+        request,
+        "kinerja/entri/narasi.html",
+        {
+            "satker": satker,
+            "tahun": tahun,
+            "kartu": kartu,
+            "bagian": "pengisian",
+            "boleh": siklus.boleh_mengisi(request.user, satker),
+        },
+        status=status,
+    )
+
+
+# --- narrative of a report ----------------------------------------------------------------------
+
+IDENTITAS_FIELDS = (
+    "nomor_surat",
+    "tanggal",
+    "tempat",
+    "kepada",
+    "perihal",
+    "lampiran",
+    "penandatangan_nama",
+    "penandatangan_jabatan",
+    "penandatangan_nip",
+)
+
+
+@login_required
+def narasi_laporan(
+    request: HttpRequest, pk: int, tahun: int, jenis: str, triwulan: int | None = None
+) -> HttpResponse:
+    """The memo and the narrative sections of a report (PP-39 of a quarter, or the LAKIP)."""
+    satker = _satker(request, pk)
+    if jenis == JenisLaporan.PP39 and triwulan in (1, 2, 3, 4):
+        bagian_list = PP39_BAGIAN
+    elif jenis == JenisLaporan.LAKIP and triwulan is None:
+        bagian_list = LAKIP_BAGIAN
+    else:
+        raise Http404
+    periode = {"satker": satker, "jenis": jenis, "tahun": tahun, "triwulan": triwulan}
+    IdentitasForm = forms.modelform_factory(
+        IdentitasLaporan,
+        fields=IDENTITAS_FIELDS,
+        widgets={"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
+    )
+    identitas = IdentitasLaporan.objects.filter(**periode).first() or IdentitasLaporan(**periode)
+    teks = dict(NarasiLaporan.objects.filter(**periode).values_list("bagian", "teks"))
+    status = 200
+    if request.method == "POST":
+        _boleh(request, satker)
+        lama_identitas = riwayat.nilai(identitas, IDENTITAS_FIELDS)
+        form = IdentitasForm(request.POST, instance=identitas)
+        baru = {b: request.POST.get(f"b-{b}", "").strip() for b in bagian_list}
+        if form.is_valid():
+            with transaction.atomic():
+                obj = form.save()
+                riwayat.catat(
+                    obj,
+                    lama_identitas if identitas.pk else None,
+                    IDENTITAS_FIELDS,
+                    user=request.user,
+                    satker=satker,
+                    uraian=str(obj),
+                )
+                berubah = 0
+                for b, isi in baru.items():
+                    if isi == teks.get(b, ""):
+                        continue
+                    n = NarasiLaporan.objects.filter(**periode, bagian=b).first() or NarasiLaporan(
+                        **periode, bagian=b
+                    )
+                    berubah += len(
+                        riwayat.simpan(
+                            n,
+                            {"teks": isi},
+                            user=request.user,
+                            satker=satker,
+                            uraian=f"{BagianNarasi(b).label} ({jenis} {tahun})",
+                            awal=None,
+                        )
+                    )
+            messages.success(request, f"Narasi laporan tersimpan ({berubah} bagian berubah).")
+            return redirect(request.path)
+        messages.error(request, "Narasi laporan belum disimpan; periksa isian yang ditandai.")
+        teks = baru
+        status = 400
+    else:
+        form = IdentitasForm(instance=identitas)
+    return render(
+        request,
+        "kinerja/entri/narasi_laporan.html",
+        {
+            "satker": satker,
+            "tahun": tahun,
+            "jenis": JenisLaporan(jenis),
+            "triwulan": triwulan,
+            "form": form,
+            "bagian_list": [
+                {"kunci": b, "label": BagianNarasi(b).label, "teks": teks.get(b, "")}
+                for b in bagian_list
+            ],
+            "boleh": siklus.boleh_mengisi(request.user, satker),
+            "bagian": "pengisian",
+        },
+        status=status,
+    )
+
+
+# --- budget realisation at a quarter's end -------------------------------------------------------
+
+PROGRES_FIELDS = (
+    "rencana_keuangan",
+    "realisasi_keuangan",
+    "realisasi_keuangan_rp",
+    "rencana_fisik",
+    "realisasi_fisik",
+)
+
+
+@login_required
+def realisasi_anggaran(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResponse:
+    """The cumulative financial and physical progress, at the quarter's last month, of each
+    component the satker reports on (those with progress in the year, else every KRO)."""
+    satker = _satker(request, pk)
+    if triwulan not in (1, 2, 3, 4):
+        raise Http404
+    bulan = 3 * triwulan
+    items = list(
+        ItemAnggaran.objects.filter(satker=satker, tahun=tahun, progres__isnull=False)
+        .distinct()
+        .order_by("urutan")
+    ) or list(
+        ItemAnggaran.objects.filter(satker=satker, tahun=tahun, tingkat="kro").order_by("urutan")
+    )
+    progres = {p.item_id: p for p in ProgresAnggaran.objects.filter(item__in=items, bulan=bulan)}
+    terkunci = siklus.alasan_terkunci(request.user, satker, tahun, triwulan)
+    baris, galat_ada = [], False
+    for item in items:
+        p = progres.get(item.pk)
+        nilai = {}
+        galat = {}
+        for f in PROGRES_FIELDS:
+            if request.method == "POST":
+                teks = request.POST.get(f"{f}-{item.pk}", "").strip()
+                try:
+                    v = AngkaField(required=False, max_digits=14, decimal_places=2).clean(teks)
+                    if v is not None and v < 0:
+                        raise forms.ValidationError("Tidak boleh negatif.")
+                    if v is not None and f != "realisasi_keuangan_rp" and v > 100:
+                        raise forms.ValidationError("Persentase 0-100.")
+                    if (
+                        f == "realisasi_keuangan_rp"
+                        and v is not None
+                        and v != v.to_integral_value()
+                    ):
+                        raise forms.ValidationError("Rupiah bulat.")
+                    nilai[f] = int(v) if f == "realisasi_keuangan_rp" and v is not None else v
+                except forms.ValidationError as exc:
+                    galat[f] = exc.messages[0]
+                    galat_ada = True
+                nilai[f"{f}_teks"] = teks
+            else:
+                nilai[f"{f}_teks"] = riwayat.teks(getattr(p, f)) if p else ""
+        if (
+            request.method == "POST"
+            and not galat
+            and (
+                nilai.get("realisasi_keuangan") is not None
+                and nilai.get("realisasi_keuangan_rp") is not None
+            )
+        ):
+            galat["realisasi_keuangan_rp"] = "Isi rupiah atau persen, tidak keduanya."
+            galat_ada = True
+        baris.append({"item": item, "p": p, "nilai": nilai, "galat": galat})
+    if request.method == "POST":
+        if terkunci:
+            messages.error(request, terkunci)
+            galat_ada = True
+        elif galat_ada:
+            messages.error(
+                request, "Realisasi anggaran belum disimpan; periksa isian yang ditandai."
+            )
+        else:
+            jumlah = 0
+            with transaction.atomic():
+                for b in baris:
+                    data = {f: b["nilai"][f] for f in PROGRES_FIELDS}
+                    if b["p"] is None and all(v is None for v in data.values()):
+                        continue
+                    obj = b["p"] or ProgresAnggaran(item=b["item"], bulan=bulan)
+                    jumlah += len(
+                        riwayat.simpan(
+                            obj,
+                            data,
+                            user=request.user,
+                            satker=satker,
+                            uraian=f"Realisasi {b['item'].kode_lengkap} s.d. bulan {bulan}",
+                            awal=None,
+                        )
+                    )
+            messages.success(
+                request, f"Realisasi anggaran s.d. bulan {bulan} tersimpan ({jumlah} perubahan)."
+            )
+            return redirect(request.path)
+    return render(
+        request,
+        "kinerja/entri/realisasi_anggaran.html",
+        {
+            "satker": satker,
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "bulan": bulan,
+            "baris": baris,
+            "terkunci": terkunci,
+            "bagian": "pengisian",
+        },
+        status=400 if galat_ada and request.method == "POST" else 200,
+    )

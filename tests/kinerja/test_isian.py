@@ -1,0 +1,320 @@
+"""The year's forms: PK entry (targets proposed from the Renstra) and revision, Rencana Aksi,
+supporting data, narrative per indicator and per report, budget realisation; and the
+reminder mails. Each refuses bad input with a reason and saves nothing; each change is kept
+in the history."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal as D
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from kinerja import siklus
+from kinerja.models import (
+    IndikatorPerjanjian,
+    NarasiIndikator,
+    PenerimaanPnbp,
+    PengingatTerkirim,
+    PerjanjianKinerja,
+    ProgresAnggaran,
+    RencanaAksi,
+    RiwayatPerubahan,
+)
+from kinerja.selectors import anggaran as sel_anggaran
+from laporan.models import NarasiLaporan
+from satker.models import Pengguna
+
+pytestmark = pytest.mark.django_db
+
+
+def pengguna(username: str) -> Pengguna:
+    return Pengguna.objects.get(username=username)
+
+
+@pytest.fixture
+def op_pekanbaru(client, demo):
+    client.force_login(pengguna("operator.pekanbaru"))
+    return client
+
+
+def buka(triwulan: int, tahun: int = 2023, hari: int = 10):
+    return siklus.buka_periode(
+        user=pengguna("reviewer"), tahun=tahun, triwulan=triwulan,
+        batas=timezone.localdate() + datetime.timedelta(days=hari),
+    )  # fmt: skip
+
+
+class TestPerjanjian:
+    def test_a_new_pk_proposes_the_renstra_targets_of_the_year(self, op_pekanbaru, pekanbaru):
+        url = reverse("entri-pk", args=[pekanbaru.pk, 2024])
+        page = op_pekanbaru.get(url)
+        pilihan = page.context["pilihan"]
+        # Renstra 2021-2024 of Pekanbaru: productivity through collaboration, 12% in 2024.
+        pertama = pilihan[0]
+        assert (pertama["indikator"].nama, pertama["target_teks"]) == (
+            "Produktivitas/efisiensi perusahaan industri hasil kegiatan kolaborasi",
+            "12",
+        )
+        data = {
+            "pihak_pertama_nama": "Dindin Syafruddin",
+            "pihak_pertama_jabatan": "Kepala BSPJI Pekanbaru",
+            "pihak_kedua_nama": "Andi Rizaldi",
+            "pihak_kedua_jabatan": "Kepala BSKJI",
+            "tempat": "Jakarta",
+            "tanggal": "",
+            "total_anggaran": "",
+        }
+        for p in pilihan:
+            data[f"u{p['i']}-target"] = p["target_teks"]
+            data[f"u{p['i']}-manual"] = p["manual_id"]
+            if p["i"] < 2:
+                data[f"u{p['i']}-pilih"] = "1"
+        # A target typed wrongly: nothing is created, the typed value stays.
+        data["u0-target"] = "dua belas"
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 400
+        assert "Masukkan angka, mis. 45,12." in response.content.decode()
+        assert response.context["pilihan"][0]["target_teks"] == "dua belas"
+        assert not PerjanjianKinerja.objects.filter(satker=pekanbaru, tahun=2024).exists()
+        data["u0-target"] = "12,5"
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 302
+        lines = IndikatorPerjanjian.objects.filter(
+            sasaran__perjanjian__satker=pekanbaru, sasaran__perjanjian__tahun=2024
+        ).order_by("sasaran__nomor", "nomor")
+        assert [(x.kode, x.target) for x in lines] == [("I.1", D("12.5")), ("II.1", D("1"))]
+        assert lines[0].indikator_renstra_id == pertama["indikator"].pk
+
+    def test_a_revision_raises_the_number_and_keeps_old_and_new(self, op_pekanbaru, pekanbaru):
+        url = reverse("entri-pk", args=[pekanbaru.pk, 2023])
+        line = IndikatorPerjanjian.objects.get(
+            sasaran__perjanjian__satker=pekanbaru, sasaran__perjanjian__tahun=2023,
+            sasaran__nomor=1, nomor=1,
+        )  # fmt: skip
+        lines = IndikatorPerjanjian.objects.filter(
+            sasaran__perjanjian__satker=pekanbaru, sasaran__perjanjian__tahun=2023
+        )
+        data = {f"t{x.pk}": str(x.target).replace(".", ",") for x in lines}
+        data[f"t{line.pk}"] = "11"
+        response = op_pekanbaru.post(url, data)  # no reason given
+        assert response.status_code == 400
+        assert "Tuliskan alasan revisi target." in response.content.decode()
+        data["alasan"] = "Penyesuaian pagu setelah revisi DIPA"
+        assert op_pekanbaru.post(url, data).status_code == 302
+        pk = PerjanjianKinerja.objects.get(satker=pekanbaru, tahun=2023)
+        assert pk.revisi == 1
+        line.refresh_from_db()
+        assert line.target == D("11")
+        h = RiwayatPerubahan.objects.get(object_id=line.pk, field="target")
+        assert (h.lama, h.baru, h.oleh.username) == ("10", "11", "operator.pekanbaru")
+        assert "Penyesuaian pagu" in h.uraian_objek
+
+
+class TestRencanaAksi:
+    def test_cumulative_targets_may_not_fall_and_a_submitted_quarter_keeps_its_plan(
+        self, op_pekanbaru, pekanbaru
+    ):
+        url = reverse("entri-rencana-aksi", args=[pekanbaru.pk, 2023])
+        page = op_pekanbaru.get(url)
+        data = {}
+        for b in page.context["baris"]:
+            for s in b["sel"]:
+                data[f"t{b['line'].pk}-{s['tw']}"] = s["target_teks"]
+                data[f"k{b['line'].pk}-{s['tw']}"] = s["kegiatan"]
+        line = page.context["baris"][0]["line"]
+        data[f"t{line.pk}-3"] = "20"  # below TW II's cumulative target
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 400
+        assert "Kumulatif: tidak boleh turun dari TW sebelumnya" in response.content.decode()
+        ra3 = RencanaAksi.objects.get(indikator=line, triwulan=3).target_antara
+        assert ra3 != D("20")
+        data[f"t{line.pk}-3"] = str(ra3).replace(".", ",")
+        data[f"k{line.pk}-4"] = "- Pengukuran produktivitas akhir tahun"
+        assert op_pekanbaru.post(url, data).status_code == 302
+        assert RencanaAksi.objects.get(indikator=line, triwulan=4).rencana_kegiatan == (
+            "- Pengukuran produktivitas akhir tahun"
+        )
+        assert RiwayatPerubahan.objects.filter(
+            field="rencana_kegiatan", oleh__username="operator.pekanbaru"
+        ).exists()
+
+
+class TestDataDukung:
+    def test_add_change_and_delete_rows_with_history(self, op_pekanbaru, pekanbaru, manado):
+        url = reverse("entri-data", args=[pekanbaru.pk, 2023, "pnbp"])
+        page = op_pekanbaru.get(url)
+        formset = page.context["formset"]
+        # Only Pekanbaru's rows of 2022-2023 are offered.
+        assert all(f.instance.satker_id == pekanbaru.pk for f in formset.forms if f.instance.pk)
+        data = {
+            "d-TOTAL_FORMS": str(len(formset.forms)),
+            "d-INITIAL_FORMS": str(formset.initial_form_count()),
+            "d-MIN_NUM_FORMS": "0",
+            "d-MAX_NUM_FORMS": "1000",
+        }
+        for i, f in enumerate(formset.forms):
+            for name in ("tanggal_posisi", "jenis", "jumlah"):
+                v = f.initial.get(name)
+                data[f"d-{i}-{name}"] = "" if v is None else str(v)
+            if f.instance.pk:
+                data[f"d-{i}-id"] = str(f.instance.pk)
+        baru = formset.initial_form_count()
+        data |= {f"d-{baru}-tanggal_posisi": "2023-03-31", f"d-{baru}-jenis": "magang",
+                 f"d-{baru}-jumlah": "-5"}  # fmt: skip
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 400
+        baru_qs = PenerimaanPnbp.objects.filter(
+            satker=pekanbaru, jenis="magang", tanggal_posisi=datetime.date(2023, 3, 31)
+        )
+        assert not baru_qs.exists()
+        data[f"d-{baru}-jumlah"] = "1.250.000"
+        assert op_pekanbaru.post(url, data).status_code == 302
+        magang = baru_qs.get()
+        assert magang.jumlah == 1_250_000
+        assert RiwayatPerubahan.objects.filter(
+            object_id=magang.pk, field="jumlah", baru="1.250.000"
+        ).exists()
+        data[f"d-{baru}-id"] = str(magang.pk)
+        data["d-INITIAL_FORMS"] = str(baru + 1)
+        data["d-TOTAL_FORMS"] = str(max(int(data["d-TOTAL_FORMS"]), baru + 1))
+        data[f"d-{baru}-DELETE"] = "on"
+        assert op_pekanbaru.post(url, data).status_code == 302
+        assert not PenerimaanPnbp.objects.filter(pk=magang.pk).exists()
+        assert RiwayatPerubahan.objects.filter(object_id=magang.pk, field="__hapus__").exists()
+
+    def test_line_level_data_offer_only_the_satkers_lines(self, op_pekanbaru, pekanbaru):
+        page = op_pekanbaru.get(reverse("entri-data", args=[pekanbaru.pk, 2023, "butir-capaian"]))
+        choices = page.context["formset"].forms[0].fields["indikator"].queryset
+        assert {x.sasaran.perjanjian.satker_id for x in choices} == {pekanbaru.pk}
+
+    def test_a_reviewer_cannot_change_supporting_data(self, client, pekanbaru):
+        client.force_login(pengguna("reviewer"))
+        url = reverse("entri-data", args=[pekanbaru.pk, 2023, "pnbp"])
+        assert client.get(url).status_code == 200  # may read
+        assert client.post(url, {}).status_code == 403
+
+
+class TestNarasi:
+    def test_narrative_per_indicator_with_history_and_conflict(self, op_pekanbaru, pekanbaru):
+        url = reverse("entri-narasi", args=[pekanbaru.pk, 2023])
+        page = op_pekanbaru.get(url)
+        kartu = page.context["kartu"][0]
+        line, tanda = kartu["line"], kartu["form"].initial["tanda"]
+        data = {"indikator": str(line.pk), f"n{line.pk}-tanda": tanda}
+        data |= {
+            f"n{line.pk}-{f}": kartu["form"].initial.get(f, "") or "" for f in ("hasil", "kendala")
+        }
+        data[f"n{line.pk}-kendala"] = "Cuaca ekstrem menunda pengukuran."
+        assert op_pekanbaru.post(url, data).status_code == 302
+        assert (
+            NarasiIndikator.objects.get(indikator=line).kendala
+            == "Cuaca ekstrem menunda pengukuran."
+        )
+        # The same stale form again (someone saved in between): refused, nothing overwritten.
+        data[f"n{line.pk}-kendala"] = "Versi lain."
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 409
+        assert "Data ini telah diubah oleh Operator BSPJI Pekanbaru" in response.content.decode()
+        assert (
+            NarasiIndikator.objects.get(indikator=line).kendala
+            == "Cuaca ekstrem menunda pengukuran."
+        )
+
+    def test_report_narrative_and_memo_feed_the_report(self, client, manado):
+        client.force_login(pengguna("kepala.manado"))
+        url = reverse("entri-narasi-pp39", args=[manado.pk, 2023, 3])
+        data = {
+            "nomor_surat": "1001/BSPJI-Manado/PR/X/2023",
+            "tanggal": "2023-10-10",
+            "tempat": "Manado",
+            "b-penutup": "Triwulan III berjalan sesuai rencana.",
+        }
+        assert client.post(url, data).status_code == 302
+        assert (
+            NarasiLaporan.objects.get(
+                satker=manado, jenis="pp39", tahun=2023, triwulan=3, bagian="penutup"
+            ).teks
+            == "Triwulan III berjalan sesuai rencana."
+        )
+        from laporan.susun import pp39
+
+        laporan = pp39.susun(manado, 2023, 3)
+        assert laporan.nota_dinas.nomor == "1001/BSPJI-Manado/PR/X/2023"
+        bab_iv = laporan.bab[-1]
+        assert any(
+            getattr(b, "teks", "") == "Triwulan III berjalan sesuai rencana." for b in bab_iv.isi
+        )
+
+
+class TestRealisasiAnggaran:
+    def test_quarter_end_progress_is_saved_and_rolled_up(self, client, manado):
+        buka(3)
+        client.force_login(pengguna("operator.manado"))
+        url = reverse("entri-realisasi-anggaran", args=[manado.pk, 2023, 3])
+        page = client.get(url)
+        baris = page.context["baris"]
+        bad = next(b for b in baris if b["item"].kode_lengkap == "6077.BAD")
+        data = {
+            f"realisasi_keuangan-{bad['item'].pk}": "40",
+            f"realisasi_keuangan_rp-{bad['item'].pk}": "1.000",
+        }
+        response = client.post(url, data)
+        assert response.status_code == 400
+        assert "Isi rupiah atau persen, tidak keduanya." in response.content.decode()
+        data = {
+            f"realisasi_keuangan-{bad['item'].pk}": "40,5",
+            f"realisasi_fisik-{bad['item'].pk}": "41",
+        }
+        assert client.post(url, data).status_code == 302
+        p = ProgresAnggaran.objects.get(item=bad["item"], bulan=9)
+        assert (p.realisasi_keuangan, p.realisasi_fisik) == (D("40.50"), D("41.00"))
+        node = next(n for n in sel_anggaran.pohon(manado, 2023).values() if n.kode == "6077.BAD")
+        # 548.888.000 × 40,5% = 222.299.640 rupiah s.d. September.
+        assert node.hasil.posisi[9].realisasi_rp == 222_299_640
+
+    def test_a_closed_quarter_refuses(self, client, manado):
+        client.force_login(pengguna("operator.manado"))
+        url = reverse("entri-realisasi-anggaran", args=[manado.pk, 2023, 4])
+        response = client.post(url, {})
+        assert response.status_code == 400
+        assert "Periode pelaporan Triwulan IV 2023 belum dibuka oleh Sekretariat." in (
+            response.content.decode()
+        )
+
+
+class TestPengingat:
+    def test_due_and_unsubmitted_satker_get_one_mail_a_day(self, demo, mailoutbox):
+        p = buka(2, hari=2)
+        manado = pengguna("operator.manado")
+        manado.email = "operator@bspjimanado.go.id"
+        manado.save()
+        kepala = pengguna("kepala.manado")
+        kepala.email = "kepala@bspjimanado.go.id"
+        kepala.save()
+        out = StringIO()
+        call_command("kirim_pengingat", "--hari", "3", stdout=out)
+        assert len(mailoutbox) == 1
+        mail = mailoutbox[0]
+        assert sorted(mail.to) == ["kepala@bspjimanado.go.id", "operator@bspjimanado.go.id"]
+        assert mail.subject.startswith(
+            "Pengingat: laporan Triwulan II 2023 BSPJI Manado jatuh tempo"
+        )
+        assert f"/entri/satker/{manado.satker_id}/2023/tw2/" in mail.body
+        # Pekanbaru's users have no address: said, not sent.
+        assert "BSPJI Pekanbaru" in out.getvalue() and "tidak ada alamat surel" in out.getvalue()
+        call_command("kirim_pengingat", "--hari", "3", stdout=StringIO())
+        assert len(mailoutbox) == 1  # not twice the same day
+        assert PengingatTerkirim.objects.filter(periode=p).count() == 1
+
+    def test_no_mail_when_submitted_or_not_yet_due(self, demo, mailoutbox):
+        buka(2, hari=10)
+        u = pengguna("operator.manado")
+        u.email = "operator@bspjimanado.go.id"
+        u.save()
+        call_command("kirim_pengingat", "--hari", "3", stdout=StringIO())
+        assert mailoutbox == []
