@@ -14,17 +14,13 @@ admin.site.index_title = _("Data master dan kinerja")
 urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "akun/kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"
-    ),
+    path("akun/kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "akun/kata-sandi/selesai/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path(
-        "akun/lupa-kata-sandi/", auth_views.PasswordResetView.as_view(), name="password_reset"
-    ),
+    path("akun/lupa-kata-sandi/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "akun/lupa-kata-sandi/terkirim/",
         auth_views.PasswordResetDoneView.as_view(),

@@ -17,12 +17,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from kinerja.formatting import format_angka, format_tanggal
 from kinerja.models import RiwayatPerubahan
 from satker.models import Pengguna, Satker
 
 _SALT = "kinerja.riwayat.awal"
+_BEDA_DISEBUT = 5  # a refusal names this many changes, then counts the rest
 
 
 def teks(nilai: Any) -> str:
@@ -40,7 +42,13 @@ def teks(nilai: Any) -> str:
         return format_tanggal(nilai)
     if isinstance(nilai, models.Model):
         return str(nilai)
-    return str(nilai)
+    return baris_baru(str(nilai))
+
+
+def baris_baru(teks: str) -> str:
+    """Text with the line breaks a browser submits (CR LF) stored as LF, as imported text is,
+    so that re-saving an untouched text area changes nothing."""
+    return teks.replace("\r\n", "\n")
 
 
 def nilai(obj: models.Model | None, fields: Iterable[str]) -> dict[str, str]:
@@ -82,13 +90,21 @@ class Bentrok(Exception):
     def pesan(self) -> str:
         kapan = f" pada {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}" if self.waktu else ""
         rincian = "; ".join(
-            f"{b.label}: “{b.awal or '–'}” menjadi “{b.sekarang or '–'}”" for b in self.beda
+            f"{b.label}: “{_ringkas(b.awal)}” menjadi “{_ringkas(b.sekarang)}”"
+            for b in self.beda[:_BEDA_DISEBUT]
         )
+        if len(self.beda) > _BEDA_DISEBUT:
+            rincian += f"; dan {len(self.beda) - _BEDA_DISEBUT} perubahan lain"
         return (
             f"Data ini telah diubah oleh {self.oleh}{kapan} setelah Anda membukanya, sehingga "
-            f"simpanan Anda tidak diterapkan. Perubahan mereka: {rincian}. Periksa nilai terbaru "
-            "di bawah, lalu simpan lagi bila perlu."
+            f"simpanan Anda tidak diterapkan. Perubahan mereka: {rincian}. Isian Anda masih "
+            "tertera di bawah; bandingkan, lalu simpan lagi bila tetap ingin menggantinya."
         )
+
+
+def _ringkas(teks: str) -> str:
+    """A value short enough to quote in a message; a dash for an empty one."""
+    return Truncator(teks).chars(80) if teks else "–"
 
 
 def _label(obj: models.Model, field: str) -> str:
@@ -128,7 +144,7 @@ def simpan(
             raise Bentrok(beda, oleh, terakhir.waktu if terakhir else None)
     baru = obj.pk is None
     for f, v in data.items():
-        setattr(obj, f, v)
+        setattr(obj, f, baris_baru(v) if isinstance(v, str) else v)
     obj.full_clean()
     obj.save()
     sesudah = nilai(obj, fields)
@@ -198,3 +214,19 @@ def catat(
         ]  # fmt: skip
     RiwayatPerubahan.objects.bulk_create(catatan)
     return catatan
+
+
+def periksa_halaman(
+    awal: Mapping[str, str] | None, sekarang: Mapping[str, str], label: Mapping[str, str]
+) -> None:
+    """For a page that saves many records at once: refuse (Bentrok) when any of the values
+    the page was opened with has changed since. `awal` None (no signature): no check."""
+    if awal is None:
+        return
+    beda = [
+        Beda(label.get(k, k), awal.get(k, ""), sekarang.get(k, ""))
+        for k in sorted(set(awal) | set(sekarang))
+        if awal.get(k, "") != sekarang.get(k, "")
+    ]
+    if beda:
+        raise Bentrok(beda, "pengguna lain", None)

@@ -6,7 +6,7 @@ kept in the history; a quarter already submitted or verified refuses changes."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib import messages
@@ -23,6 +23,7 @@ from kinerja import riwayat, siklus
 from kinerja.formatting import romawi
 from kinerja.forms import AngkaField
 from kinerja.models import (
+    AspekLayananPublik,
     BelanjaPdn,
     ButirCapaian,
     HasilLayanan,
@@ -33,9 +34,12 @@ from kinerja.models import (
     PelaporanTriwulan,
     PenerimaanPnbp,
     PengukuranPerusahaan,
+    PenilaianLayananPublik,
     PerjanjianKinerja,
     ProgresAnggaran,
     RekomendasiAudit,
+    SurveiKepuasan,
+    UnsurSurvei,
 )
 from laporan.choices import LAKIP_BAGIAN, PP39_BAGIAN, BagianNarasi, JenisLaporan
 from laporan.models import IdentitasLaporan, NarasiLaporan
@@ -104,11 +108,20 @@ class JenisData:
     model: type[models.Model]
     fields: tuple[str, ...]
     saring: Callable[[Satker, int], Q]
-    per_baris: bool = False  # the records belong to a PK line, not to the satker
+    milik_satker: bool = True  # the record has a satker field (else it belongs to a PK line
+    # or to a parent record, chosen among `pilihan`)
     keterangan: str = ""
+    isi_tahun: bool = False  # the record has a `tahun` field, set to the page's year
+    pilihan: dict[str, Callable[[Satker, int], models.QuerySet]] = field(default_factory=dict)
 
     def queryset(self, satker: Satker, tahun: int):
         return self.model.objects.filter(self.saring(satker, tahun))
+
+
+def _baris(satker: Satker, tahun: int) -> models.QuerySet:
+    return IndikatorPerjanjian.objects.filter(
+        sasaran__perjanjian__satker=satker, sasaran__perjanjian__tahun=tahun
+    ).select_related("sasaran")
 
 
 def _per_baris(satker: Satker, tahun: int) -> Q:
@@ -148,16 +161,18 @@ JENIS_DATA: dict[str, JenisData] = {
             "tanggal",
         ),
         _per_baris,
-        per_baris=True,
+        milik_satker=False,
         keterangan="Nilai sebelum (A) dan sesudah (B) pendampingan; produktivitas (B − A) / A.",
+        pilihan={"indikator": lambda s, t: _baris(s, t)},
     ),
     "butir-capaian": JenisData(
         "Daftar capaian",
         ButirCapaian,
         ("indikator", "tanggal", "uraian", "jumlah", "bukti"),
         _per_baris,
-        per_baris=True,
+        milik_satker=False,
         keterangan="Perusahaan difasilitasi, ruang lingkup terakreditasi, dan sejenisnya.",
+        pilihan={"indikator": lambda s, t: _baris(s, t)},
     ),
     "pdn": JenisData(
         "Belanja produk dalam negeri",
@@ -170,6 +185,41 @@ JENIS_DATA: dict[str, JenisData] = {
         NilaiProfesionalitas,
         ("tanggal_posisi", "pegawai", "kualifikasi", "kompetensi", "kinerja", "disiplin"),
         lambda s, t: Q(satker=s, tanggal_posisi__year=t),
+    ),
+    "survei": JenisData(
+        "Survei kepuasan masyarakat",
+        SurveiKepuasan,
+        ("tanggal_posisi", "jumlah_pelanggan", "jumlah_responden"),
+        lambda s, t: Q(satker=s, tahun=t),
+        isi_tahun=True,
+        keterangan="Satu baris per survei; nilai unsurnya diisi pada Unsur survei.",
+    ),
+    "unsur-survei": JenisData(
+        "Unsur survei",
+        UnsurSurvei,
+        ("survei", "nomor", "nama", "nilai"),
+        lambda s, t: Q(survei__satker=s, survei__tahun=t),
+        milik_satker=False,
+        keterangan="Nilai rata-rata setiap unsur pelayanan (skala 1-4).",
+        pilihan={"survei": lambda s, t: SurveiKepuasan.objects.filter(satker=s, tahun=t)},
+    ),
+    "layanan-publik": JenisData(
+        "Penilaian layanan publik",
+        PenilaianLayananPublik,
+        ("tanggal", "penilai"),
+        lambda s, t: Q(satker=s, tahun=t),
+        isi_tahun=True,
+    ),
+    "aspek-layanan-publik": JenisData(
+        "Aspek layanan publik",
+        AspekLayananPublik,
+        ("penilaian", "nomor", "nama", "indeks", "bobot"),
+        lambda s, t: Q(penilaian__satker=s, penilaian__tahun=t),
+        milik_satker=False,
+        keterangan="Indeks dan bobot (%) setiap aspek; bobot berjumlah 100.",
+        pilihan={
+            "penilaian": lambda s, t: PenilaianLayananPublik.objects.filter(satker=s, tahun=t)
+        },
     ),
     "rekomendasi-audit": JenisData(
         "Rekomendasi hasil pengawasan",
@@ -218,13 +268,33 @@ def _formset(j: JenisData, satker: Satker, tahun: int):
         widgets=widgets,
         formfield_callback=_field_angka,
     )
-    if j.per_baris:
-        baris = IndikatorPerjanjian.objects.filter(
-            sasaran__perjanjian__satker=satker, sasaran__perjanjian__tahun=tahun
-        ).select_related("sasaran")
-        for form_class in (Formset.form,):
-            form_class.base_fields["indikator"].queryset = baris
+    # A row can only point at the satker's own lines or parent records.
+    for nama, pilihan in j.pilihan.items():
+        Formset.form.base_fields[nama].queryset = pilihan(satker, tahun)
     return Formset
+
+
+def _periksa_baris(formset, j: JenisData, satker: Satker, tahun: int) -> bool:
+    """Give each changed row its satker and year, then validate the whole record (unique
+    rules on satker and date included): a failing row gets the message, nothing is saved."""
+    baik = True
+    for form in formset.forms:
+        if not form.has_changed() or form in formset.deleted_forms:
+            continue
+        obj = form.instance
+        for f in j.fields:
+            if isinstance(obj._meta.get_field(f), models.TextField):
+                setattr(obj, f, riwayat.baris_baru(getattr(obj, f)))
+        if j.milik_satker:
+            obj.satker = satker
+        if j.isi_tahun:
+            obj.tahun = tahun
+        try:
+            obj.full_clean()
+        except forms.ValidationError as exc:
+            form.add_error(None, exc.messages)
+            baik = False
+    return baik
 
 
 @login_required
@@ -239,13 +309,9 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
         _boleh(request, satker)
         lama = {o.pk: riwayat.nilai(o, j.fields) for o in qs}
         formset = Formset(request.POST, queryset=qs, prefix="d")
-        if formset.is_valid():
+        if formset.is_valid() and _periksa_baris(formset, j, satker, tahun):
             with transaction.atomic():
-                objs = formset.save(commit=False)
-                for obj in objs:
-                    if not j.per_baris:
-                        obj.satker = satker
-                    obj.full_clean()
+                for obj in formset.save(commit=False):
                     obj.save()
                     riwayat.catat(
                         obj,
@@ -351,6 +417,12 @@ def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                     )
             except riwayat.Bentrok as exc:
                 messages.error(request, exc.pesan)
+                # Keep what the user typed, with today's values as the new baseline, so a
+                # deliberate save can follow.
+                segar = NarasiIndikator.objects.filter(indikator=line).first()
+                data = request.POST.copy()
+                data[f"n{line.pk}-tanda"] = riwayat.tandai(riwayat.nilai(segar, NARASI_FIELDS))
+                form = NarasiForm(data, prefix=f"n{line.pk}")
                 terikat, status = (line.pk, form), 409
             else:
                 messages.success(request, f"Narasi {line.kode} tersimpan.")
@@ -420,13 +492,25 @@ def narasi_laporan(
     )
     identitas = IdentitasLaporan.objects.filter(**periode).first() or IdentitasLaporan(**periode)
     teks = dict(NarasiLaporan.objects.filter(**periode).values_list("bagian", "teks"))
+    lama_identitas = riwayat.nilai(identitas, IDENTITAS_FIELDS)
+    sekarang = lama_identitas | {f"b-{b}": teks.get(b, "") for b in bagian_list}
+    label = {f: str(IdentitasLaporan._meta.get_field(f).verbose_name) for f in IDENTITAS_FIELDS}
+    label |= {f"b-{b}": BagianNarasi(b).label for b in bagian_list}
+    tanda = riwayat.tandai(sekarang)
     status = 200
     if request.method == "POST":
         _boleh(request, satker)
-        lama_identitas = riwayat.nilai(identitas, IDENTITAS_FIELDS)
         form = IdentitasForm(request.POST, instance=identitas)
-        baru = {b: request.POST.get(f"b-{b}", "").strip() for b in bagian_list}
-        if form.is_valid():
+        baru = {b: riwayat.baris_baru(request.POST.get(f"b-{b}", "").strip()) for b in bagian_list}
+        try:
+            riwayat.periksa_halaman(riwayat.baca_tanda(request.POST.get("tanda")), sekarang, label)
+        except riwayat.Bentrok as exc:
+            # The page now carries today's values: saving again overwrites them knowingly.
+            messages.error(request, exc.pesan)
+            teks, status = baru, 409
+        else:
+            tanda = request.POST.get("tanda", "")
+        if status != 409 and form.is_valid():
             with transaction.atomic():
                 obj = form.save()
                 riwayat.catat(
@@ -456,9 +540,9 @@ def narasi_laporan(
                     )
             messages.success(request, f"Narasi laporan tersimpan ({berubah} bagian berubah).")
             return redirect(request.path)
-        messages.error(request, "Narasi laporan belum disimpan; periksa isian yang ditandai.")
-        teks = baru
-        status = 400
+        if status != 409:
+            messages.error(request, "Narasi laporan belum disimpan; periksa isian yang ditandai.")
+            teks, status = baru, 400
     else:
         form = IdentitasForm(instance=identitas)
     return render(
@@ -475,6 +559,7 @@ def narasi_laporan(
                 for b in bagian_list
             ],
             "boleh": siklus.boleh_mengisi(request.user, satker),
+            "tanda": tanda,
             "bagian": "pengisian",
         },
         status=status,
@@ -509,6 +594,18 @@ def realisasi_anggaran(request: HttpRequest, pk: int, tahun: int, triwulan: int)
     )
     progres = {p.item_id: p for p in ProgresAnggaran.objects.filter(item__in=items, bulan=bulan)}
     terkunci = siklus.alasan_terkunci(request.user, satker, tahun, triwulan)
+    sekarang = {
+        f"{item.pk}-{f}": riwayat.teks(getattr(progres[item.pk], f)) if item.pk in progres else ""
+        for item in items
+        for f in PROGRES_FIELDS
+    }
+    label = {
+        f"{item.pk}-{f}": f"{item.kode_lengkap} {f.replace('_', ' ')}"
+        for item in items
+        for f in PROGRES_FIELDS
+    }
+    tanda = riwayat.tandai(sekarang)
+    bentrok = ""  # the refusal message when the figures changed since the page was opened
     baris, galat_ada = [], False
     for item in items:
         p = progres.get(item.pk)
@@ -548,9 +645,18 @@ def realisasi_anggaran(request: HttpRequest, pk: int, tahun: int, triwulan: int)
             galat_ada = True
         baris.append({"item": item, "p": p, "nilai": nilai, "galat": galat})
     if request.method == "POST":
+        try:
+            riwayat.periksa_halaman(riwayat.baca_tanda(request.POST.get("tanda")), sekarang, label)
+        except riwayat.Bentrok as exc:
+            # The page now carries today's figures: saving again overwrites them knowingly.
+            bentrok = exc.pesan
+        else:
+            tanda = request.POST.get("tanda", "")
         if terkunci:
             messages.error(request, terkunci)
             galat_ada = True
+        elif bentrok:
+            messages.error(request, bentrok)
         elif galat_ada:
             messages.error(
                 request, "Realisasi anggaran belum disimpan; periksa isian yang ditandai."
@@ -587,7 +693,8 @@ def realisasi_anggaran(request: HttpRequest, pk: int, tahun: int, triwulan: int)
             "bulan": bulan,
             "baris": baris,
             "terkunci": terkunci,
+            "tanda": tanda,
             "bagian": "pengisian",
         },
-        status=400 if galat_ada and request.method == "POST" else 200,
+        status=409 if bentrok else 400 if galat_ada and request.method == "POST" else 200,
     )

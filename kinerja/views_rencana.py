@@ -221,8 +221,20 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
         for line in lines
     }
     galat: dict[int, str] = {}
+    sekarang = {str(line.pk): riwayat.teks(line.target) for line in lines}
+    label = {str(line.pk): f"target {line.kode}" for line in lines}
+    tanda = riwayat.tandai(sekarang)
+    bentrok = False
     if request.method == "POST":
         _boleh(request, satker)
+        try:
+            riwayat.periksa_halaman(riwayat.baca_tanda(request.POST.get("tanda")), sekarang, label)
+        except riwayat.Bentrok as exc:
+            # The page now carries today's targets: saving again overwrites them knowingly.
+            messages.error(request, exc.pesan)
+            bentrok = True
+        else:
+            tanda = request.POST.get("tanda", "")
         baru = {}
         for line in lines:
             try:
@@ -232,7 +244,7 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
                 baru[line.pk] = v
             except ValidationError as exc:
                 galat[line.pk] = exc.messages[0]
-        if form.is_valid() and not galat:
+        if not bentrok and form.is_valid() and not galat:
             berubah = [line for line in lines if baru[line.pk] != line.target]
             if not berubah:
                 messages.info(request, "Tidak ada target yang berubah.")
@@ -265,7 +277,8 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
                 request, f"Revisi ke-{pk_baru.revisi} disimpan: {len(berubah)} target berubah."
             )
             return redirect(reverse("entri-pk", args=[satker.pk, pk.tahun]))
-        messages.error(request, "Revisi belum disimpan; periksa isian yang ditandai.")
+        if not bentrok:
+            messages.error(request, "Revisi belum disimpan; periksa isian yang ditandai.")
     return render(
         request,
         "kinerja/entri/pk_revisi.html",
@@ -283,10 +296,26 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
                 }
                 for line in lines
             ],
+            "tanda": tanda,
             "bagian": "pengisian",
         },
-        status=400 if request.method == "POST" else 200,
+        status=409 if bentrok else 400 if request.method == "POST" else 200,
     )
+
+
+def _nilai_rencana_aksi(lines: list[IndikatorPerjanjian]) -> tuple[dict, dict]:
+    """The plan as it is now, as comparable text, and the label of each value."""
+    nilai, label = {}, {}
+    for line in lines:
+        ra = {r.triwulan: r for r in line.rencana_aksi.all()}
+        for tw in (1, 2, 3, 4):
+            r = ra.get(tw)
+            k = f"{line.pk}-{tw}"
+            nilai[f"{k}-t"] = riwayat.teks(r.target_antara) if r else ""
+            nilai[f"{k}-k"] = r.rencana_kegiatan if r else ""
+            label[f"{k}-t"] = f"{line.kode} TW {romawi(tw)} target antara"
+            label[f"{k}-k"] = f"{line.kode} TW {romawi(tw)} rencana kegiatan"
+    return nilai, label
 
 
 # --- Rencana Aksi ------------------------------------------------------------------------------
@@ -299,8 +328,11 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     satker = _satker(request, pk)
     lines = siklus.lines_satker(satker, tahun)
     terkunci = _triwulan_terkunci(satker, tahun)
+    sekarang, label = _nilai_rencana_aksi(lines)
+    tanda = riwayat.tandai(sekarang)
     baris = []
     galat_ada = False
+    bentrok = False
     for line in lines:
         ra = {r.triwulan: r for r in line.rencana_aksi.all()}
         sel = []
@@ -308,7 +340,7 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
             r = ra.get(tw)
             if request.method == "POST" and tw not in terkunci:
                 target_teks = request.POST.get(f"t{line.pk}-{tw}", "")
-                kegiatan = request.POST.get(f"k{line.pk}-{tw}", "").strip()
+                kegiatan = riwayat.baris_baru(request.POST.get(f"k{line.pk}-{tw}", "").strip())
             else:
                 target_teks = riwayat.teks(r.target_antara) if r else ""
                 kegiatan = r.rencana_kegiatan if r else ""
@@ -349,9 +381,17 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
         baris.append({"line": line, "sel": sel})
     if request.method == "POST":
         _boleh(request, satker)
-        if galat_ada:
-            messages.error(request, "Rencana aksi belum disimpan; periksa isian yang ditandai.")
+        try:
+            riwayat.periksa_halaman(riwayat.baca_tanda(request.POST.get("tanda")), sekarang, label)
+        except riwayat.Bentrok as exc:
+            # The page now carries today's values: saving again overwrites them knowingly.
+            messages.error(request, exc.pesan)
+            bentrok = True
         else:
+            tanda = request.POST.get("tanda", "")
+        if galat_ada and not bentrok:
+            messages.error(request, "Rencana aksi belum disimpan; periksa isian yang ditandai.")
+        elif not galat_ada and not bentrok:
             jumlah = 0
             with transaction.atomic():
                 for b in baris:
@@ -381,7 +421,8 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
             "tahun": tahun,
             "baris": baris,
             "terkunci": sorted(terkunci),
+            "tanda": tanda,
             "bagian": "pengisian",
         },
-        status=400 if galat_ada else 200,
+        status=409 if bentrok else 400 if galat_ada else 200,
     )

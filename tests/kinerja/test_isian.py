@@ -24,6 +24,8 @@ from kinerja.models import (
     ProgresAnggaran,
     RencanaAksi,
     RiwayatPerubahan,
+    SurveiKepuasan,
+    UnsurSurvei,
 )
 from kinerja.selectors import anggaran as sel_anggaran
 from laporan.models import NarasiLaporan
@@ -143,6 +145,42 @@ class TestRencanaAksi:
             field="rencana_kegiatan", oleh__username="operator.pekanbaru"
         ).exists()
 
+    def test_a_plan_changed_by_someone_else_is_not_overwritten(self, op_pekanbaru, pekanbaru):
+        url = reverse("entri-rencana-aksi", args=[pekanbaru.pk, 2023])
+        page = op_pekanbaru.get(url)
+        data = {"tanda": page.context["tanda"]}
+        for b in page.context["baris"]:
+            for s in b["sel"]:
+                data[f"t{b['line'].pk}-{s['tw']}"] = s["target_teks"]
+                data[f"k{b['line'].pk}-{s['tw']}"] = s["kegiatan"]
+        line = page.context["baris"][0]["line"]
+        # A browser sends line breaks as CR LF: saving the untouched page changes nothing.
+        crlf = {k: v.replace("\n", "\r\n") for k, v in data.items()}
+        assert any("\r\n" in v for v in crlf.values())
+        response = op_pekanbaru.post(url, crlf, follow=True)
+        assert "Rencana aksi 2023 disimpan (0 perubahan)." in response.content.decode()
+        assert not RiwayatPerubahan.objects.exists()
+        # A colleague saves the plan of TW IV while this page is open.
+        RencanaAksi.objects.update_or_create(
+            indikator=line, triwulan=4, defaults={"rencana_kegiatan": "- Versi rekan"}
+        )
+        data[f"k{line.pk}-4"] = "- Versi saya"
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 409
+        text = response.content.decode()
+        assert "Data ini telah diubah oleh pengguna lain" in text
+        assert "rencana kegiatan" in text and "- Versi rekan" in text
+        assert "- Versi saya" in text  # what was typed stays on the page
+        assert RencanaAksi.objects.get(indikator=line, triwulan=4).rencana_kegiatan == (
+            "- Versi rekan"
+        )
+        # Saving again from the refreshed page is a deliberate overwrite.
+        data["tanda"] = response.context["tanda"]
+        assert op_pekanbaru.post(url, data).status_code == 302
+        assert RencanaAksi.objects.get(indikator=line, triwulan=4).rencana_kegiatan == (
+            "- Versi saya"
+        )
+
 
 class TestDataDukung:
     def test_add_change_and_delete_rows_with_history(self, op_pekanbaru, pekanbaru, manado):
@@ -192,6 +230,64 @@ class TestDataDukung:
         choices = page.context["formset"].forms[0].fields["indikator"].queryset
         assert {x.sasaran.perjanjian.satker_id for x in choices} == {pekanbaru.pk}
 
+    def test_a_survey_gets_the_pages_year_and_its_items_only_the_satkers_surveys(
+        self, op_pekanbaru, pekanbaru, manado
+    ):
+        SurveiKepuasan.objects.create(
+            satker=manado, tahun=2023, tanggal_posisi=datetime.date(2023, 6, 30),
+            jumlah_responden=40,
+        )  # fmt: skip
+        url = reverse("entri-data", args=[pekanbaru.pk, 2023, "survei"])
+        formset = op_pekanbaru.get(url).context["formset"]
+        n = formset.initial_form_count()
+        data = {
+            "d-TOTAL_FORMS": str(n + 1), "d-INITIAL_FORMS": str(n),
+            "d-MIN_NUM_FORMS": "0", "d-MAX_NUM_FORMS": "1000",
+            f"d-{n}-tanggal_posisi": "2023-12-31", f"d-{n}-jumlah_responden": "120",
+        }  # fmt: skip
+        for i, f in enumerate(formset.forms[:n]):
+            data[f"d-{i}-id"] = str(f.instance.pk)
+            for name in ("tanggal_posisi", "jumlah_pelanggan", "jumlah_responden"):
+                v = f.initial.get(name)
+                data[f"d-{i}-{name}"] = "" if v is None else str(v)
+        response = op_pekanbaru.post(url, data)  # the year-end survey is already there
+        assert response.status_code == 400
+        assert "Survei pada posisi ini sudah ada." in response.content.decode()
+        assert SurveiKepuasan.objects.filter(satker=pekanbaru, tahun=2023).count() == 1
+        data[f"d-{n}-tanggal_posisi"] = "2023-06-30"
+        assert op_pekanbaru.post(url, data).status_code == 302
+        survei = SurveiKepuasan.objects.get(
+            satker=pekanbaru, tanggal_posisi=datetime.date(2023, 6, 30)
+        )
+        assert (survei.tahun, survei.jumlah_responden) == (2023, 120)
+
+        url = reverse("entri-data", args=[pekanbaru.pk, 2023, "unsur-survei"])
+        formset = op_pekanbaru.get(url).context["formset"]
+        pilihan = formset.forms[-1].fields["survei"].queryset
+        assert survei in pilihan
+        assert {s.satker_id for s in pilihan} == {pekanbaru.pk}
+        n = formset.initial_form_count()
+        data = {
+            "d-TOTAL_FORMS": str(n + 1), "d-INITIAL_FORMS": str(n),
+            "d-MIN_NUM_FORMS": "0", "d-MAX_NUM_FORMS": "1000",
+            f"d-{n}-survei": str(SurveiKepuasan.objects.get(satker=manado).pk),
+            f"d-{n}-nomor": "1", f"d-{n}-nama": "Persyaratan", f"d-{n}-nilai": "3,5",
+        }  # fmt: skip
+        for i, f in enumerate(formset.forms[:n]):
+            data[f"d-{i}-id"] = str(f.instance.pk)
+            for name in ("survei", "nomor", "nama", "nilai"):
+                v = f.initial.get(name)
+                data[f"d-{i}-{name}"] = "" if v is None else str(v).replace(".", ",")
+        response = op_pekanbaru.post(url, data)  # another satker's survey: refused
+        assert response.status_code == 400
+        assert not UnsurSurvei.objects.filter(survei__satker=manado).exists()
+        data[f"d-{n}-survei"] = str(survei.pk)
+        data[f"d-{n}-nilai"] = "4,5"  # the scale is 1-4
+        assert op_pekanbaru.post(url, data).status_code == 400
+        data[f"d-{n}-nilai"] = "3,5"
+        assert op_pekanbaru.post(url, data).status_code == 302
+        assert survei.unsur.get().nilai == D("3.50")
+
     def test_a_reviewer_cannot_change_supporting_data(self, client, pekanbaru):
         client.force_login(pengguna("reviewer"))
         url = reverse("entri-data", args=[pekanbaru.pk, 2023, "pnbp"])
@@ -224,6 +320,12 @@ class TestNarasi:
             NarasiIndikator.objects.get(indikator=line).kendala
             == "Cuaca ekstrem menunda pengukuran."
         )
+        # The refused page keeps the typed text on today's baseline: saving it again applies.
+        kartu = next(k for k in response.context["kartu"] if k["line"] == line)
+        assert kartu["form"]["kendala"].value() == "Versi lain."
+        data[f"n{line.pk}-tanda"] = kartu["form"]["tanda"].value()
+        assert op_pekanbaru.post(url, data).status_code == 302
+        assert NarasiIndikator.objects.get(indikator=line).kendala == "Versi lain."
 
     def test_report_narrative_and_memo_feed_the_report(self, client, manado):
         client.force_login(pengguna("kepala.manado"))
@@ -276,6 +378,24 @@ class TestRealisasiAnggaran:
         node = next(n for n in sel_anggaran.pohon(manado, 2023).values() if n.kode == "6077.BAD")
         # 548.888.000 × 40,5% = 222.299.640 rupiah s.d. September.
         assert node.hasil.posisi[9].realisasi_rp == 222_299_640
+
+    def test_figures_changed_since_the_page_opened_are_not_overwritten(self, client, manado):
+        buka(3)
+        client.force_login(pengguna("operator.manado"))
+        url = reverse("entri-realisasi-anggaran", args=[manado.pk, 2023, 3])
+        page = client.get(url)
+        bad = next(b for b in page.context["baris"] if b["item"].kode_lengkap == "6077.BAD")
+        ProgresAnggaran.objects.update_or_create(
+            item=bad["item"], bulan=9, defaults={"realisasi_keuangan": D("35")}
+        )  # a colleague's save
+        data = {
+            "tanda": page.context["tanda"],
+            f"realisasi_keuangan-{bad['item'].pk}": "40",
+        }
+        response = client.post(url, data)
+        assert response.status_code == 409
+        assert "“–” menjadi “35”" in response.content.decode()
+        assert ProgresAnggaran.objects.get(item=bad["item"], bulan=9).realisasi_keuangan == 35
 
     def test_a_closed_quarter_refuses(self, client, manado):
         client.force_login(pengguna("operator.manado"))
