@@ -143,6 +143,8 @@ def simpan(
             oleh = str(terakhir.oleh) if terakhir and terakhir.oleh else "pengguna lain"
             raise Bentrok(beda, oleh, terakhir.waktu if terakhir else None)
     baru = obj.pk is None
+    if not baru and all(teks(v) == sekarang[f] for f, v in data.items()):
+        return []  # nothing to save, nothing to record
     for f, v in data.items():
         setattr(obj, f, baris_baru(v) if isinstance(v, str) else v)
     obj.full_clean()
@@ -169,13 +171,25 @@ def simpan(
 
 
 def riwayat(obj: models.Model) -> list[RiwayatPerubahan]:
+    """The changes of one record, newest first."""
     if obj is None or obj.pk is None:
         return []
-    return list(
-        RiwayatPerubahan.objects.filter(
-            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-        ).select_related("oleh")
-    )
+    return riwayat_per([obj]).get(obj.pk, [])
+
+
+def riwayat_per(objs: Iterable[models.Model]) -> dict[int, list[RiwayatPerubahan]]:
+    """The changes of records of one model, newest first, by primary key: one query for a
+    whole page of items."""
+    objs = [o for o in objs if o is not None and o.pk is not None]
+    if not objs:
+        return {}
+    hasil: dict[int, list[RiwayatPerubahan]] = {}
+    for r in RiwayatPerubahan.objects.filter(
+        content_type=ContentType.objects.get_for_model(objs[0]),
+        object_id__in=[o.pk for o in objs],
+    ).select_related("oleh"):
+        hasil.setdefault(r.object_id, []).append(r)
+    return hasil
 
 
 def catat(

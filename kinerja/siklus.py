@@ -6,13 +6,13 @@ ValidationError (with Indonesian messages) or PermissionDenied; they never half-
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from kinerja.formatting import format_tanggal, romawi
@@ -207,12 +207,22 @@ class Kekurangan:
         return self.pesan.removeprefix(f"{self.kode}: ") if self.kode else self.pesan
 
 
-def kelengkapan(satker: Satker, tahun: int, triwulan: int) -> list[Kekurangan]:
-    """What the quarter still needs before it can be submitted, item by item."""
-    lines = lines_satker(satker, tahun)
+def kelengkapan(
+    satker: Satker,
+    tahun: int,
+    triwulan: int,
+    *,
+    lines: list[IndikatorPerjanjian] | None = None,
+    hasil: Mapping[int, HasilBaris] | None = None,
+) -> list[Kekurangan]:
+    """What the quarter still needs before it can be submitted, item by item. A page that has
+    already read the lines (`lines_satker`) and computed them passes both to save the work."""
+    if lines is None:
+        lines = lines_satker(satker, tahun)
     if not lines:
         return [Kekurangan("", f"Perjanjian Kinerja tahun {tahun} belum ada.")]
-    hasil = {line.pk: h for line, h in zip(lines, hitung_capaian(lines, triwulan), strict=True)}
+    if hasil is None:
+        hasil = dict(zip([x.pk for x in lines], hitung_capaian(lines, triwulan), strict=True))
     kurang = []
     for line in lines:
         r = next((x for x in line.realisasi.all() if x.triwulan == triwulan), None)
@@ -238,12 +248,16 @@ def kelengkapan(satker: Satker, tahun: int, triwulan: int) -> list[Kekurangan]:
                     Kekurangan(k, f"{k}: progres di bawah target; tindak lanjut wajib diisi.")
                 )
     bulan = 3 * triwulan
-    kro = ItemAnggaran.objects.filter(satker=satker, tahun=tahun, tingkat="kro")
+    kro = list(ItemAnggaran.objects.filter(satker=satker, tahun=tahun, tingkat="kro"))
+    # A KRO is reported when it, or one of its components, has progress at the month.
     berprogres = set(
-        ProgresAnggaran.objects.filter(item__in=kro, bulan=bulan).values_list("item_id", flat=True)
+        ProgresAnggaran.objects.filter(
+            Q(item__in=kro) | Q(item__induk__in=kro), bulan=bulan
+        ).values_list("item_id", "item__induk_id")
     )
+    berprogres = {pk for pasangan in berprogres for pk in pasangan}
     for item in kro:
-        if item.pk not in berprogres and not item.anak.filter(progres__bulan=bulan).exists():
+        if item.pk not in berprogres:
             kurang.append(
                 Kekurangan(
                     "", f"Realisasi anggaran {item.kode_lengkap} s.d. bulan {bulan} belum diisi."

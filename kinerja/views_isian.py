@@ -274,6 +274,14 @@ def _formset(j: JenisData, satker: Satker, tahun: int):
     return Formset
 
 
+def _pilihan_sekali(formset, j: JenisData) -> None:
+    """Read the choices of each select once for the page, not once per row."""
+    for nama in j.pilihan:
+        pilihan = list(formset.form.base_fields[nama].choices)
+        for form in formset.forms:
+            form.fields[nama].choices = pilihan
+
+
 def _periksa_baris(formset, j: JenisData, satker: Satker, tahun: int) -> bool:
     """Give each changed row its satker and year, then validate the whole record (unique
     rules on satker and date included): a failing row gets the message, nothing is saved."""
@@ -343,6 +351,7 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
     else:
         formset = Formset(queryset=qs, prefix="d")
         status = 200
+    _pilihan_sekali(formset, j)
     return render(
         request,
         "kinerja/entri/data_dukung.html",
@@ -430,6 +439,7 @@ def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
         else:
             terikat, status = (line.pk, form), 400
     kartu = []
+    riwayat_narasi = riwayat.riwayat_per(narasi_ada.values())
     for line in lines:
         n = narasi_ada.get(line.pk)
         if terikat and terikat[0] == line.pk:
@@ -442,7 +452,8 @@ def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                 else {"tanda": riwayat.tandai(awal)},
                 prefix=f"n{line.pk}",
             )
-        kartu.append({"line": line, "form": form, "riwayat": riwayat.riwayat(n) if n else []})
+        riwayat_n = riwayat_narasi.get(n.pk, []) if n else []
+        kartu.append({"line": line, "form": form, "riwayat": riwayat_n})
     return render(
         request,
         "kinerja/entri/narasi.html",

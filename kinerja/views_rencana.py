@@ -134,9 +134,9 @@ def perjanjian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
             galat["umum"] = "Pilih setidaknya satu indikator."
         for p in dipilih:
             try:
-                p["target_nilai"] = AngkaField(max_digits=18, decimal_places=4).clean(
-                    p["target_teks"]
-                )
+                p["target_nilai"] = AngkaField(
+                    required=False, max_digits=18, decimal_places=4
+                ).clean(p["target_teks"])
                 if p["target_nilai"] is None:
                     raise ValidationError("Isi target.")
             except ValidationError as exc:
@@ -238,7 +238,9 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
         baru = {}
         for line in lines:
             try:
-                v = AngkaField(max_digits=18, decimal_places=4).clean(nilai[line.pk])
+                v = AngkaField(required=False, max_digits=18, decimal_places=4).clean(
+                    nilai[line.pk]
+                )
                 if v is None or v <= 0:
                     raise ValidationError("Target harus lebih dari 0.")
                 baru[line.pk] = v
@@ -279,6 +281,7 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
             return redirect(reverse("entri-pk", args=[satker.pk, pk.tahun]))
         if not bentrok:
             messages.error(request, "Revisi belum disimpan; periksa isian yang ditandai.")
+    riwayat_target = riwayat.riwayat_per(lines)
     return render(
         request,
         "kinerja/entri/pk_revisi.html",
@@ -292,7 +295,7 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
                     "line": line,
                     "nilai": nilai[line.pk],
                     "galat": galat.get(line.pk),
-                    "riwayat": riwayat.riwayat(line),
+                    "riwayat": riwayat_target.get(line.pk, []),
                 }
                 for line in lines
             ],
@@ -319,6 +322,19 @@ def _nilai_rencana_aksi(lines: list[IndikatorPerjanjian]) -> tuple[dict, dict]:
 
 
 # --- Rencana Aksi ------------------------------------------------------------------------------
+
+# A quarter may be left empty (a line measured only at the year's end).
+_target_antara_field = AngkaField(
+    required=False,
+    min_value=Decimal(0),
+    max_value=Decimal(100),
+    max_digits=5,
+    decimal_places=2,
+    error_messages={
+        "min_value": "Target antara antara 0 dan 100.",
+        "max_value": "Target antara antara 0 dan 100.",
+    },
+)
 
 
 @login_required
@@ -358,15 +374,9 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
             sebelumnya = Decimal(0)
             for s in sel:
                 try:
-                    v = AngkaField(
-                        min_value=Decimal(0), max_value=Decimal(100), max_digits=5, decimal_places=2
-                    ).clean(s["target_teks"])
+                    v = _target_antara_field.clean(s["target_teks"])
                 except ValidationError as exc:
-                    s["galat"] = (
-                        "Target antara antara 0 dan 100."
-                        if "0" in exc.messages[0]
-                        else exc.messages[0]
-                    )
+                    s["galat"] = exc.messages[0]
                     galat_ada = True
                     continue
                 s["nilai"] = v

@@ -77,9 +77,8 @@ def _halaman(
         "diunggah_oleh"
     ):
         bukti_per.setdefault(b.realisasi_id, []).append(b)
-    riwayat_per = {}
-    for r in realisasi.values():
-        riwayat_per[r.indikator_id] = riwayat.riwayat(r)
+    per_realisasi = riwayat.riwayat_per(realisasi.values())
+    riwayat_per = {r.indikator_id: per_realisasi.get(r.pk, []) for r in realisasi.values()}
     kartu = []
     for line in lines:
         form = (
@@ -115,7 +114,9 @@ def _halaman(
         "terkunci": terkunci,
         "periode": periode,
         "batas": siklus.batas_untuk(periode, satker) if periode else None,
-        "kekurangan": siklus.kelengkapan(satker, tahun, triwulan) if lines else [],
+        "kekurangan": (
+            siklus.kelengkapan(satker, tahun, triwulan, lines=lines, hasil=hasil) if lines else []
+        ),
         "boleh_mengajukan": siklus.boleh_mengajukan(request.user, satker),
         "unggah_form": UnggahBuktiForm(),
         "bagian": "pengisian",

@@ -145,6 +145,20 @@ class TestRencanaAksi:
             field="rencana_kegiatan", oleh__username="operator.pekanbaru"
         ).exists()
 
+    def test_a_plan_with_an_empty_quarter_saves(self, client, manado):
+        """Manado's plan leaves some quarters without a target antara (as its PP-39 does)."""
+        client.force_login(pengguna("operator.manado"))
+        url = reverse("entri-rencana-aksi", args=[manado.pk, 2023])
+        page = client.get(url)
+        data = {"tanda": page.context["tanda"]}
+        for b in page.context["baris"]:
+            for s in b["sel"]:
+                data[f"t{b['line'].pk}-{s['tw']}"] = s["target_teks"]
+                data[f"k{b['line'].pk}-{s['tw']}"] = s["kegiatan"]
+        assert "" in {v for k, v in data.items() if k.startswith("t")}
+        response = client.post(url, data, follow=True)
+        assert "Rencana aksi 2023 disimpan (0 perubahan)." in response.content.decode()
+
     def test_a_plan_changed_by_someone_else_is_not_overwritten(self, op_pekanbaru, pekanbaru):
         url = reverse("entri-rencana-aksi", args=[pekanbaru.pk, 2023])
         page = op_pekanbaru.get(url)
