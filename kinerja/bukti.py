@@ -17,8 +17,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from kinerja import siklus
+from kinerja.formatting import romawi
 from kinerja.models import BuktiDukung, IndikatorPerjanjian, RealisasiTriwulan, RiwayatPerubahan
-from satker.models import Pengguna
+from satker.models import Pengguna, Satker
 
 
 @dataclass(frozen=True)
@@ -129,17 +130,7 @@ def unggah(
     ekstensi = "." + berkas.name.rsplit(".", 1)[-1].lower()
     bukti.berkas.save(f"{uuid.uuid4().hex}{ekstensi}", io.BytesIO(isi), save=False)
     bukti.save()
-    RiwayatPerubahan.objects.create(
-        satker=satker,
-        content_type=ContentType.objects.get_for_model(realisasi),
-        object_id=realisasi.pk,
-        uraian_objek=f"{line.kode} TW {triwulan}",
-        field="bukti",
-        label="bukti dukung",
-        lama="",
-        baru=bukti.nama,
-        oleh=user,
-    )
+    _catat(realisasi, satker, user, lama="", baru=bukti.nama)
     return bukti
 
 
@@ -149,16 +140,25 @@ def hapus(*, user: Pengguna, bukti: BuktiDukung) -> None:
     line = realisasi.indikator
     satker = line.sasaran.perjanjian.satker
     siklus.pastikan_boleh_diubah(user, satker, line.sasaran.perjanjian.tahun, realisasi.triwulan)
+    _catat(realisasi, satker, user, lama=bukti.nama, baru="")
+    berkas, nama = bukti.berkas.storage, bukti.berkas.name
+    bukti.delete()
+    # The file goes only once the record is gone for good.
+    transaction.on_commit(lambda: berkas.delete(nama))
+
+
+def _catat(
+    realisasi: RealisasiTriwulan, satker: Satker, user: Pengguna, *, lama: str, baru: str
+) -> None:
+    """Keep an upload or removal in the history of the line's measurement."""
     RiwayatPerubahan.objects.create(
         satker=satker,
         content_type=ContentType.objects.get_for_model(realisasi),
         object_id=realisasi.pk,
-        uraian_objek=f"{line.kode} TW {realisasi.triwulan}",
+        uraian_objek=f"{realisasi.indikator.kode} TW {romawi(realisasi.triwulan)}",
         field="bukti",
         label="bukti dukung",
-        lama=bukti.nama,
-        baru="",
+        lama=lama,
+        baru=baru,
         oleh=user,
     )
-    bukti.berkas.delete(save=False)
-    bukti.delete()

@@ -244,3 +244,17 @@ def periksa_halaman(
     ]
     if beda:
         raise Bentrok(beda, "pengguna lain", None)
+
+
+def periksa_kiriman(
+    tanda: str | None, sekarang: Mapping[str, str], label: Mapping[str, str]
+) -> tuple[str, str]:
+    """A whole page's submission against today's values (`sekarang`, labelled by `label`):
+    the baseline the page carries if it is shown again, and the refusal message ("" when the
+    page may save). After a refusal the baseline is today's, so that saving again overwrites
+    knowingly; otherwise it stays the one the user opened the page with."""
+    try:
+        periksa_halaman(baca_tanda(tanda), sekarang, label)
+    except Bentrok as exc:
+        return tandai(sekarang), exc.pesan
+    return tanda or tandai(sekarang), ""

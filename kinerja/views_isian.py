@@ -513,15 +513,11 @@ def narasi_laporan(
         _boleh(request, satker)
         form = IdentitasForm(request.POST, instance=identitas)
         baru = {b: riwayat.baris_baru(request.POST.get(f"b-{b}", "").strip()) for b in bagian_list}
-        try:
-            riwayat.periksa_halaman(riwayat.baca_tanda(request.POST.get("tanda")), sekarang, label)
-        except riwayat.Bentrok as exc:
-            # The page now carries today's values: saving again overwrites them knowingly.
-            messages.error(request, exc.pesan)
+        tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
+        if bentrok:
+            messages.error(request, bentrok)
             teks, status = baru, 409
-        else:
-            tanda = request.POST.get("tanda", "")
-        if status != 409 and form.is_valid():
+        elif form.is_valid():
             with transaction.atomic():
                 obj = form.save()
                 riwayat.catat(
@@ -551,7 +547,7 @@ def narasi_laporan(
                     )
             messages.success(request, f"Narasi laporan tersimpan ({berubah} bagian berubah).")
             return redirect(request.path)
-        if status != 409:
+        else:
             messages.error(request, "Narasi laporan belum disimpan; periksa isian yang ditandai.")
             teks, status = baru, 400
     else:
@@ -615,8 +611,7 @@ def realisasi_anggaran(request: HttpRequest, pk: int, tahun: int, triwulan: int)
         for item in items
         for f in PROGRES_FIELDS
     }
-    tanda = riwayat.tandai(sekarang)
-    bentrok = ""  # the refusal message when the figures changed since the page was opened
+    tanda, bentrok = riwayat.tandai(sekarang), ""
     baris, galat_ada = [], False
     for item in items:
         p = progres.get(item.pk)
@@ -656,13 +651,7 @@ def realisasi_anggaran(request: HttpRequest, pk: int, tahun: int, triwulan: int)
             galat_ada = True
         baris.append({"item": item, "p": p, "nilai": nilai, "galat": galat})
     if request.method == "POST":
-        try:
-            riwayat.periksa_halaman(riwayat.baca_tanda(request.POST.get("tanda")), sekarang, label)
-        except riwayat.Bentrok as exc:
-            # The page now carries today's figures: saving again overwrites them knowingly.
-            bentrok = exc.pesan
-        else:
-            tanda = request.POST.get("tanda", "")
+        tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
         if terkunci:
             messages.error(request, terkunci)
             galat_ada = True

@@ -223,18 +223,12 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
     galat: dict[int, str] = {}
     sekarang = {str(line.pk): riwayat.teks(line.target) for line in lines}
     label = {str(line.pk): f"target {line.kode}" for line in lines}
-    tanda = riwayat.tandai(sekarang)
-    bentrok = False
+    tanda, bentrok = riwayat.tandai(sekarang), ""
     if request.method == "POST":
         _boleh(request, satker)
-        try:
-            riwayat.periksa_halaman(riwayat.baca_tanda(request.POST.get("tanda")), sekarang, label)
-        except riwayat.Bentrok as exc:
-            # The page now carries today's targets: saving again overwrites them knowingly.
-            messages.error(request, exc.pesan)
-            bentrok = True
-        else:
-            tanda = request.POST.get("tanda", "")
+        tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
+        if bentrok:
+            messages.error(request, bentrok)
         baru = {}
         for line in lines:
             try:
@@ -345,10 +339,9 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     lines = siklus.lines_satker(satker, tahun)
     terkunci = _triwulan_terkunci(satker, tahun)
     sekarang, label = _nilai_rencana_aksi(lines)
-    tanda = riwayat.tandai(sekarang)
+    tanda, bentrok = riwayat.tandai(sekarang), ""
     baris = []
     galat_ada = False
-    bentrok = False
     for line in lines:
         ra = {r.triwulan: r for r in line.rencana_aksi.all()}
         sel = []
@@ -391,17 +384,12 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
         baris.append({"line": line, "sel": sel})
     if request.method == "POST":
         _boleh(request, satker)
-        try:
-            riwayat.periksa_halaman(riwayat.baca_tanda(request.POST.get("tanda")), sekarang, label)
-        except riwayat.Bentrok as exc:
-            # The page now carries today's values: saving again overwrites them knowingly.
-            messages.error(request, exc.pesan)
-            bentrok = True
-        else:
-            tanda = request.POST.get("tanda", "")
-        if galat_ada and not bentrok:
+        tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
+        if bentrok:
+            messages.error(request, bentrok)
+        elif galat_ada:
             messages.error(request, "Rencana aksi belum disimpan; periksa isian yang ditandai.")
-        elif not galat_ada and not bentrok:
+        else:
             jumlah = 0
             with transaction.atomic():
                 for b in baris:

@@ -18,6 +18,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo_data()
 
 
+@pytest.fixture(autouse=True)
+def _media_sementara(settings, tmp_path) -> None:
+    """Uploaded evidence and rendered reports go to a directory of the test, not to var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def demo(db) -> None:
     """The demo data, reloaded if a transactional test emptied the database."""

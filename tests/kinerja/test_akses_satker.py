@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja import bukti, siklus
+from kinerja import bukti, riwayat, siklus
 from kinerja.models import BuktiDukung, ItemAnggaran, PelaporanTriwulan
 from laporan import services as laporan_services
 from satker.models import Pengguna
@@ -131,6 +131,38 @@ def test_evidence_is_served_to_the_satker_and_the_secretariat_as_an_attachment(
         assert response["X-Content-Type-Options"] == "nosniff"
     client.logout()
     assert client.get(reverse("bukti-unduh", args=[bukti_manado.pk])).status_code == 302
+
+
+def test_the_satker_removes_evidence_until_the_quarter_is_submitted(
+    client, manado, bukti_manado, django_capture_on_commit_callbacks
+):
+    storage, nama = bukti_manado.berkas.storage, bukti_manado.berkas.name
+    realisasi = bukti_manado.realisasi
+    client.force_login(pengguna("operator.manado"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("bukti-hapus", args=[bukti_manado.pk]), follow=True)
+    assert "bukti “notulen.pdf” dihapus." in response.content.decode()
+    assert not BuktiDukung.objects.filter(pk=bukti_manado.pk).exists()
+    assert not storage.exists(nama)
+    line = realisasi.indikator
+    assert [(h.lama, h.baru) for h in riwayat.riwayat(realisasi) if h.field == "bukti"] == [
+        ("notulen.pdf", ""),
+        ("", "notulen.pdf"),
+    ]
+    assert riwayat.riwayat(realisasi)[0].uraian_objek == f"{line.kode} TW II"
+
+    # Once the kepala has submitted, the evidence stays.
+    lagi = bukti.unggah(
+        user=pengguna("operator.manado"), line=line, triwulan=2,
+        berkas=SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n0000"),
+    )  # fmt: skip
+    lap = siklus.pelaporan(manado, 2023, 2)
+    lap.status = "diajukan"
+    lap.save()
+    response = client.post(reverse("bukti-hapus", args=[lagi.pk]), follow=True)
+    assert BuktiDukung.objects.filter(pk=lagi.pk).exists()
+    assert lagi.berkas.storage.exists(lagi.berkas.name)
+    assert "sudah diajukan" in response.content.decode()
 
 
 def _docx() -> bytes:
