@@ -274,6 +274,19 @@ def _formset(j: JenisData, satker: Satker, tahun: int):
     return Formset
 
 
+def _nilai_halaman(qs: models.QuerySet, j: JenisData) -> tuple[dict, dict]:
+    """The rows as they are now, as comparable text (a choice by its id, to read no more
+    rows), and the label of each value, for the page's stale-save check."""
+    fields = [j.model._meta.get_field(f) for f in j.fields]
+    nilai, label = {}, {}
+    for nomor, obj in enumerate(qs, 1):
+        for f in fields:
+            kunci = f"{obj.pk}-{f.name}"
+            nilai[kunci] = riwayat.teks(f.value_from_object(obj))
+            label[kunci] = f"baris {nomor} {f.verbose_name}"
+    return nilai, label
+
+
 def _pilihan_sekali(formset, j: JenisData) -> None:
     """Read the choices of each select once for the page, not once per row."""
     for nama in j.pilihan:
@@ -313,11 +326,18 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
         raise Http404
     Formset = _formset(j, satker, tahun)
     qs = j.queryset(satker, tahun).order_by("pk")
+    sekarang, label = _nilai_halaman(qs, j)
+    tanda, bentrok = riwayat.tandai(sekarang), ""
     if request.method == "POST":
         _boleh(request, satker)
+        # Before validation, which writes the typed values into these same instances.
         lama = {o.pk: riwayat.nilai(o, j.fields) for o in qs}
         formset = Formset(request.POST, queryset=qs, prefix="d")
-        if formset.is_valid() and _periksa_baris(formset, j, satker, tahun):
+        tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
+        if bentrok:
+            messages.error(request, bentrok)
+            status = 409
+        elif formset.is_valid() and _periksa_baris(formset, j, satker, tahun):
             with transaction.atomic():
                 for obj in formset.save(commit=False):
                     obj.save()
@@ -346,8 +366,9 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
                 f"{len(formset.changed_objects)} berubah, {len(formset.deleted_objects)} dihapus.",
             )
             return redirect(reverse("entri-data", args=[satker.pk, tahun, jenis]))
-        messages.error(request, f"{j.judul} belum disimpan; periksa baris yang ditandai.")
-        status = 400
+        else:
+            messages.error(request, f"{j.judul} belum disimpan; periksa baris yang ditandai.")
+            status = 400
     else:
         formset = Formset(queryset=qs, prefix="d")
         status = 200
@@ -363,6 +384,7 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
             "formset": formset,
             "semua_jenis": JENIS_DATA,
             "boleh": siklus.boleh_mengisi(request.user, satker),
+            "tanda": tanda,
             "bagian": "pengisian",
         },
         status=status,

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja import siklus
+from kinerja import riwayat, siklus
 from kinerja.models import (
     IndikatorPerjanjian,
     NarasiIndikator,
@@ -238,6 +238,35 @@ class TestDataDukung:
         assert op_pekanbaru.post(url, data).status_code == 302
         assert not PenerimaanPnbp.objects.filter(pk=magang.pk).exists()
         assert RiwayatPerubahan.objects.filter(object_id=magang.pk, field="__hapus__").exists()
+
+    def test_a_changed_row_keeps_old_and_new_and_a_stale_page_is_refused(
+        self, op_pekanbaru, pekanbaru
+    ):
+        url = reverse("entri-data", args=[pekanbaru.pk, 2023, "pnbp"])
+        page = op_pekanbaru.get(url)
+        formset = page.context["formset"]
+        n = formset.initial_form_count()
+        data = {"d-TOTAL_FORMS": str(n), "d-INITIAL_FORMS": str(n), "d-MIN_NUM_FORMS": "0",
+                "d-MAX_NUM_FORMS": "1000", "tanda": page.context["tanda"]}  # fmt: skip
+        for i, f in enumerate(formset.forms[:n]):
+            data[f"d-{i}-id"] = str(f.instance.pk)
+            for name in ("tanggal_posisi", "jenis", "jumlah"):
+                data[f"d-{i}-{name}"] = str(f.initial[name])
+        baris = formset.forms[0].instance
+        lama = baris.jumlah
+        # A colleague corrects the first row while this page is open.
+        PenerimaanPnbp.objects.filter(pk=baris.pk).update(jumlah=lama + 1)
+        data["d-0-jumlah"] = str(lama + 500)
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 409
+        assert "baris 1 jumlah" in response.content.decode()
+        assert PenerimaanPnbp.objects.get(pk=baris.pk).jumlah == lama + 1
+        # Saving again from the refused page is deliberate; the history keeps both values.
+        data["tanda"] = response.context["tanda"]
+        assert op_pekanbaru.post(url, data).status_code == 302
+        assert PenerimaanPnbp.objects.get(pk=baris.pk).jumlah == lama + 500
+        h = RiwayatPerubahan.objects.get(object_id=baris.pk, field="jumlah")
+        assert (h.lama, h.baru) == (riwayat.teks(lama + 1), riwayat.teks(lama + 500))
 
     def test_line_level_data_offer_only_the_satkers_lines(self, op_pekanbaru, pekanbaru):
         page = op_pekanbaru.get(reverse("entri-data", args=[pekanbaru.pk, 2023, "butir-capaian"]))
