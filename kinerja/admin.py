@@ -525,6 +525,21 @@ class PerpanjanganPeriodeAdmin(admin.ModelAdmin):
     search_fields = ["satker__singkatan", "alasan"]
 
 
+class CatatanSiklusAdmin(admin.ModelAdmin):
+    """A record of the cycle (an event, a snapshot, a note, a change, an evidence file): it is
+    written by the cycle itself, which keeps who did what; here it is only read, so that the
+    audit trail and what a satker submitted cannot be altered or removed."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class PeristiwaInline(admin.TabularInline):
     model = PeristiwaPelaporan
     extra = 0
@@ -551,60 +566,49 @@ class PelaporanTriwulanAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # removing it would unlock a verified quarter and lose its snapshots
+
 
 @admin.register(PeristiwaPelaporan)
-class PeristiwaPelaporanAdmin(admin.ModelAdmin):
+class PeristiwaPelaporanAdmin(CatatanSiklusAdmin):
     list_display = ["pelaporan", "aksi", "oleh", "waktu"]
     list_select_related = ["pelaporan__satker", "oleh"]
     list_filter = ["aksi"]
     search_fields = ["pelaporan__satker__singkatan", "catatan"]
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(CatatanReviu)
-class CatatanReviuAdmin(admin.ModelAdmin):
+class CatatanReviuAdmin(CatatanSiklusAdmin):
     list_display = ["pelaporan", "indikator", "oleh", "dibuat", "diselesaikan"]
     list_select_related = ["pelaporan__satker", "indikator", "oleh"]
     search_fields = ["catatan", "pelaporan__satker__singkatan"]
 
 
 @admin.register(SnapshotPelaporan)
-class SnapshotPelaporanAdmin(admin.ModelAdmin):
+class SnapshotPelaporanAdmin(CatatanSiklusAdmin):
     """Snapshots are what was submitted: never edited."""
 
     list_display = ["pelaporan", "versi", "dibuat", "oleh"]
     list_select_related = ["pelaporan__satker", "oleh"]
-    readonly_fields = ["pelaporan", "versi", "dibuat", "oleh", "data"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(RiwayatPerubahan)
-class RiwayatPerubahanAdmin(admin.ModelAdmin):
+class RiwayatPerubahanAdmin(CatatanSiklusAdmin):
     list_display = ["waktu", "satker", "uraian_objek", "label", "lama", "baru", "oleh"]
     list_select_related = ["satker", "oleh"]
     list_filter = ["satker", "label"]
     search_fields = ["uraian_objek", "lama", "baru"]
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(BuktiDukung)
-class BuktiDukungAdmin(admin.ModelAdmin):
+class BuktiDukungAdmin(CatatanSiklusAdmin):
+    """Evidence is uploaded and removed on the quarter page, which checks the file's content
+    and keeps the history."""
+
     list_display = ["nama", "realisasi", "jenis_konten", "ukuran", "diunggah_oleh", "diunggah"]
     list_select_related = ["realisasi__indikator", "diunggah_oleh"]
     search_fields = ["nama"]
-    readonly_fields = ["jenis_konten", "ukuran", "diunggah_oleh", "diunggah"]
 
 
 @admin.register(PengingatTerkirim)

@@ -117,6 +117,7 @@ def unggah(
 ) -> BuktiDukung:
     """Attach an evidence file to the line's measurement of the quarter."""
     satker = line.sasaran.perjanjian.satker
+    siklus.kunci_satker(satker.pk)
     siklus.pastikan_boleh_diubah(user, satker, line.sasaran.perjanjian.tahun, triwulan)
     isi, jenis = periksa(berkas)
     realisasi, _ = RealisasiTriwulan.objects.get_or_create(indikator=line, triwulan=triwulan)
@@ -139,6 +140,7 @@ def hapus(*, user: Pengguna, bukti: BuktiDukung) -> None:
     realisasi = bukti.realisasi
     line = realisasi.indikator
     satker = line.sasaran.perjanjian.satker
+    siklus.kunci_satker(satker.pk)
     siklus.pastikan_boleh_diubah(user, satker, line.sasaran.perjanjian.tahun, realisasi.triwulan)
     _catat(realisasi, satker, user, lama=bukti.nama, baru="")
     berkas, nama = bukti.berkas.storage, bukti.berkas.name

@@ -21,9 +21,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kinerja.choices import SumberDana, TingkatAnggaran
-from kinerja.formatting import format_angka, format_rupiah
+from kinerja.formatting import format_angka, format_rupiah, romawi
 from kinerja.kode_anggaran import KodeTidakSah, kode_induk, kunci_urut, tingkat_kode
-from kinerja.models import ItemAnggaran, ProgresAnggaran
+from kinerja.models import ItemAnggaran, PelaporanTriwulan, ProgresAnggaran, StatusPelaporan
 from satker.models import Satker
 
 STRUKTUR = "struktur"
@@ -594,7 +594,38 @@ def _rencana_realisasi(rows: list[tuple[int, dict]], satker: Satker, tahun: int)
             rencana.perubahan.append(Perubahan("ubah", label, beda))
     for kode, bulan in sorted(set(lama) - {(b["kode"], b["bulan"]) for b in baru}):
         rencana.perubahan.append(Perubahan("hapus", f"{kode} s.d. bulan {bulan}"))
+    _tolak_triwulan_terkunci(rencana, baru, satker, tahun)
     return rencana
+
+
+def _tolak_triwulan_terkunci(
+    rencana: RencanaImpor, baru: list[dict[str, Any]], satker: Satker, tahun: int
+) -> None:
+    """A change in a month of a quarter submitted or verified is refused: its figures are
+    those the secretariat reviews or has verified."""
+    terkunci = dict(
+        PelaporanTriwulan.objects.filter(
+            satker=satker,
+            tahun=tahun,
+            status__in=(StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI),
+        ).values_list("triwulan", "status")
+    )
+    if not terkunci:
+        return
+    baris_dari = {f"{b['kode']} s.d. bulan {b['bulan']}": b["baris"] for b in baru}
+    for p in rencana.perubahan:
+        bulan = int(p.kunci.rsplit(" ", 1)[-1])
+        tw = (bulan - 1) // 3 + 1
+        if tw in terkunci:
+            keadaan = "diverifikasi" if terkunci[tw] == StatusPelaporan.DIVERIFIKASI else "diajukan"
+            rencana.kesalahan.append(
+                (
+                    baris_dari.get(p.kunci, 0),
+                    f"{p.kunci}: Triwulan {romawi(tw)} {tahun} sudah {keadaan}; "
+                    "realisasinya tidak dapat diubah",
+                )
+            )
+    rencana.kesalahan.sort(key=lambda x: x[0])
 
 
 def _bulan(v: Any) -> int:

@@ -4,6 +4,7 @@ at most once a day per satker and period."""
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from kinerja.models import (
 )
 from satker.choices import PERAN_SATKER
 from satker.models import Pengguna, Satker
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,12 @@ def kirim(*, hari_ini: datetime.date, sebelum: int = 3, coba: bool = False) -> l
                     _kirim_surel(satker, p, batas, sisa, penerima)
             except IntegrityError:  # sent by a concurrent run
                 hasil.append(Pengingat(satker, p, batas, penerima, False, "sudah dikirim hari ini"))
+                continue
+            except OSError as exc:  # the mail server refused or is unreachable (SMTPException)
+                # Not recorded as sent, so the next run tries again; the other satker still get
+                # theirs.
+                logger.exception("Pengingat untuk %s gagal dikirim", satker.singkatan)
+                hasil.append(Pengingat(satker, p, batas, penerima, False, f"gagal dikirim: {exc}"))
                 continue
             hasil.append(Pengingat(satker, p, batas, penerima, True))
     return hasil

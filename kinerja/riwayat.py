@@ -102,6 +102,32 @@ class Bentrok(Exception):
         )
 
 
+class TandaTidakSah(Bentrok):
+    """The form carries no valid record of the values it was opened with (a page from before
+    a new key, or a hand-made request): whether someone changed the data meanwhile cannot be
+    told, so nothing is overwritten."""
+
+    def __init__(self) -> None:
+        super().__init__([], "", None)
+
+    @property
+    def pesan(self) -> str:
+        return (
+            "Halaman ini tidak membawa tanda data saat dibuka (mungkin dibuka dari versi lama), "
+            "sehingga simpanan Anda tidak diterapkan. Isian Anda masih tertera di bawah "
+            "bersama nilai terbaru; simpan lagi bila tetap ingin menggantinya."
+        )
+
+
+def awal_dari(tanda: str | None) -> dict[str, str]:
+    """The values a form was opened with, from its signed hidden field; TandaTidakSah when
+    it is missing or not ours."""
+    awal = baca_tanda(tanda)
+    if awal is None:
+        raise TandaTidakSah()
+    return awal
+
+
 def _ringkas(teks: str) -> str:
     """A value short enough to quote in a message; a dash for an empty one."""
     return Truncator(teks).chars(80) if teks else "–"
@@ -121,7 +147,8 @@ def simpan(
     awal: Mapping[str, str] | None,
 ) -> list[RiwayatPerubahan]:
     """Save `data` into `obj` (already locked with select_for_update by the caller, or new)
-    unless it changed since the form was opened; record each changed field."""
+    unless it changed since the form was opened (`awal`; None when the caller has checked the
+    whole page already); record each changed field."""
     fields = list(data)
     sekarang = nilai(obj, fields)
     if awal is not None:
@@ -231,12 +258,10 @@ def catat(
 
 
 def periksa_halaman(
-    awal: Mapping[str, str] | None, sekarang: Mapping[str, str], label: Mapping[str, str]
+    awal: Mapping[str, str], sekarang: Mapping[str, str], label: Mapping[str, str]
 ) -> None:
     """For a page that saves many records at once: refuse (Bentrok) when any of the values
-    the page was opened with has changed since. `awal` None (no signature): no check."""
-    if awal is None:
-        return
+    the page was opened with has changed since."""
     beda = [
         Beda(label.get(k, k), awal.get(k, ""), sekarang.get(k, ""))
         for k in sorted(set(awal) | set(sekarang))
@@ -254,7 +279,7 @@ def periksa_kiriman(
     page may save). After a refusal the baseline is today's, so that saving again overwrites
     knowingly; otherwise it stays the one the user opened the page with."""
     try:
-        periksa_halaman(baca_tanda(tanda), sekarang, label)
+        periksa_halaman(awal_dari(tanda), sekarang, label)
     except Bentrok as exc:
         return tandai(sekarang), exc.pesan
-    return tanda or tandai(sekarang), ""
+    return tanda, ""

@@ -75,7 +75,8 @@ def periode(tahun: int, triwulan: int) -> PeriodePelaporan | None:
 def batas_untuk(p: PeriodePelaporan, satker: Satker) -> datetime.date:
     """The satker's deadline in the period: its extension, else the period's."""
     perpanjangan = p.perpanjangan.filter(satker=satker).first()
-    return perpanjangan.batas if perpanjangan else p.batas
+    # A period reopened with a later deadline is not cut short by an earlier extension.
+    return max(perpanjangan.batas, p.batas) if perpanjangan else p.batas
 
 
 def buka_periode(
@@ -135,6 +136,12 @@ def tutup_periode(*, user: Pengguna, periode_: PeriodePelaporan) -> PeriodePelap
 # --- the satker's quarter -----------------------------------------------------------------
 
 
+def kunci_satker(satker_id: int) -> None:
+    """Take the satker's row lock until the transaction ends: every save of the satker's data
+    and the submission take it first, so they happen one after the other."""
+    list(Satker.objects.select_for_update().filter(pk=satker_id).values_list("pk", flat=True))
+
+
 def pelaporan(satker: Satker, tahun: int, triwulan: int) -> PelaporanTriwulan:
     obj, _ = PelaporanTriwulan.objects.get_or_create(satker=satker, tahun=tahun, triwulan=triwulan)
     return obj
@@ -159,6 +166,13 @@ def alasan_terkunci(
             f"Batas waktu pengisian {nama} ({format_tanggal(batas)}) sudah lewat; mintalah "
             "perpanjangan kepada Sekretariat."
         )
+    return alasan_laporan_terkunci(satker, tahun, triwulan)
+
+
+def alasan_laporan_terkunci(satker: Satker, tahun: int, triwulan: int) -> str | None:
+    """Why the quarter's report is closed to changes whatever the period: it is under review
+    or verified. None when it is a draft or returned."""
+    nama = f"Triwulan {romawi(triwulan)} {tahun}"
     lap = PelaporanTriwulan.objects.filter(satker=satker, tahun=tahun, triwulan=triwulan).first()
     if lap and lap.status == S.DIAJUKAN:
         return f"Laporan {nama} sudah diajukan dan sedang direviu; data tidak dapat diubah."
@@ -385,6 +399,7 @@ def _catat(lap: PelaporanTriwulan, aksi: str, user: Pengguna, catatan: str = "")
 @transaction.atomic
 def ajukan(*, user: Pengguna, lap: PelaporanTriwulan) -> PelaporanTriwulan:
     """The head submits the quarter: complete, within its period, not already under review."""
+    kunci_satker(lap.satker_id)  # no save of the satker's data slips in after the snapshot
     lap = PelaporanTriwulan.objects.select_for_update().get(pk=lap.pk)
     if not boleh_mengajukan(user, lap.satker):
         raise PermissionDenied("Hanya kepala satker yang dapat mengajukan laporan triwulan.")

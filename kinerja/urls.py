@@ -1,8 +1,12 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from kinerja import views, views_anggaran, views_isian, views_rencana, views_reviu, views_siklus
+from kinerja.converters import TahunConverter, TriwulanConverter
 
-ENTRI = "entri/satker/<int:pk>/<int:tahun>/tw<int:triwulan>/"
+register_converter(TahunConverter, "tahun")
+register_converter(TriwulanConverter, "triwulan")
+
+ENTRI = "entri/satker/<int:pk>/<tahun:tahun>/tw<triwulan:triwulan>/"
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
@@ -19,27 +23,27 @@ urlpatterns = [
         name="anggaran-impor",
     ),
     # what a satker fills in for a year
-    path("entri/satker/<int:pk>/<int:tahun>/", views_isian.isian, name="entri-isian"),
-    path("entri/satker/<int:pk>/<int:tahun>/pk/", views_rencana.perjanjian, name="entri-pk"),
+    path("entri/satker/<int:pk>/<tahun:tahun>/", views_isian.isian, name="entri-isian"),
+    path("entri/satker/<int:pk>/<tahun:tahun>/pk/", views_rencana.perjanjian, name="entri-pk"),
     path(
-        "entri/satker/<int:pk>/<int:tahun>/rencana-aksi/",
+        "entri/satker/<int:pk>/<tahun:tahun>/rencana-aksi/",
         views_rencana.rencana_aksi,
         name="entri-rencana-aksi",
     ),
     path(
-        "entri/satker/<int:pk>/<int:tahun>/data-dukung/<str:jenis>/",
+        "entri/satker/<int:pk>/<tahun:tahun>/data-dukung/<str:jenis>/",
         views_isian.data_dukung,
         name="entri-data",
     ),
-    path("entri/satker/<int:pk>/<int:tahun>/narasi/", views_isian.narasi, name="entri-narasi"),
+    path("entri/satker/<int:pk>/<tahun:tahun>/narasi/", views_isian.narasi, name="entri-narasi"),
     path(
-        "entri/satker/<int:pk>/<int:tahun>/narasi-laporan/lakip/",
+        "entri/satker/<int:pk>/<tahun:tahun>/narasi-laporan/lakip/",
         views_isian.narasi_laporan,
         {"jenis": "lakip"},
         name="entri-narasi-lakip",
     ),
     path(
-        "entri/satker/<int:pk>/<int:tahun>/narasi-laporan/pp39/tw<int:triwulan>/",
+        "entri/satker/<int:pk>/<tahun:tahun>/narasi-laporan/pp39/tw<triwulan:triwulan>/",
         views_isian.narasi_laporan,
         {"jenis": "pp39"},
         name="entri-narasi-pp39",

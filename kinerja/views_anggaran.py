@@ -22,6 +22,7 @@ from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel
 from kinerja.selectors.capaian import konfigurasi
 from kinerja.views import TAHUN_VALID, _int_param
+from kinerja.views_akses import satu_per_satker
 from satker.models import Satker
 
 JENIS = (impor_anggaran.STRUKTUR, impor_anggaran.REALISASI)
@@ -150,6 +151,7 @@ class UnggahForm(forms.Form):
 
 
 @login_required
+@satu_per_satker
 def impor(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
     """Upload a workbook, see what it would change, then apply it (all or nothing)."""
     if jenis not in JENIS or tahun not in TAHUN_VALID:

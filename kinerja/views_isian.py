@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import capfirst
 
@@ -41,26 +40,17 @@ from kinerja.models import (
     SurveiKepuasan,
     UnsurSurvei,
 )
+from kinerja.views_akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 from laporan.choices import LAKIP_BAGIAN, PP39_BAGIAN, BagianNarasi, JenisLaporan
 from laporan.models import IdentitasLaporan, NarasiLaporan
 from satker.models import Satker
-
-
-def _satker(request: HttpRequest, pk: int) -> Satker:
-    return get_object_or_404(Satker.objects.restrict(request.user), pk=pk)
-
-
-def _boleh(request: HttpRequest, satker: Satker) -> None:
-    if not siklus.boleh_mengisi(request.user, satker):
-        raise PermissionDenied("Anda tidak berwenang mengubah data satker ini.")
-
 
 # --- the hub --------------------------------------------------------------------------------
 
 
 @login_required
 def isian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     pk_tahun = PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun).first()
     pelaporan = {
         p.triwulan: p for p in PelaporanTriwulan.objects.filter(satker=satker, tahun=tahun)
@@ -315,12 +305,46 @@ def _periksa_baris(formset, j: JenisData, satker: Satker, tahun: int) -> bool:
         except forms.ValidationError as exc:
             form.add_error(None, exc.messages)
             baik = False
+    return _periksa_ganda(formset, j) and baik
+
+
+def _periksa_ganda(formset, j: JenisData) -> bool:
+    """Two rows of the page that a unique rule forbids together (two new receipts of the same
+    kind and date): the later row says which one it repeats. The database would refuse the
+    save; the rows checked one by one against it cannot see each other."""
+    baik = True
+    tetap = [
+        (nomor, form)
+        for nomor, form in enumerate(formset.forms, 1)
+        if form not in formset.deleted_forms and (form.instance.pk or form.has_changed())
+    ]
+    for aturan in j.model._meta.constraints:
+        if not isinstance(aturan, models.UniqueConstraint) or not aturan.fields:
+            continue
+        if aturan.condition is not None:
+            continue
+        fields = [j.model._meta.get_field(f) for f in aturan.fields]
+        if aturan.violation_error_message != aturan.default_violation_error_message:
+            pesan = str(aturan.violation_error_message)
+        else:
+            pesan = "Isian " + ", ".join(str(f.verbose_name) for f in fields) + " ganda."
+        pertama: dict[tuple, int] = {}
+        for nomor, form in tetap:
+            kunci = tuple(getattr(form.instance, f.attname, None) for f in fields)
+            if None in kunci:
+                continue
+            if kunci in pertama:
+                form.add_error(None, f"{pesan} Sama dengan baris {pertama[kunci]}.")
+                baik = False
+            else:
+                pertama[kunci] = nomor
     return baik
 
 
 @login_required
+@satu_per_satker
 def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     j = JENIS_DATA.get(jenis)
     if j is None:
         raise Http404
@@ -329,7 +353,7 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
     sekarang, label = _nilai_halaman(qs, j)
     tanda, bentrok = riwayat.tandai(sekarang), ""
     if request.method == "POST":
-        _boleh(request, satker)
+        pastikan_boleh_mengisi(request, satker)
         # Before validation, which writes the typed values into these same instances.
         lama = {o.pk: riwayat.nilai(o, j.fields) for o in qs}
         formset = Formset(request.POST, queryset=qs, prefix="d")
@@ -419,15 +443,16 @@ class NarasiForm(forms.Form):
 
 
 @login_required
+@satu_per_satker
 def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     """The annual narrative of each indicator (LAKIP Bab III), saved per indicator."""
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     lines = siklus.lines_satker(satker, tahun)
     narasi_ada = {n.indikator_id: n for n in NarasiIndikator.objects.filter(indikator__in=lines)}
     terikat = None
     status = 200
     if request.method == "POST":
-        _boleh(request, satker)
+        pastikan_boleh_mengisi(request, satker)
         line = next((x for x in lines if str(x.pk) == request.POST.get("indikator")), None)
         if line is None:
             raise Http404
@@ -444,7 +469,7 @@ def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                         user=request.user,
                         satker=satker,
                         uraian=f"Narasi {line.kode} {tahun}",
-                        awal=riwayat.baca_tanda(form.cleaned_data["tanda"]),
+                        awal=riwayat.awal_dari(form.cleaned_data["tanda"]),
                     )
             except riwayat.Bentrok as exc:
                 messages.error(request, exc.pesan)
@@ -506,11 +531,12 @@ IDENTITAS_FIELDS = (
 
 
 @login_required
+@satu_per_satker
 def narasi_laporan(
     request: HttpRequest, pk: int, tahun: int, jenis: str, triwulan: int | None = None
 ) -> HttpResponse:
     """The memo and the narrative sections of a report (PP-39 of a quarter, or the LAKIP)."""
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     if jenis == JenisLaporan.PP39 and triwulan in (1, 2, 3, 4):
         bagian_list = PP39_BAGIAN
     elif jenis == JenisLaporan.LAKIP and triwulan is None:
@@ -530,13 +556,18 @@ def narasi_laporan(
     label = {f: str(IdentitasLaporan._meta.get_field(f).verbose_name) for f in IDENTITAS_FIELDS}
     label |= {f"b-{b}": BagianNarasi(b).label for b in bagian_list}
     tanda = riwayat.tandai(sekarang)
+    # A quarter's memo and narrative are part of what was submitted: fixed under review.
+    terkunci = siklus.alasan_laporan_terkunci(satker, tahun, triwulan) if triwulan else None
     status = 200
     if request.method == "POST":
-        _boleh(request, satker)
+        pastikan_boleh_mengisi(request, satker)
         form = IdentitasForm(request.POST, instance=identitas)
         baru = {b: riwayat.baris_baru(request.POST.get(f"b-{b}", "").strip()) for b in bagian_list}
         tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
-        if bentrok:
+        if terkunci:
+            messages.error(request, terkunci)
+            teks, status = baru, 400
+        elif bentrok:
             messages.error(request, bentrok)
             teks, status = baru, 409
         elif form.is_valid():
@@ -587,7 +618,8 @@ def narasi_laporan(
                 {"kunci": b, "label": BagianNarasi(b).label, "teks": teks.get(b, "")}
                 for b in bagian_list
             ],
-            "boleh": siklus.boleh_mengisi(request.user, satker),
+            "boleh": siklus.boleh_mengisi(request.user, satker) and not terkunci,
+            "terkunci": terkunci,
             "tanda": tanda,
             "bagian": "pengisian",
         },
@@ -607,10 +639,11 @@ PROGRES_FIELDS = (
 
 
 @login_required
+@satu_per_satker
 def realisasi_anggaran(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResponse:
     """The cumulative financial and physical progress, at the quarter's last month, of each
     component the satker reports on (those with progress in the year, else every KRO)."""
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     if triwulan not in (1, 2, 3, 4):
         raise Http404
     bulan = 3 * triwulan
@@ -676,7 +709,7 @@ def realisasi_anggaran(request: HttpRequest, pk: int, tahun: int, triwulan: int)
         tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
         if terkunci:
             messages.error(request, terkunci)
-            galat_ada = True
+            galat_ada, bentrok = True, ""
         elif bentrok:
             messages.error(request, bentrok)
         elif galat_ada:

@@ -9,10 +9,10 @@ from decimal import Decimal
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kinerja import riwayat, siklus
@@ -28,16 +28,8 @@ from kinerja.models import (
     StatusPelaporan,
 )
 from kinerja.selectors.renstra import renstra_satker
+from kinerja.views_akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 from satker.models import Satker
-
-
-def _satker(request: HttpRequest, pk: int) -> Satker:
-    return get_object_or_404(Satker.objects.restrict(request.user), pk=pk)
-
-
-def _boleh(request: HttpRequest, satker: Satker) -> None:
-    if not siklus.boleh_mengisi(request.user, satker):
-        raise PermissionDenied("Anda tidak berwenang mengubah data satker ini.")
 
 
 def _triwulan_terkunci(satker: Satker, tahun: int) -> set[int]:
@@ -88,8 +80,9 @@ def _usulan(satker: Satker, tahun: int) -> list[dict]:
 
 
 @login_required
+@satu_per_satker
 def perjanjian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     pk_ada = (
         PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun)
         .prefetch_related("sasaran__indikator__indikator")
@@ -128,10 +121,11 @@ def perjanjian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
             {**u, "i": i, "pilih": bool(ada), "target_teks": target_teks, "manual_id": manual_id}
         )
     if request.method == "POST":
-        _boleh(request, satker)
+        pastikan_boleh_mengisi(request, satker)
         dipilih = [p for p in pilihan if p["pilih"]]
         if not dipilih:
             galat["umum"] = "Pilih setidaknya satu indikator."
+        dipakai: dict[int, str] = {}  # manual indicator id → the Renstra indicator using it
         for p in dipilih:
             try:
                 p["target_nilai"] = AngkaField(
@@ -139,20 +133,34 @@ def perjanjian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                 ).clean(p["target_teks"])
                 if p["target_nilai"] is None:
                     raise ValidationError("Isi target.")
+                if p["target_nilai"] <= 0:
+                    raise ValidationError("Target harus lebih dari 0.")
             except ValidationError as exc:
                 galat[f"u{p['i']}-target"] = exc.messages[0]
             p["manual_obj"] = next((m for m in manual if str(m.pk) == p["manual_id"]), None)
             if p["manual_obj"] is None:
                 galat[f"u{p['i']}-manual"] = "Pilih indikator dari pedoman."
+            elif p["manual_obj"].pk in dipakai:
+                galat[f"u{p['i']}-manual"] = (
+                    f"Indikator {p['manual_obj'].kode} sudah dipilih untuk "
+                    f"“{dipakai[p['manual_obj'].pk]}”; satu indikator pedoman satu baris PK."
+                )
+            else:
+                dipakai[p["manual_obj"].pk] = p["indikator"].nama
         for p in pilihan:
             p["galat_target"] = galat.get(f"u{p['i']}-target")
             p["galat_manual"] = galat.get(f"u{p['i']}-manual")
         if form.is_valid() and not galat:
-            pk_baru = _buat_pk(satker, tahun, form.cleaned_data, dipilih)
-            messages.success(
-                request, f"Perjanjian Kinerja {tahun} dibuat dengan {len(dipilih)} indikator."
-            )
-            return redirect(reverse("entri-pk", args=[satker.pk, pk_baru.tahun]))
+            try:
+                pk_baru = _buat_pk(satker, tahun, form.cleaned_data, dipilih)
+            except ValidationError as exc:
+                # A rule of the model the checks above did not foresee; nothing was saved.
+                galat["umum"] = " ".join(exc.messages)
+            else:
+                messages.success(
+                    request, f"Perjanjian Kinerja {tahun} dibuat dengan {len(dipilih)} indikator."
+                )
+                return redirect(reverse("entri-pk", args=[satker.pk, pk_baru.tahun]))
         messages.error(request, "Perjanjian Kinerja belum disimpan; periksa isian yang ditandai.")
     return render(
         request,
@@ -224,9 +232,12 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
     sekarang = {str(line.pk): riwayat.teks(line.target) for line in lines}
     label = {str(line.pk): f"target {line.kode}" for line in lines}
     tanda, bentrok = riwayat.tandai(sekarang), ""
+    terkunci = _revisi_terkunci(satker, pk.tahun)
     if request.method == "POST":
-        _boleh(request, satker)
+        pastikan_boleh_mengisi(request, satker)
         tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
+        if terkunci:
+            bentrok = terkunci  # refused like a stale save: nothing changes, the page stays
         if bentrok:
             messages.error(request, bentrok)
         baru = {}
@@ -294,10 +305,26 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
                 for line in lines
             ],
             "tanda": tanda,
+            "terkunci": terkunci,
             "bagian": "pengisian",
         },
         status=409 if bentrok else 400 if request.method == "POST" else 200,
     )
+
+
+def _revisi_terkunci(satker: Satker, tahun: int) -> str | None:
+    """Targets stay while a quarter of the year is under review: the reviewer verifies the
+    figures of the targets that were submitted."""
+    direviu = PelaporanTriwulan.objects.filter(
+        satker=satker, tahun=tahun, status=StatusPelaporan.DIAJUKAN
+    ).values_list("triwulan", flat=True)
+    if direviu:
+        tw = ", ".join(romawi(t) for t in sorted(direviu))
+        return (
+            f"Target tidak dapat direvisi selama laporan Triwulan {tw} {tahun} direviu; "
+            "tunggu hasil reviu Sekretariat."
+        )
+    return None
 
 
 def _nilai_rencana_aksi(lines: list[IndikatorPerjanjian]) -> tuple[dict, dict]:
@@ -332,10 +359,11 @@ _target_antara_field = AngkaField(
 
 
 @login_required
+@satu_per_satker
 def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     """Target antara (cumulative %) and planned activities of every line per quarter; a
     quarter already submitted or verified keeps its plan."""
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     lines = siklus.lines_satker(satker, tahun)
     terkunci = _triwulan_terkunci(satker, tahun)
     sekarang, label = _nilai_rencana_aksi(lines)
@@ -383,7 +411,7 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                     sebelumnya = v
         baris.append({"line": line, "sel": sel})
     if request.method == "POST":
-        _boleh(request, satker)
+        pastikan_boleh_mengisi(request, satker)
         tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
         if bentrok:
             messages.error(request, bentrok)

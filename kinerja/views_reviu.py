@@ -21,6 +21,7 @@ from kinerja.models import (
     PeriodePelaporan,
     PerjanjianKinerja,
     RealisasiTriwulan,
+    StatusPelaporan,
 )
 from kinerja.selectors.capaian import hitung_capaian
 from satker.models import Satker
@@ -149,7 +150,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     _reviewer(request)
     lap = get_object_or_404(PelaporanTriwulan.objects.select_related("satker"), pk=pk)
     lines = siklus.lines_satker(lap.satker, lap.tahun)
-    hasil = hitung_capaian(lines, lap.triwulan)
+    snapshot = lap.snapshot.order_by("-versi").first()
+    diajukan = {}
+    if snapshot and lap.status in (StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI):
+        # The reviewer judges the figures as submitted, whatever supporting data changed since.
+        diajukan = siklus.hasil_dari_snapshot(snapshot.data)
+    if all(line.pk in diajukan for line in lines):
+        hasil = [diajukan[line.pk] for line in lines]
+    else:
+        hasil = [
+            diajukan.get(line.pk, h)
+            for line, h in zip(lines, hitung_capaian(lines, lap.triwulan), strict=True)
+        ]
     realisasi = {
         r.indikator_id: r
         for r in RealisasiTriwulan.objects.filter(indikator__in=lines, triwulan=lap.triwulan)
@@ -180,7 +192,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "baris": baris,
             "catatan_umum": catatan.get(None, []),
             "peristiwa": list(lap.peristiwa.select_related("oleh")),
-            "snapshot": lap.snapshot.order_by("-versi").first(),
+            "snapshot": snapshot,
         },
     )
 

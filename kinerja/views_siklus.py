@@ -18,6 +18,7 @@ from kinerja.formatting import romawi
 from kinerja.forms import RealisasiForm, UnggahBuktiForm
 from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan, RealisasiTriwulan
 from kinerja.selectors.capaian import hitung_capaian, hitung_pratinjau
+from kinerja.views_akses import satker_terlihat, satu_per_satker
 from satker.models import Satker
 
 FIELDS = ("nilai_realisasi", "realisasi_antara", "kegiatan", "analisis", "kendala",
@@ -25,10 +26,6 @@ FIELDS = ("nilai_realisasi", "realisasi_antara", "kegiatan", "analisis", "kendal
 
 
 ANGKA = ("nilai_realisasi", "realisasi_antara")
-
-
-def _satker(request: HttpRequest, pk: int) -> Satker:
-    return get_object_or_404(Satker.objects.restrict(request.user), pk=pk)
 
 
 def _url(satker: Satker, tahun: int, triwulan: int) -> str:
@@ -114,9 +111,7 @@ def _halaman(
         "terkunci": terkunci,
         "periode": periode,
         "batas": siklus.batas_untuk(periode, satker) if periode else None,
-        "kekurangan": (
-            siklus.kelengkapan(satker, tahun, triwulan, lines=lines, hasil=hasil) if lines else []
-        ),
+        "kekurangan": siklus.kelengkapan(satker, tahun, triwulan, lines=lines, hasil=hasil),
         "boleh_mengajukan": siklus.boleh_mengajukan(request.user, satker),
         "unggah_form": UnggahBuktiForm(),
         "bagian": "pengisian",
@@ -128,18 +123,19 @@ def _halaman(
 def triwulan(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResponse:
     if triwulan not in (1, 2, 3, 4):
         raise Http404
-    return _halaman(request, _satker(request, pk), tahun, triwulan)
+    return _halaman(request, satker_terlihat(request, pk), tahun, triwulan)
 
 
 @login_required
 @require_POST
+@satu_per_satker
 def simpan_realisasi(
     request: HttpRequest, pk: int, tahun: int, triwulan: int, line_pk: int
 ) -> HttpResponse:
     """Save one line's measurement as a draft. Invalid input, a locked quarter or a change
     made by someone else since the form was opened: nothing is saved, the page comes back
     with what was typed and the reason."""
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     line = _line(satker, tahun, line_pk)
     form = RealisasiForm(request.POST, prefix=f"l{line.pk}")
     alasan = siklus.alasan_terkunci(request.user, satker, tahun, triwulan)
@@ -165,7 +161,7 @@ def simpan_realisasi(
                 user=request.user,
                 satker=satker,
                 uraian=f"{line.kode} {line.uraian} TW {romawi(triwulan)}",
-                awal=riwayat.baca_tanda(form.cleaned_data["tanda"]),
+                awal=riwayat.awal_dari(form.cleaned_data["tanda"]),
             )
     except riwayat.Bentrok as exc:
         messages.error(request, exc.pesan)
@@ -195,7 +191,7 @@ def pratinjau(
     request: HttpRequest, pk: int, tahun: int, triwulan: int, line_pk: int
 ) -> HttpResponse:
     """The figures the line would have with the values being typed (nothing is saved)."""
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     line = _line(satker, tahun, line_pk)
     form = RealisasiForm(request.POST, prefix=f"l{line.pk}")
     form.is_valid()
@@ -218,10 +214,11 @@ def pratinjau(
 
 @login_required
 @require_POST
+@satu_per_satker
 def unggah_bukti(
     request: HttpRequest, pk: int, tahun: int, triwulan: int, line_pk: int
 ) -> HttpResponse:
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     line = _line(satker, tahun, line_pk)
     form = UnggahBuktiForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -277,8 +274,9 @@ def hapus_bukti(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@satu_per_satker
 def ajukan(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResponse:
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     lap = siklus.pelaporan(satker, tahun, triwulan)
     try:
         siklus.ajukan(user=request.user, lap=lap)

@@ -25,6 +25,7 @@ def test_check_deploy_passes_with_production_settings():
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": "x" * 20 + "a-production-secret-of-sufficient-length-1234567890",
         "DJANGO_ALLOWED_HOSTS": "kinerja.example.go.id",
+        "KINERJA_URL_SITUS": "https://kinerja.example.go.id",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -42,6 +43,7 @@ def test_production_refuses_the_development_secret():
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_ALLOWED_HOSTS": "kinerja.example.go.id",
+        "KINERJA_URL_SITUS": "https://kinerja.example.go.id",
     }
     env.pop("DJANGO_SECRET_KEY", None)
     result = subprocess.run(

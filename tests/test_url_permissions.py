@@ -39,8 +39,11 @@ def concrete_path(pattern: str) -> str:
     path = path.replace("\\.", ".").replace("<drf_format_suffix:format>", ".json")
     for converter in ("<int:pk>", "<int:id>", "(?P<pk>[^/.]+)"):
         path = path.replace(converter, "1")
-    path = path.replace("<int:tahun>", "2023").replace("<str:jenis>", "struktur")
-    path = path.replace("<int:triwulan>", "2").replace("<int:line_pk>", "1")
+    for tahun in ("<int:tahun>", "<tahun:tahun>"):
+        path = path.replace(tahun, "2023")
+    for triwulan in ("<int:triwulan>", "<triwulan:triwulan>"):
+        path = path.replace(triwulan, "2")
+    path = path.replace("<str:jenis>", "struktur").replace("<int:line_pk>", "1")
     assert "<" not in path, f"tambahkan contoh nilai untuk {path}"
     return path
 

@@ -11,6 +11,8 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 if SECRET_KEY.startswith("dev-only-insecure"):
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a secret value in production.")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+# The address reminder mails link to: a production run must not point at localhost.
+KINERJA_URL_SITUS = env("KINERJA_URL_SITUS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

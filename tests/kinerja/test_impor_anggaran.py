@@ -352,3 +352,32 @@ def test_indonesian_number_text_is_read_as_typed(manado):
         30_000_000,
         D("70.13"),
     )
+
+
+def test_months_of_a_submitted_or_verified_quarter_are_not_changed(manado):
+    """Quarter II is under review: the correction of June and a new September figure come in
+    one file; June is refused by its row, so nothing is applied."""
+    from kinerja import siklus
+
+    lap = siklus.pelaporan(manado, 2023, 2)
+    lap.status = "diajukan"
+    lap.save()
+    sebelum = snapshot(manado)
+    wb = workbook(ia.templat(ia.REALISASI, manado, 2023))
+    ws = wb["Realisasi"]
+    persen = kolom(ia.REALISASI, "realisasi_keuangan")
+    rp = kolom(ia.REALISASI, "realisasi_keuangan_rp")
+    juni = next(
+        r
+        for r in range(HEADER_ROW + 1, ws.max_row + 1)
+        if (ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value) == ("6077.BAD", 6)
+    )
+    ws.cell(row=juni, column=persen, value="27,50")
+    ws.cell(row=juni, column=rp).value = None
+    ws.append(["6077.AEF", 9, "70", 30_000_000, None, "75", "70"])
+    rencana = ia.baca(ia.REALISASI, simpan(wb), manado, 2023)
+    assert rencana.pesan_kesalahan() == [
+        f"Baris {juni}: 6077.BAD s.d. bulan 6: Triwulan II 2023 sudah diajukan; "
+        "realisasinya tidak dapat diubah"
+    ]
+    assert snapshot(manado) == sebelum

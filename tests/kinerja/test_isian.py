@@ -44,6 +44,11 @@ def op_pekanbaru(client, demo):
     return client
 
 
+def tanda(client, url: str) -> str:
+    """The page's record of the values it shows, as a browser would send it back."""
+    return client.get(url).context["tanda"]
+
+
 def buka(triwulan: int, tahun: int = 2023, hari: int = 10):
     return siklus.buka_periode(
         user=pengguna("reviewer"), tahun=tahun, triwulan=triwulan,
@@ -92,6 +97,43 @@ class TestPerjanjian:
         assert [(x.kode, x.target) for x in lines] == [("I.1", D("12.5")), ("II.1", D("1"))]
         assert lines[0].indikator_renstra_id == pertama["indikator"].pk
 
+    def test_targets_stay_while_a_quarter_is_under_review(self, op_pekanbaru, pekanbaru):
+        url = reverse("entri-pk", args=[pekanbaru.pk, 2023])
+        page = op_pekanbaru.get(url)
+        data = {"tanda": page.context["tanda"], "alasan": "Penyesuaian"}
+        data |= {f"t{b['line'].pk}": "99" for b in page.context["baris"]}
+        lap = siklus.pelaporan(pekanbaru, 2023, 1)
+        lap.status = "diajukan"
+        lap.save()
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 409
+        assert "selama laporan Triwulan I 2023 direviu" in response.content.decode()
+        assert not IndikatorPerjanjian.objects.filter(
+            sasaran__perjanjian__satker=pekanbaru, target=99
+        ).exists()
+
+    def test_a_new_pk_refuses_a_zero_target_and_one_manual_indicator_twice(
+        self, op_pekanbaru, pekanbaru
+    ):
+        url = reverse("entri-pk", args=[pekanbaru.pk, 2024])
+        pilihan = op_pekanbaru.get(url).context["pilihan"]
+        data = {"pihak_pertama_nama": "Dindin Syafruddin", "pihak_pertama_jabatan": "Kepala",
+                "pihak_kedua_nama": "Andi Rizaldi", "pihak_kedua_jabatan": "Kepala BSKJI",
+                "tempat": "Jakarta", "tanggal": "", "total_anggaran": ""}  # fmt: skip
+        for p in pilihan[:2]:
+            data |= {f"u{p['i']}-pilih": "1", f"u{p['i']}-target": "-1",
+                     f"u{p['i']}-manual": pilihan[0]["manual_id"]}  # fmt: skip
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 400
+        galat = response.context["galat"]
+        assert galat["u0-target"] == "Target harus lebih dari 0."
+        manual = next(m for m in response.context["manual"] if str(m.pk) == pilihan[0]["manual_id"])
+        assert galat["u1-manual"] == (
+            f"Indikator {manual.kode} sudah dipilih untuk “{pilihan[0]['indikator'].nama}”; "
+            "satu indikator pedoman satu baris PK."
+        )
+        assert not PerjanjianKinerja.objects.filter(satker=pekanbaru, tahun=2024).exists()
+
     def test_a_revision_raises_the_number_and_keeps_old_and_new(self, op_pekanbaru, pekanbaru):
         url = reverse("entri-pk", args=[pekanbaru.pk, 2023])
         line = IndikatorPerjanjian.objects.get(
@@ -103,6 +145,12 @@ class TestPerjanjian:
         )
         data = {f"t{x.pk}": str(x.target).replace(".", ",") for x in lines}
         data[f"t{line.pk}"] = "11"
+        # Without the page's record of the targets it was opened with: refused, nothing saved.
+        response = op_pekanbaru.post(url, {**data, "alasan": "Tanpa tanda"})
+        assert response.status_code == 409
+        assert "tidak membawa tanda data saat dibuka" in response.content.decode()
+        assert PerjanjianKinerja.objects.get(satker=pekanbaru, tahun=2023).revisi == 0
+        data["tanda"] = tanda(op_pekanbaru, url)
         response = op_pekanbaru.post(url, data)  # no reason given
         assert response.status_code == 400
         assert "Tuliskan alasan revisi target." in response.content.decode()
@@ -123,7 +171,7 @@ class TestRencanaAksi:
     ):
         url = reverse("entri-rencana-aksi", args=[pekanbaru.pk, 2023])
         page = op_pekanbaru.get(url)
-        data = {}
+        data = {"tanda": page.context["tanda"]}
         for b in page.context["baris"]:
             for s in b["sel"]:
                 data[f"t{b['line'].pk}-{s['tw']}"] = s["target_teks"]
@@ -208,6 +256,7 @@ class TestDataDukung:
             "d-INITIAL_FORMS": str(formset.initial_form_count()),
             "d-MIN_NUM_FORMS": "0",
             "d-MAX_NUM_FORMS": "1000",
+            "tanda": page.context["tanda"],
         }
         for i, f in enumerate(formset.forms):
             for name in ("tanggal_posisi", "jenis", "jumlah"):
@@ -235,6 +284,7 @@ class TestDataDukung:
         data["d-INITIAL_FORMS"] = str(baru + 1)
         data["d-TOTAL_FORMS"] = str(max(int(data["d-TOTAL_FORMS"]), baru + 1))
         data[f"d-{baru}-DELETE"] = "on"
+        data["tanda"] = tanda(op_pekanbaru, url)  # the page as it reloads after the save
         assert op_pekanbaru.post(url, data).status_code == 302
         assert not PenerimaanPnbp.objects.filter(pk=magang.pk).exists()
         assert RiwayatPerubahan.objects.filter(object_id=magang.pk, field="__hapus__").exists()
@@ -268,6 +318,24 @@ class TestDataDukung:
         h = RiwayatPerubahan.objects.get(object_id=baris.pk, field="jumlah")
         assert (h.lama, h.baru) == (riwayat.teks(lama + 1), riwayat.teks(lama + 500))
 
+    def test_two_new_rows_of_the_same_kind_and_date_are_refused_by_row(
+        self, op_pekanbaru, pekanbaru
+    ):
+        url = reverse("entri-data", args=[pekanbaru.pk, 2023, "pnbp"])
+        page = op_pekanbaru.get(url)
+        data = {"tanda": page.context["tanda"], "d-TOTAL_FORMS": "2", "d-INITIAL_FORMS": "0",
+                "d-MIN_NUM_FORMS": "0", "d-MAX_NUM_FORMS": "1000"}  # fmt: skip
+        # Only the two new rows are sent (the existing ones are left as they are).
+        for i in (0, 1):
+            data |= {f"d-{i}-tanggal_posisi": "2023-02-28", f"d-{i}-jenis": "magang",
+                     f"d-{i}-jumlah": "100"}  # fmt: skip
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 400
+        assert "Sama dengan baris 1." in response.content.decode()
+        assert not PenerimaanPnbp.objects.filter(
+            satker=pekanbaru, tanggal_posisi=datetime.date(2023, 2, 28)
+        ).exists()
+
     def test_line_level_data_offer_only_the_satkers_lines(self, op_pekanbaru, pekanbaru):
         page = op_pekanbaru.get(reverse("entri-data", args=[pekanbaru.pk, 2023, "butir-capaian"]))
         choices = page.context["formset"].forms[0].fields["indikator"].queryset
@@ -281,9 +349,11 @@ class TestDataDukung:
             jumlah_responden=40,
         )  # fmt: skip
         url = reverse("entri-data", args=[pekanbaru.pk, 2023, "survei"])
-        formset = op_pekanbaru.get(url).context["formset"]
+        page = op_pekanbaru.get(url)
+        formset = page.context["formset"]
         n = formset.initial_form_count()
         data = {
+            "tanda": page.context["tanda"],
             "d-TOTAL_FORMS": str(n + 1), "d-INITIAL_FORMS": str(n),
             "d-MIN_NUM_FORMS": "0", "d-MAX_NUM_FORMS": "1000",
             f"d-{n}-tanggal_posisi": "2023-12-31", f"d-{n}-jumlah_responden": "120",
@@ -305,12 +375,14 @@ class TestDataDukung:
         assert (survei.tahun, survei.jumlah_responden) == (2023, 120)
 
         url = reverse("entri-data", args=[pekanbaru.pk, 2023, "unsur-survei"])
-        formset = op_pekanbaru.get(url).context["formset"]
+        page = op_pekanbaru.get(url)
+        formset = page.context["formset"]
         pilihan = formset.forms[-1].fields["survei"].queryset
         assert survei in pilihan
         assert {s.satker_id for s in pilihan} == {pekanbaru.pk}
         n = formset.initial_form_count()
         data = {
+            "tanda": page.context["tanda"],
             "d-TOTAL_FORMS": str(n + 1), "d-INITIAL_FORMS": str(n),
             "d-MIN_NUM_FORMS": "0", "d-MAX_NUM_FORMS": "1000",
             f"d-{n}-survei": str(SurveiKepuasan.objects.get(satker=manado).pk),
@@ -374,6 +446,7 @@ class TestNarasi:
         client.force_login(pengguna("kepala.manado"))
         url = reverse("entri-narasi-pp39", args=[manado.pk, 2023, 3])
         data = {
+            "tanda": tanda(client, url),
             "nomor_surat": "1001/BSPJI-Manado/PR/X/2023",
             "tanggal": "2023-10-10",
             "tempat": "Manado",
@@ -395,6 +468,21 @@ class TestNarasi:
             getattr(b, "teks", "") == "Triwulan III berjalan sesuai rencana." for b in bab_iv.isi
         )
 
+    def test_a_submitted_quarters_memo_and_narrative_stay(self, client, manado):
+        client.force_login(pengguna("kepala.manado"))
+        url = reverse("entri-narasi-pp39", args=[manado.pk, 2023, 2])
+        data = {"tanda": tanda(client, url), "nomor_surat": "9/X", "b-penutup": "Versi baru."}
+        lap = siklus.pelaporan(manado, 2023, 2)
+        lap.status = "diverifikasi"
+        lap.save()
+        sebelum = list(NarasiLaporan.objects.filter(satker=manado, triwulan=2).values())
+        response = client.post(url, data)
+        assert response.status_code == 400
+        assert "Laporan Triwulan II 2023 sudah diverifikasi dan terkunci." in (
+            response.content.decode()
+        )
+        assert list(NarasiLaporan.objects.filter(satker=manado, triwulan=2).values()) == sebelum
+
 
 class TestRealisasiAnggaran:
     def test_quarter_end_progress_is_saved_and_rolled_up(self, client, manado):
@@ -405,6 +493,7 @@ class TestRealisasiAnggaran:
         baris = page.context["baris"]
         bad = next(b for b in baris if b["item"].kode_lengkap == "6077.BAD")
         data = {
+            "tanda": page.context["tanda"],
             f"realisasi_keuangan-{bad['item'].pk}": "40",
             f"realisasi_keuangan_rp-{bad['item'].pk}": "1.000",
         }
@@ -412,6 +501,7 @@ class TestRealisasiAnggaran:
         assert response.status_code == 400
         assert "Isi rupiah atau persen, tidak keduanya." in response.content.decode()
         data = {
+            "tanda": page.context["tanda"],
             f"realisasi_keuangan-{bad['item'].pk}": "40,5",
             f"realisasi_fisik-{bad['item'].pk}": "41",
         }
@@ -473,6 +563,34 @@ class TestPengingat:
         call_command("kirim_pengingat", "--hari", "3", stdout=StringIO())
         assert len(mailoutbox) == 1  # not twice the same day
         assert PengingatTerkirim.objects.filter(periode=p).count() == 1
+
+    def test_a_mail_server_failure_for_one_satker_does_not_stop_the_others(
+        self, demo, mailoutbox, monkeypatch
+    ):
+        import smtplib
+
+        from kinerja import pengingat
+
+        buka(2, hari=2)
+        for username, alamat in [("operator.manado", "op@manado.go.id"),
+                                 ("operator.pekanbaru", "op@pekanbaru.go.id")]:  # fmt: skip
+            u = pengguna(username)
+            u.email = alamat
+            u.save()
+        asli = pengingat._kirim_surel
+
+        def gagal_untuk_manado(satker, *args):
+            if satker.singkatan.endswith("Manado"):
+                raise smtplib.SMTPServerDisconnected("koneksi terputus")
+            asli(satker, *args)
+
+        monkeypatch.setattr(pengingat, "_kirim_surel", gagal_untuk_manado)
+        hasil = {h.satker.singkatan: h for h in pengingat.kirim(hari_ini=timezone.localdate())}
+        assert hasil["BSPJI Manado"].alasan == "gagal dikirim: koneksi terputus"
+        assert hasil["BSPJI Pekanbaru"].terkirim
+        assert [m.to for m in mailoutbox] == [["op@pekanbaru.go.id"]]
+        # Not recorded as sent: the next run tries Manado again.
+        assert not PengingatTerkirim.objects.filter(satker__singkatan="BSPJI Manado").exists()
 
     def test_no_mail_when_submitted_or_not_yet_due(self, demo, mailoutbox):
         buka(2, hari=10)

@@ -84,6 +84,22 @@ class TestPeriods:
         )  # fmt: skip
         assert siklus.alasan_terkunci(operator, manado, 2023, 2, hari_ini=nanti) is None
 
+    def test_reopening_with_a_later_deadline_is_not_cut_short_by_an_extension(
+        self, manado, periode
+    ):
+        reviewer, operator = pengguna("reviewer"), pengguna("operator.manado")
+        hari = timezone.localdate()
+        siklus.perpanjang(
+            user=reviewer, periode_=periode, satker=manado,
+            batas=hari + datetime.timedelta(days=15), alasan="Kepala balai dinas luar",
+        )  # fmt: skip
+        siklus.tutup_periode(user=reviewer, periode_=periode)
+        siklus.buka_periode(
+            user=reviewer, tahun=2023, triwulan=2, batas=hari + datetime.timedelta(days=30)
+        )
+        hari_20 = hari + datetime.timedelta(days=20)
+        assert siklus.alasan_terkunci(operator, manado, 2023, 2, hari_ini=hari_20) is None
+
     def test_only_the_secretariat_manages_periods_and_rules_hold(self, manado, periode):
         with pytest.raises(PermissionDenied):
             siklus.buka_periode(
@@ -199,6 +215,16 @@ class TestTransitions:
         realisasi_antara = [s for s in baris if s.jenis == "persen"][2]  # after capaian, target
         assert str(realisasi_antara.nilai) == sebelum["realisasi_antara"] == "50"  # not 10
 
+    def test_the_reviewer_judges_the_figures_as_submitted(self, client, manado, lengkap):
+        lap = siklus.ajukan(user=pengguna("kepala.manado"), lap=lengkap)
+        line = siklus.lines_satker(manado, 2023)[0]
+        # Changed behind the cycle's back after submission: the review still shows 50.
+        RealisasiTriwulan.objects.filter(indikator=line, triwulan=2).update(realisasi_antara=10)
+        client.force_login(pengguna("reviewer"))
+        response = client.get(reverse("reviu-detail", args=[lap.pk]))
+        b = next(b for b in response.context["baris"] if b["line"].pk == line.pk)
+        assert b["hasil"].realisasi_antara == D("50")
+
     def test_a_snapshot_cannot_be_changed(self, lengkap):
         lap = siklus.ajukan(user=pengguna("kepala.manado"), lap=lengkap)
         snap = SnapshotPelaporan.objects.get(pelaporan=lap)
@@ -286,6 +312,44 @@ class TestHistoryAndConflicts:
     def test_stale_signature_is_not_trusted(self):
         assert riwayat.baca_tanda("bukan-tanda") is None
         assert riwayat.baca_tanda(riwayat.tandai({"a": "1"})) == {"a": "1"}
+        with pytest.raises(riwayat.TandaTidakSah):
+            riwayat.awal_dari("bukan-tanda")
+
+    def test_a_form_without_its_signature_overwrites_nothing(self, client, manado, periode):
+        client.force_login(pengguna("operator.manado"))
+        line = siklus.lines_satker(manado, 2023)[0]
+        response = self._post(client, manado, line, realisasi_antara="40", kegiatan="- X")
+        assert response.status_code == 409
+        assert "tidak membawa tanda data saat dibuka" in response.content.decode()
+        assert RealisasiTriwulan.objects.get(indikator=line, triwulan=2).realisasi_antara == 50
+        # The page now carries the baseline: saving again applies.
+        form = next(k["form"] for k in response.context["kartu"] if k["line"].pk == line.pk)
+        response = self._post(
+            client, manado, line, realisasi_antara="40", kegiatan="- X", tanda=form["tanda"].value()
+        )
+        assert response.status_code == 302
+        assert RealisasiTriwulan.objects.get(indikator=line, triwulan=2).realisasi_antara == 40
+
+
+class TestAddresses:
+    def test_a_quarter_or_year_out_of_range_is_not_found(self, client, manado, periode):
+        client.force_login(pengguna("kepala.manado"))
+        line = siklus.lines_satker(manado, 2023)[0]
+        for url in (
+            f"/entri/satker/{manado.pk}/2023/tw5/ajukan/",
+            f"/entri/satker/{manado.pk}/2023/tw0/indikator/{line.pk}/pratinjau/",
+            f"/entri/satker/{manado.pk}/2023/tw5/indikator/{line.pk}/",
+            f"/entri/satker/{manado.pk}/1999/tw2/",
+            f"/entri/satker/{manado.pk}/99999/pk/",
+        ):
+            assert client.post(url).status_code == 404, url
+
+    def test_a_year_without_pk_says_so_instead_of_complete(self, client, manado):
+        client.force_login(pengguna("kepala.manado"))
+        response = client.get(reverse("entri-triwulan", args=[manado.pk, 2024, 1]))
+        html = response.content.decode()
+        assert "Perjanjian Kinerja tahun 2024 belum ada." in html
+        assert "Semua isian lengkap" not in html
 
 
 def test_live_figures_are_computed_without_saving(client, manado, periode):

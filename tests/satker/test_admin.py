@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+
+from kinerja import bukti, siklus
+from kinerja.models import BuktiDukung, PelaporanTriwulan, RiwayatPerubahan
+from satker.models import Pengguna, Satker
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +73,36 @@ def test_pk_changelist_prints_years_plainly_and_budgets_in_rupiah(admin_client_d
     ).content.decode()
     assert "Rp 7.350.321.000" in html
     assert "2.023" not in html
+
+
+def test_the_cycles_records_cannot_be_removed_or_altered_in_the_admin(admin_client_demo):
+    """What a satker submitted, the cycle's log and the change history are the audit trail:
+    the admin reads them; deleting a quarter's report would also unlock it."""
+    manado = Satker.objects.get(kode="247246")
+    siklus.buka_periode(
+        user=Pengguna.objects.get(username="reviewer"), tahun=2023, triwulan=2,
+        batas=datetime.date.today() + datetime.timedelta(days=5),
+    )  # fmt: skip
+    line = siklus.lines_satker(manado, 2023)[0]
+    berkas = bukti.unggah(
+        user=Pengguna.objects.get(username="operator.manado"), line=line, triwulan=2,
+        berkas=SimpleUploadedFile("notulen.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )  # fmt: skip
+    lap = siklus.pelaporan(manado, 2023, 2)
+    # The upload is in the history of the line's measurement.
+    h = RiwayatPerubahan.objects.get(object_id=berkas.realisasi_id, field="bukti")
+    for name, pk in [
+        ("pelaporantriwulan", lap.pk),
+        ("riwayatperubahan", h.pk),
+        ("buktidukung", berkas.pk),
+    ]:
+        url = reverse(f"admin:kinerja_{name}_delete", args=[pk])
+        assert admin_client_demo.post(url, {"post": "yes"}).status_code == 403, name
+    assert PelaporanTriwulan.objects.filter(pk=lap.pk).exists()
+    assert BuktiDukung.objects.filter(pk=berkas.pk).exists()
+    response = admin_client_demo.post(
+        reverse("admin:kinerja_riwayatperubahan_change", args=[h.pk]), {"baru": "dipalsukan"}
+    )
+    assert response.status_code == 403
+    h.refresh_from_db()
+    assert h.baru == "notulen.pdf"

@@ -1,0 +1,43 @@
+"""What every data-entry view shares: the satker the user may see, the refusal of a change by
+someone who may only read, and saving one satker's data one request at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from kinerja import siklus
+from satker.models import Satker
+
+
+def satker_terlihat(request: HttpRequest, pk: int) -> Satker:
+    """The satker, when the user may see it; else 404 (another satker's id finds nothing)."""
+    return get_object_or_404(Satker.objects.restrict(request.user), pk=pk)
+
+
+def pastikan_boleh_mengisi(request: HttpRequest, satker: Satker) -> None:
+    """403 for a user who may read the satker's data but not change it (a reviewer)."""
+    if not siklus.boleh_mengisi(request.user, satker):
+        raise PermissionDenied("Anda tidak berwenang mengubah data satker ini.")
+
+
+def satu_per_satker(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Run a POST in one transaction that holds the satker's lock (its `pk` in the URL): two
+    saves of the same satker's data, or a save and the head's submission, then happen one
+    after the other, and each checks what it is about to change against what the other
+    wrote."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        with transaction.atomic():
+            siklus.kunci_satker(kwargs["pk"])
+            return view(request, *args, **kwargs)
+
+    return wrapper
