@@ -213,7 +213,8 @@ class CatatanReviu(models.Model):
 
 class SnapshotPelaporan(models.Model):
     """What was submitted, frozen: the entered values and the computed figures of every PK
-    line and the budget totals at submission. Never changed once written."""
+    line at submission. Never changed once written. (The budget of a submitted or verified
+    quarter is kept by refusing changes to its months instead.)"""
 
     satker_lookup = "pelaporan__satker"
 
