@@ -13,6 +13,7 @@ from kinerja.perhitungan.baris import (
     MasukanBaris,
     akhir_triwulan,
     hitung_baris,
+    perlu_penjelasan,
 )
 from kinerja.perhitungan.capaian import Ambang, Status, capaian, capaian_antara, status
 from kinerja.perhitungan.dasar import Hasil, Pembulatan
@@ -39,5 +40,6 @@ __all__ = [
     "capaian_antara",
     "capaian_renstra",
     "hitung_baris",
+    "perlu_penjelasan",
     "status",
 ]

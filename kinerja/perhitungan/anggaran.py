@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from kinerja.formatting import format_angka
+from kinerja.perhitungan.capaian import AMBANG_BAKU, Ambang, Status, status
 from kinerja.perhitungan.dasar import BAKU, SERATUS, Hasil, Pembulatan, angka, hasil_bulat
 
 
@@ -254,7 +255,7 @@ class HasilEfisiensi:
     ibt: Hasil  # indeks biaya target: budget target / performance target (Rp per unit)
     ibr: Hasil  # indeks biaya realisasi: budget realised / performance realised
     efisiensi: Hasil  # (IBT − IBR) / IBT × 100
-    efektif: bool | None  # capaian ≥ 100
+    efektif: bool | None  # capaian reached (status tercapai)
     efisien: bool | None  # efisiensi ≥ 0
 
 
@@ -266,10 +267,12 @@ def efisiensi_anggaran(
     realisasi_anggaran: int | None,
     capaian: Decimal | None,
     pembulatan: Pembulatan = BAKU,
+    ambang: Ambang = AMBANG_BAKU,
 ) -> HasilEfisiensi:
     """Cost per unit of performance planned (IBT) and achieved (IBR), in whole rupiah as
-    reported, and the efficiency between them. Effective when the capaian reaches 100%."""
-    efektif = None if capaian is None else capaian >= 100
+    reported, and the efficiency between them. Effective when the capaian is reached by the
+    status thresholds (100% by default)."""
+    efektif = None if capaian is None else status(capaian, ambang) is Status.TERCAPAI
     if pagu <= 0:
         gagal = Hasil.gagal("tidak ada anggaran yang mendukung indikator ini")
         return HasilEfisiensi(gagal, gagal, gagal, efektif, None)

@@ -235,6 +235,16 @@ class HasilBaris:
         return ". ".join(bagian)
 
 
+def perlu_penjelasan(h: HasilBaris, ambang: Ambang) -> bool:
+    """Behind its target antara this quarter, or, in the last quarter, short of its target
+    (capaian below the threshold for reached): the line must say what hindered it and what
+    follows."""
+    kurang = (Status.PERLU_PERHATIAN, Status.TIDAK_TERCAPAI)
+    if h.status in kurang:
+        return True
+    return h.triwulan == 4 and status(h.capaian.nilai, ambang) in kurang
+
+
 # --- the computation --------------------------------------------------------------------
 
 

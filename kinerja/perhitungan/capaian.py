@@ -108,7 +108,10 @@ class Ambang:
             raise ValueError("ambang 'perlu perhatian' tidak boleh di atas ambang 'tercapai'")
 
 
-def status(nilai_capaian: Decimal | None, ambang: Ambang = Ambang()) -> Status:
+AMBANG_BAKU = Ambang()
+
+
+def status(nilai_capaian: Decimal | None, ambang: Ambang = AMBANG_BAKU) -> Status:
     if nilai_capaian is None:
         return Status.TIDAK_DAPAT_DINILAI
     if nilai_capaian >= ambang.tercapai:

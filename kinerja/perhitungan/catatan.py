@@ -16,7 +16,7 @@ def capaian_jauh_di_atas(nilai_capaian: Decimal | None, batas: Decimal) -> str |
     if nilai_capaian is None or nilai_capaian <= batas:
         return None
     return (
-        f"Capaian {format_angka(nilai_capaian, 2)}% jauh di atas target (di atas "
+        f"Capaian {angka(nilai_capaian)}% jauh di atas target (di atas "
         f"{angka(batas)}%): target mungkin kurang menantang."
     )
 

@@ -182,11 +182,15 @@ def efisiensi_indikator(
         capaian = {h.kode: h for h in hitung_capaian(lines, None)}
     tautan = defaultdict(list)
     for line in lines:
+        pk = line.sasaran.perjanjian
         for item in line.anggaran.all():
-            tautan[line.pk].append(item)
+            # Only the satker's own budget of the PK's year supports its line.
+            if (item.satker_id, item.tahun) == (pk.satker_id, pk.tahun):
+                tautan[line.pk].append(item)
     kunci = {(i.satker_id, i.tahun) for items in tautan.values() for i in items}
     trees = pohon_banyak(kunci, bulan=(12,))
-    p = konfigurasi().pembulatan
+    konf = konfigurasi()
+    p = konf.pembulatan
     hasil = []
     for line in lines:
         items = tautan.get(line.pk, [])
@@ -208,6 +212,7 @@ def efisiensi_indikator(
                     realisasi_anggaran=realisasi,
                     capaian=h.capaian.nilai,
                     pembulatan=p,
+                    ambang=konf.ambang,
                 ),
                 kode_anggaran=tuple(n.kode for n in nodes),
             )
