@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.choices import Triwulan
+from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 
 RIBUAN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
@@ -88,7 +89,7 @@ class UnggahBuktiForm(forms.Form):
 
 
 class BukaPeriodeForm(forms.Form):
-    tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    tahun = forms.IntegerField(label=_("Tahun"), min_value=TAHUN_MIN, max_value=TAHUN_MAX)
     triwulan = forms.TypedChoiceField(label=_("Triwulan"), choices=Triwulan.choices, coerce=int)
     batas = forms.DateField(
         label=_("Batas waktu"), widget=forms.DateInput(attrs={"type": "date"}),

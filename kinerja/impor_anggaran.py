@@ -23,7 +23,8 @@ from openpyxl.utils import get_column_letter
 from kinerja.choices import SumberDana, TingkatAnggaran
 from kinerja.formatting import format_angka, format_rupiah, romawi
 from kinerja.kode_anggaran import KodeTidakSah, kode_induk, kunci_urut, tingkat_kode
-from kinerja.models import ItemAnggaran, PelaporanTriwulan, ProgresAnggaran, StatusPelaporan
+from kinerja.models import ItemAnggaran, ProgresAnggaran, StatusPelaporan
+from kinerja.siklus import triwulan_terkunci
 from satker.models import Satker
 
 STRUKTUR = "struktur"
@@ -603,13 +604,7 @@ def _tolak_triwulan_terkunci(
 ) -> None:
     """A change in a month of a quarter submitted or verified is refused: its figures are
     those the secretariat reviews or has verified."""
-    terkunci = dict(
-        PelaporanTriwulan.objects.filter(
-            satker=satker,
-            tahun=tahun,
-            status__in=(StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI),
-        ).values_list("triwulan", "status")
-    )
+    terkunci = triwulan_terkunci(satker, tahun)
     if not terkunci:
         return
     baris_dari = {f"{b['kode']} s.d. bulan {b['bulan']}": b["baris"] for b in baru}

@@ -176,25 +176,7 @@ def simpan(
         setattr(obj, f, baris_baru(v) if isinstance(v, str) else v)
     obj.full_clean()
     obj.save()
-    sesudah = nilai(obj, fields)
-    content_type = ContentType.objects.get_for_model(obj)
-    catatan = [
-        RiwayatPerubahan(
-            satker=satker,
-            content_type=content_type,
-            object_id=obj.pk,
-            uraian_objek=uraian[:300],
-            field=f,
-            label=_label(obj, f),
-            lama="" if baru else sekarang[f],
-            baru=sesudah[f],
-            oleh=user,
-        )
-        for f in fields
-        if ("" if baru else sekarang[f]) != sesudah[f]
-    ]
-    RiwayatPerubahan.objects.bulk_create(catatan)
-    return catatan
+    return catat(obj, None if baru else sekarang, fields, user=user, satker=satker, uraian=uraian)
 
 
 def riwayat(obj: models.Model) -> list[RiwayatPerubahan]:
@@ -228,33 +210,33 @@ def catat(
     satker: Satker,
     uraian: str,
 ) -> list[RiwayatPerubahan]:
-    """Record the fields of a saved `obj` that differ from `lama` (None: a new record), or,
-    with `obj` deleted (no pk), the removal."""
+    """Record the fields of a saved `obj` that differ from `lama` (None: a new record)."""
     fields = list(fields)
-    content_type = ContentType.objects.get_for_model(obj)
-    if lama is not None and getattr(obj, "_dihapus_pk", None):
-        catatan = [
-            RiwayatPerubahan(
-                satker=satker, content_type=content_type, object_id=obj._dihapus_pk,
-                uraian_objek=uraian[:300], field="__hapus__", label="data dihapus",
-                lama="; ".join(f"{_label(obj, f)}: {v}" for f, v in lama.items() if v),
-                baru="", oleh=user,
-            )
-        ]  # fmt: skip
-    else:
-        sekarang = nilai(obj, fields)
-        sebelum = lama or dict.fromkeys(fields, "")
-        catatan = [
-            RiwayatPerubahan(
-                satker=satker, content_type=content_type, object_id=obj.pk,
-                uraian_objek=uraian[:300], field=f, label=_label(obj, f),
-                lama=sebelum.get(f, ""), baru=sekarang[f], oleh=user,
-            )
-            for f in fields
-            if sebelum.get(f, "") != sekarang[f]
-        ]  # fmt: skip
+    sekarang = nilai(obj, fields)
+    sebelum = lama or dict.fromkeys(fields, "")
+    catatan = [
+        RiwayatPerubahan(
+            satker=satker, content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk, uraian_objek=uraian[:300], field=f, label=_label(obj, f),
+            lama=sebelum.get(f, ""), baru=sekarang[f], oleh=user,
+        )
+        for f in fields
+        if sebelum.get(f, "") != sekarang[f]
+    ]  # fmt: skip
     RiwayatPerubahan.objects.bulk_create(catatan)
     return catatan
+
+
+def catat_hapus(
+    obj: models.Model, lama: Mapping[str, str], *, user: Pengguna, satker: Satker, uraian: str
+) -> RiwayatPerubahan:
+    """Record the removal of `obj` (still saved) with the values it had, `lama`."""
+    return RiwayatPerubahan.objects.create(
+        satker=satker, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
+        uraian_objek=uraian[:300], field="__hapus__", label="data dihapus",
+        lama="; ".join(f"{_label(obj, f)}: {v}" for f, v in lama.items() if v),
+        baru="", oleh=user,
+    )  # fmt: skip
 
 
 def periksa_halaman(

@@ -31,9 +31,9 @@ from kinerja.models import (
     StatusPelaporan,
 )
 from kinerja.models.siklus import AksiPelaporan
-from kinerja.perhitungan import HasilBaris, Status
+from kinerja.perhitungan import HasilBaris, Status, perlu_penjelasan
 from kinerja.perhitungan.dasar import Hasil
-from kinerja.selectors.capaian import hitung_capaian
+from kinerja.selectors.capaian import hitung_capaian, konfigurasi
 from satker.choices import Peran
 from satker.models import Pengguna, Satker
 
@@ -74,7 +74,12 @@ def periode(tahun: int, triwulan: int) -> PeriodePelaporan | None:
 
 def batas_untuk(p: PeriodePelaporan, satker: Satker) -> datetime.date:
     """The satker's deadline in the period: its extension, else the period's."""
-    perpanjangan = p.perpanjangan.filter(satker=satker).first()
+    return batas_dengan(p, p.perpanjangan.filter(satker=satker).first())
+
+
+def batas_dengan(p: PeriodePelaporan, perpanjangan: PerpanjanganPeriode | None) -> datetime.date:
+    """The deadline of a satker with `perpanjangan` (its extension in `p`, or None), for a page
+    that has read the extensions already."""
     # A period reopened with a later deadline is not cut short by an earlier extension.
     return max(perpanjangan.batas, p.batas) if perpanjangan else p.batas
 
@@ -169,6 +174,16 @@ def alasan_terkunci(
     return alasan_laporan_terkunci(satker, tahun, triwulan)
 
 
+def triwulan_terkunci(satker: Satker, tahun: int) -> dict[int, str]:
+    """The quarters of the year under review or verified, with their status: their plan,
+    figures and budget months no longer change."""
+    return dict(
+        PelaporanTriwulan.objects.filter(
+            satker=satker, tahun=tahun, status__in=(S.DIAJUKAN, S.DIVERIFIKASI)
+        ).values_list("triwulan", "status")
+    )
+
+
 def alasan_laporan_terkunci(satker: Satker, tahun: int, triwulan: int) -> str | None:
     """Why the quarter's report is closed to changes whatever the period: it is under review
     or verified. None when it is a draft or returned."""
@@ -202,12 +217,18 @@ def lines_satker(satker: Satker, tahun: int) -> list[IndikatorPerjanjian]:
     )
 
 
-def tertinggal(h: HasilBaris, triwulan: int) -> bool:
-    """Behind its target antara this quarter, or, in the last quarter, short of its target:
-    the line must say what hindered it and what follows."""
-    if h.status in (Status.PERLU_PERHATIAN, Status.TIDAK_TERCAPAI):
-        return True
-    return triwulan == 4 and h.capaian.nilai is not None and h.capaian.nilai < Decimal(100)
+def realisasi_triwulan(
+    lines: Sequence[IndikatorPerjanjian], triwulan: int
+) -> dict[int, RealisasiTriwulan]:
+    """The quarter's measurement of each line that has one, by line id, from the lines as
+    `lines_satker` reads them (no query)."""
+    return {line.pk: r for line in lines for r in line.realisasi.all() if r.triwulan == triwulan}
+
+
+def tertinggal(h: HasilBaris) -> bool:
+    """The line must explain itself (kendala, tindak lanjut): the computation module decides,
+    with the configured thresholds."""
+    return perlu_penjelasan(h, konfigurasi().ambang)
 
 
 @dataclass(frozen=True)
@@ -238,8 +259,9 @@ def kelengkapan(
     if hasil is None:
         hasil = dict(zip([x.pk for x in lines], hitung_capaian(lines, triwulan), strict=True))
     kurang = []
+    realisasi = realisasi_triwulan(lines, triwulan)
     for line in lines:
-        r = next((x for x in line.realisasi.all() if x.triwulan == triwulan), None)
+        r = realisasi.get(line.pk)
         ra = next((x for x in line.rencana_aksi.all() if x.triwulan == triwulan), None)
         k = line.kode
         if ra is None or ra.target_antara is None:
@@ -250,11 +272,7 @@ def kelengkapan(
             kurang.append(Kekurangan(k, f"{k}: nilai realisasi belum diisi."))
         if r is None or not r.kegiatan.strip():
             kurang.append(Kekurangan(k, f"{k}: realisasi kegiatan belum diuraikan."))
-        if (
-            r is not None
-            and r.realisasi_antara is not None
-            and tertinggal(hasil[line.pk], triwulan)
-        ):
+        if r is not None and r.realisasi_antara is not None and tertinggal(hasil[line.pk]):
             if not r.kendala.strip():
                 kurang.append(Kekurangan(k, f"{k}: progres di bawah target; kendala wajib diisi."))
             if not r.tindak_lanjut.strip():
@@ -313,13 +331,20 @@ ISIAN = (
 )  # fmt: skip
 
 
-def isi_snapshot(satker: Satker, tahun: int, triwulan: int) -> dict:
-    """The quarter as submitted: every line's entered values and computed figures."""
-    lines = lines_satker(satker, tahun)
-    hasil = hitung_capaian(lines, triwulan)
+def isi_snapshot(
+    satker: Satker,
+    tahun: int,
+    triwulan: int,
+    *,
+    lines: list[IndikatorPerjanjian],
+    hasil: Sequence[HasilBaris],
+) -> dict:
+    """The quarter as submitted: every line's entered values (`lines` as `lines_satker`
+    reads them) and computed figures (`hasil`, in the same order)."""
     baris = []
+    realisasi = realisasi_triwulan(lines, triwulan)
     for line, h in zip(lines, hasil, strict=True):
-        r = next((x for x in line.realisasi.all() if x.triwulan == triwulan), None)
+        r = realisasi.get(line.pk)
         baris.append(
             {
                 "indikator_id": line.pk,
@@ -408,7 +433,12 @@ def ajukan(*, user: Pengguna, lap: PelaporanTriwulan) -> PelaporanTriwulan:
     alasan = alasan_terkunci(user, lap.satker, lap.tahun, lap.triwulan)
     if alasan:
         raise ValidationError(alasan)
-    kurang = kelengkapan(lap.satker, lap.tahun, lap.triwulan)
+    lines = lines_satker(lap.satker, lap.tahun)
+    hasil = hitung_capaian(lines, lap.triwulan)
+    kurang = kelengkapan(
+        lap.satker, lap.tahun, lap.triwulan,
+        lines=lines, hasil={line.pk: h for line, h in zip(lines, hasil, strict=True)},
+    )  # fmt: skip
     if kurang:
         raise ValidationError([k.pesan for k in kurang])
     versi = (lap.snapshot.order_by("-versi").values_list("versi", flat=True).first() or 0) + 1
@@ -416,7 +446,7 @@ def ajukan(*, user: Pengguna, lap: PelaporanTriwulan) -> PelaporanTriwulan:
         pelaporan=lap,
         versi=versi,
         oleh=user,
-        data=isi_snapshot(lap.satker, lap.tahun, lap.triwulan),
+        data=isi_snapshot(lap.satker, lap.tahun, lap.triwulan, lines=lines, hasil=hasil),
     )
     lap.catatan_reviu.filter(diselesaikan__isnull=True).update(diselesaikan=timezone.now())
     lap.status = S.DIAJUKAN

@@ -374,11 +374,9 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
                         uraian=f"{j.judul}: {obj}",
                     )
                 for obj in formset.deleted_objects:
-                    obj._dihapus_pk = obj.pk
-                    riwayat.catat(
+                    riwayat.catat_hapus(
                         obj,
-                        lama.get(obj.pk),
-                        j.fields,
+                        lama[obj.pk],
                         user=request.user,
                         satker=satker,
                         uraian=f"{j.judul}: {obj}",

@@ -21,7 +21,6 @@ from kinerja.forms import AngkaField
 from kinerja.models import (
     IndikatorKinerja,
     IndikatorPerjanjian,
-    PelaporanTriwulan,
     PerjanjianKinerja,
     RencanaAksi,
     SasaranKegiatan,
@@ -30,18 +29,6 @@ from kinerja.models import (
 from kinerja.selectors.renstra import renstra_satker
 from kinerja.views_akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 from satker.models import Satker
-
-
-def _triwulan_terkunci(satker: Satker, tahun: int) -> set[int]:
-    """Quarters submitted or verified: their plan is no longer changed."""
-    return set(
-        PelaporanTriwulan.objects.filter(
-            satker=satker,
-            tahun=tahun,
-            status__in=(StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI),
-        ).values_list("triwulan", flat=True)
-    )
-
 
 # --- Perjanjian Kinerja -----------------------------------------------------------------------
 
@@ -315,9 +302,11 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
 def _revisi_terkunci(satker: Satker, tahun: int) -> str | None:
     """Targets stay while a quarter of the year is under review: the reviewer verifies the
     figures of the targets that were submitted."""
-    direviu = PelaporanTriwulan.objects.filter(
-        satker=satker, tahun=tahun, status=StatusPelaporan.DIAJUKAN
-    ).values_list("triwulan", flat=True)
+    direviu = [
+        tw
+        for tw, status in siklus.triwulan_terkunci(satker, tahun).items()
+        if status == StatusPelaporan.DIAJUKAN
+    ]
     if direviu:
         tw = ", ".join(romawi(t) for t in sorted(direviu))
         return (
@@ -365,7 +354,7 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     quarter already submitted or verified keeps its plan."""
     satker = satker_terlihat(request, pk)
     lines = siklus.lines_satker(satker, tahun)
-    terkunci = _triwulan_terkunci(satker, tahun)
+    terkunci = set(siklus.triwulan_terkunci(satker, tahun))
     sekarang, label = _nilai_rencana_aksi(lines)
     tanda, bentrok = riwayat.tandai(sekarang), ""
     baris = []

@@ -20,7 +20,6 @@ from kinerja.models import (
     PelaporanTriwulan,
     PeriodePelaporan,
     PerjanjianKinerja,
-    RealisasiTriwulan,
     StatusPelaporan,
 )
 from kinerja.selectors.capaian import hitung_capaian
@@ -67,7 +66,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
                     "satker": s,
                     "lap": p,
                     "terakhir": peristiwa[-1] if peristiwa else None,
-                    "batas": perpanjangan[s.pk].batas if s.pk in perpanjangan else dipilih.batas,
+                    "batas": siklus.batas_dengan(dipilih, perpanjangan.get(s.pk)),
                     "diperpanjang": s.pk in perpanjangan,
                 }
             )
@@ -162,10 +161,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             diajukan.get(line.pk, h)
             for line, h in zip(lines, hitung_capaian(lines, lap.triwulan), strict=True)
         ]
-    realisasi = {
-        r.indikator_id: r
-        for r in RealisasiTriwulan.objects.filter(indikator__in=lines, triwulan=lap.triwulan)
-    }
+    realisasi = siklus.realisasi_triwulan(lines, lap.triwulan)
     bukti = {}
     for b in BuktiDukung.objects.filter(realisasi__in=realisasi.values()):
         bukti.setdefault(b.realisasi_id, []).append(b)

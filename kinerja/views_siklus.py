@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -21,10 +21,7 @@ from kinerja.selectors.capaian import hitung_capaian, hitung_pratinjau
 from kinerja.views_akses import satker_terlihat, satu_per_satker
 from satker.models import Satker
 
-FIELDS = ("nilai_realisasi", "realisasi_antara", "kegiatan", "analisis", "kendala",
-          "tindak_lanjut", "rekomendasi")  # fmt: skip
-
-
+FIELDS = siklus.ISIAN
 ANGKA = ("nilai_realisasi", "realisasi_antara")
 
 
@@ -42,7 +39,7 @@ def _line(satker: Satker, tahun: int, pk: int) -> IndikatorPerjanjian:
 
 
 def _form_awal(line: IndikatorPerjanjian, triwulan: int) -> RealisasiForm:
-    r = next((x for x in line.realisasi.all() if x.triwulan == triwulan), None)
+    r = siklus.realisasi_triwulan([line], triwulan).get(line.pk)
     awal = riwayat.nilai(r, FIELDS)
     # Numbers shown the Indonesian way (45,12), as they will be typed back.
     data = {f: (awal[f] if f in ANGKA else getattr(r, f)) for f in FIELDS} if r else {}
@@ -65,10 +62,7 @@ def _halaman(
     if lap:
         for c in lap.catatan_reviu.select_related("oleh").order_by("dibuat"):
             catatan.setdefault(c.indikator_id, []).append(c)
-    realisasi = {
-        r.indikator_id: r
-        for r in RealisasiTriwulan.objects.filter(indikator__in=lines, triwulan=triwulan)
-    }
+    realisasi = siklus.realisasi_triwulan(lines, triwulan)
     bukti_per = {}
     for b in BuktiDukung.objects.filter(realisasi__in=realisasi.values()).select_related(
         "diunggah_oleh"
@@ -94,7 +88,7 @@ def _halaman(
                 "bukti": bukti_per.get(r.pk, []) if r else [],
                 "riwayat": riwayat_per.get(line.pk, []),
                 "catatan": catatan.get(line.pk, []),
-                "tertinggal": siklus.tertinggal(hasil[line.pk], triwulan),
+                "tertinggal": siklus.tertinggal(hasil[line.pk]),
             }
         )
     terkunci = siklus.alasan_terkunci(request.user, satker, tahun, triwulan)
@@ -121,8 +115,6 @@ def _halaman(
 
 @login_required
 def triwulan(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResponse:
-    if triwulan not in (1, 2, 3, 4):
-        raise Http404
     return _halaman(request, satker_terlihat(request, pk), tahun, triwulan)
 
 
@@ -147,9 +139,7 @@ def simpan_realisasi(
             request, f"{line.kode}: periksa isian yang ditandai; belum ada yang disimpan."
         )
         return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=400)
-    data = {f: form.cleaned_data[f] for f in FIELDS}
-    for f in ("kegiatan", "analisis", "kendala", "tindak_lanjut", "rekomendasi"):
-        data[f] = data[f].strip()
+    data = {f: form.cleaned_data[f] for f in FIELDS}  # text already stripped by the form
     try:
         with transaction.atomic():
             r = RealisasiTriwulan.objects.select_for_update().filter(
@@ -206,7 +196,7 @@ def pratinjau(
         {
             "hasil": hasil,
             "galat": galat,
-            "tertinggal": siklus.tertinggal(hasil, triwulan),
+            "tertinggal": siklus.tertinggal(hasil),
             "line": line,
         },
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -181,12 +181,7 @@ class Rincian:
     pasangan: list[tuple[str, str]]
 
 
-@dataclass
-class PindahHalaman:
-    blok = "pindah"
-
-
-Blok = Paragraf | Daftar | Rincian | Tabel | Grafik | TandaTangan | PindahHalaman
+Blok = Paragraf | Daftar | Rincian | Tabel | Grafik | TandaTangan
 
 
 # --- structure --------------------------------------------------------------------------
@@ -329,10 +324,3 @@ def kolom(*judul: str | tuple[str, int, int]) -> list[Sel]:
 def nomor_kolom(n: int) -> list[Sel]:
     """The row of column numbers (1, 2, 3, ...) the ministry's tables print under the header."""
     return [Sel(str(i), rata="tengah") for i in range(1, n + 1)]
-
-
-def gabung(*bagian: Sequence[Blok]) -> list[Blok]:
-    hasil: list[Blok] = []
-    for b in bagian:
-        hasil.extend(b)
-    return hasil

@@ -6,8 +6,6 @@ measurement, the IKU cascade, quarterly progress, Renstra achievement and the si
 
 from __future__ import annotations
 
-import re
-
 from kinerja.choices import TingkatAnggaran
 from kinerja.formatting import format_rupiah, romawi
 from kinerja.models import Dipa, IndikatorPerjanjian, NarasiIndikator
@@ -21,18 +19,19 @@ from laporan.susun import anggaran as ta
 from laporan.susun import data_dukung
 from laporan.susun.pk import bagian_pk
 from laporan.susun.umum import (
+    HURUF,
     angka_target,
     kumpulkan,
     nota_dinas,
     penandatangan,
     sampul_satker,
     tabel_pk,
+    tanpa_html,
     tempat_tanggal,
 )
 from satker.models import Satker
 
 T = TingkatAnggaran
-HURUF = "abcdefghijklmnopqrstuvwxyz"
 
 NARASI_INDIKATOR = (
     ("hasil", "Hasil yang telah dicapai"),
@@ -423,7 +422,7 @@ class _Lakip:
             nama_lembar="Capaian Rencana Aksi",
         )
 
-    def bagian_indikator(self, line: IndikatorPerjanjian, huruf: str) -> d.Bagian:
+    def bagian_indikator(self, line: IndikatorPerjanjian) -> d.Bagian:
         k = self.k
         h = k.hasil[line.pk]
         ringkas = d.Tabel(
@@ -451,8 +450,8 @@ class _Lakip:
                 d.Rincian(
                     [
                         ("Kode pedoman", manual.kode),
-                        ("Cara menghitung", _tanpa_html(manual.cara_menghitung) or "–"),
-                        ("Sumber data", _tanpa_html(manual.sumber_data) or "–"),
+                        ("Cara menghitung", tanpa_html(manual.cara_menghitung) or "–"),
+                        ("Sumber data", tanpa_html(manual.sumber_data) or "–"),
                     ]
                 )
             )
@@ -745,7 +744,7 @@ class _Lakip:
                     f"Sasaran Kegiatan {romawi(s.nomor)}: {s.uraian}",
                     f"{HURUF[i]}.",
                     3,
-                    anak=[self.bagian_indikator(line, HURUF[i]) for line in s.indikator.all()],
+                    anak=[self.bagian_indikator(line) for line in s.indikator.all()],
                 )
             )
         renstra = [*k.blok_narasi(B.CAPAIAN_RENSTRA)]
@@ -967,7 +966,3 @@ class _Lakip:
 
 def susun(satker: Satker, tahun: int) -> d.Laporan:
     return _Lakip(satker, tahun).susun()
-
-
-def _tanpa_html(teks: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", teks or "")).strip()

@@ -22,7 +22,7 @@ def susun(satker: Satker, tahun: int) -> d.Laporan:
     ).nomori()
 
 
-def bagian_pk(k: Konteks, tingkat: int = 1) -> list[d.Bagian]:
+def bagian_pk(k: Konteks) -> list[d.Bagian]:
     """The agreement with its signatures, and its annexed target table with the budget."""
     pk, satker, tahun = k.pk, k.satker, k.tahun
     pihak_pertama = d.Penandatangan(pk.pihak_pertama_jabatan, pk.pihak_pertama_nama)
@@ -32,7 +32,6 @@ def bagian_pk(k: Konteks, tingkat: int = 1) -> list[d.Bagian]:
     )
     perjanjian = d.Bagian(
         f"PERJANJIAN KINERJA TAHUN {tahun}",
-        tingkat=tingkat,
         isi=[
             d.Paragraf(satker.nama.upper(), "tengah"),
             d.Paragraf(
@@ -68,7 +67,6 @@ def bagian_pk(k: Konteks, tingkat: int = 1) -> list[d.Bagian]:
     lampiran = d.Bagian(
         f"PERJANJIAN KINERJA TAHUN {tahun} {satker.nama.upper()}",
         nomor="Lampiran",
-        tingkat=tingkat,
         isi=[tabel_pk(k, f"Perjanjian Kinerja {satker.singkatan} Tahun {tahun}"), *_anggaran(k)],
     )
     lampiran.isi.append(

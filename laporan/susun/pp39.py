@@ -6,18 +6,18 @@ ALKI and the component recap."""
 from __future__ import annotations
 
 import datetime
-import re
 
-from kinerja.choices import TingkatAnggaran, Triwulan
+from kinerja.choices import TingkatAnggaran
 from kinerja.formatting import format_rupiah, format_tanggal, romawi
 from kinerja.models import IndikatorPerjanjian, KegiatanAlki, RekapKomponen
-from kinerja.perhitungan import Status
+from kinerja.perhitungan import Status, akhir_triwulan
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel_anggaran
 from laporan import dokumen as d
 from laporan.choices import BagianNarasi as B
 from laporan.susun import anggaran as ta
 from laporan.susun.umum import (
+    HURUF,
     Konteks,
     angka_target,
     kumpulkan,
@@ -25,25 +25,24 @@ from laporan.susun.umum import (
     penandatangan,
     sampul_satker,
     tabel_pk,
+    tanpa_html,
     tempat_tanggal,
 )
 from satker.models import Satker
 
 T = TingkatAnggaran
-HURUF = "abcdefghijklmnopqrstuvwxyz"
 
 
 def susun(satker: Satker, tahun: int, triwulan: int) -> d.Laporan:
     k = kumpulkan(satker, tahun, triwulan, "pp39")
     nodes = sel_anggaran.pohon(satker, tahun, bulan=sel_anggaran.SETAHUN)
     tw = romawi(triwulan)
-    akhir_triwulan = datetime.date(tahun, 3 * triwulan, 1) + datetime.timedelta(days=31)
-    akhir_triwulan = akhir_triwulan.replace(day=1) - datetime.timedelta(days=1)
+    akhir = akhir_triwulan(tahun, triwulan)
     laporan = d.Laporan(
         jenis="pp39",
         judul=f"Laporan Pengendalian dan Evaluasi (PP-39) Triwulan {tw} {tahun}",
         satker=satker.singkatan,
-        periode=f"Triwulan {tw} Tahun {tahun} (posisi {format_tanggal(akhir_triwulan)})",
+        periode=f"Triwulan {tw} Tahun {tahun} (posisi {format_tanggal(akhir)})",
         sampul=d.Sampul(
             ["LAPORAN PENGENDALIAN", f"DAN EVALUASI TRIWULAN {tw} (PP-39)", f"TAHUN {tahun}"],
             sampul_satker(satker),
@@ -63,7 +62,7 @@ def susun(satker: Satker, tahun: int, triwulan: int) -> d.Laporan:
             _bab_i(k),
             _bab_ii(k, nodes),
             _bab_iii(k, nodes),
-            _bab_iv(k, nodes, akhir_triwulan),
+            _bab_iv(k, nodes, akhir),
         ],
         lampiran=_lampiran(k, nodes),
     )
@@ -298,7 +297,7 @@ def _bagian_indikator(k: Konteks, line: IndikatorPerjanjian, n: int) -> d.Bagian
     isi: list[d.Blok] = []
     manual = line.indikator
     if manual is not None and manual.cara_menghitung:
-        isi.append(d.Paragraf(_tanpa_html(manual.cara_menghitung)))
+        isi.append(d.Paragraf(tanpa_html(manual.cara_menghitung)))
     ringkas = (
         f"Pada Triwulan {romawi(tw)} TA. {k.tahun} target antara indikator ini "
         f"{_persen(h.target_antara)} dengan realisasi antara {_persen(h.realisasi_antara)}"
@@ -331,10 +330,6 @@ def _bagian_indikator(k: Konteks, line: IndikatorPerjanjian, n: int) -> d.Bagian
 
 def _persen(nilai) -> str:
     return "–" if nilai is None else f"{d.persen(nilai, None).teks()}"
-
-
-def _tanpa_html(teks: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", teks)).strip()
 
 
 def _bab_iii(k: Konteks, nodes: ta.Pohon) -> d.Bagian:
@@ -749,6 +744,3 @@ def _rekap_komponen(k: Konteks, nodes: ta.Pohon, rekap: list[RekapKomponen]) -> 
         nama_lembar="Rekap Komponen",
     )
     return d.Bagian("Rekap Pelaporan Komponen", isi=[tabel], lanskap=True)
-
-
-TRIWULAN_VALID = tuple(Triwulan.values)

@@ -3,12 +3,13 @@ identity and narrative, the cover and signature blocks, the PK table."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from kinerja.formatting import format_desimal_ringkas, format_tanggal, romawi
+from kinerja.formatting import format_tanggal, romawi
 from kinerja.models import (
     IndikatorPerjanjian,
     PerjanjianKinerja,
@@ -18,6 +19,7 @@ from kinerja.models import (
     TargetRenstra,
 )
 from kinerja.perhitungan import HasilBaris
+from kinerja.perhitungan.dasar import ringkas
 from kinerja.selectors.capaian import hitung_capaian
 from kinerja.siklus import hasil_dari_snapshot, snapshot_terverifikasi
 from laporan import dokumen as d
@@ -111,16 +113,17 @@ def kumpulkan(satker: Satker, tahun: int, triwulan: int | None, jenis: str) -> K
 # --- shared pieces ------------------------------------------------------------------------
 
 
-def target(line: IndikatorPerjanjian) -> str:
-    return format_desimal_ringkas(line.target)
+HURUF = "abcdefghijklmnopqrstuvwxyz"  # the letters of the sections per sasaran
 
 
 def angka_target(nilai: Decimal) -> d.Sel:
     """A target as the PK writes it (92,5; 3,53; 10), kept as a number for Excel."""
-    ringkas = nilai.normalize()
-    if ringkas == ringkas.to_integral_value():
-        ringkas = ringkas.quantize(Decimal(1))
-    return d.angka(ringkas)
+    return d.angka(ringkas(nilai))
+
+
+def tanpa_html(teks: str | None) -> str:
+    """The text of a manual's field that may hold HTML (the indicator manual), on one line."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", teks or "")).strip()
 
 
 def sampul_satker(satker: Satker) -> list[str]:
