@@ -24,6 +24,7 @@ from kinerja.choices import SumberDana, TingkatAnggaran
 from kinerja.formatting import format_angka, format_rupiah, romawi
 from kinerja.kode_anggaran import KodeTidakSah, kode_induk, kunci_urut, tingkat_kode
 from kinerja.models import ItemAnggaran, ProgresAnggaran, StatusPelaporan
+from kinerja.perhitungan import triwulan_bulan
 from kinerja.siklus import triwulan_terkunci
 from satker.models import Satker
 
@@ -493,8 +494,21 @@ def _rencana_struktur(rows: list[tuple[int, dict]], satker: Satker, tahun: int) 
         )
         if beda:
             rencana.perubahan.append(Perubahan("ubah", b["kode"], beda))
-    for kode in sorted(set(lama) - kode_ada, key=kunci_urut):
+    dihapus = sorted(set(lama) - kode_ada, key=kunci_urut)
+    for kode in dihapus:
         rencana.perubahan.append(Perubahan("hapus", kode, (("uraian", lama[kode].uraian, None),)))
+    # Removing a node removes its progress: not that of a quarter submitted or verified.
+    progres = ProgresAnggaran.objects.filter(item__in=[lama[kode] for kode in dihapus])
+    _tolak_triwulan_terkunci(
+        rencana,
+        [
+            (0, f"{kode} s.d. bulan {bulan}", bulan)
+            for kode, bulan in progres.values_list("item__kode_lengkap", "bulan")
+        ],
+        satker,
+        tahun,
+        "realisasinya tidak dapat dihapus",
+    )
     return rencana
 
 
@@ -577,11 +591,13 @@ def _rencana_realisasi(rows: list[tuple[int, dict]], satker: Satker, tahun: int)
             item__satker=satker, item__tahun=tahun
         ).select_related("item")
     }
+    berubah: list[tuple[int, str, int]] = []  # (row, label, month) of every change
     for b in baru:
         kunci = (b["kode"], b["bulan"])
         label = f"{b['kode']} s.d. bulan {b['bulan']}"
         p = lama.get(kunci)
         if p is None:
+            berubah.append((b["baris"], label, b["bulan"]))
             rencana.perubahan.append(
                 Perubahan(
                     "baru",
@@ -592,33 +608,32 @@ def _rencana_realisasi(rows: list[tuple[int, dict]], satker: Satker, tahun: int)
             continue
         beda = tuple((f, getattr(p, f), b[f]) for f in _FIELD_REALISASI if getattr(p, f) != b[f])
         if beda:
+            berubah.append((b["baris"], label, b["bulan"]))
             rencana.perubahan.append(Perubahan("ubah", label, beda))
     for kode, bulan in sorted(set(lama) - {(b["kode"], b["bulan"]) for b in baru}):
-        rencana.perubahan.append(Perubahan("hapus", f"{kode} s.d. bulan {bulan}"))
-    _tolak_triwulan_terkunci(rencana, baru, satker, tahun)
+        label = f"{kode} s.d. bulan {bulan}"
+        berubah.append((0, label, bulan))
+        rencana.perubahan.append(Perubahan("hapus", label))
+    _tolak_triwulan_terkunci(rencana, berubah, satker, tahun, "realisasinya tidak dapat diubah")
     return rencana
 
 
 def _tolak_triwulan_terkunci(
-    rencana: RencanaImpor, baru: list[dict[str, Any]], satker: Satker, tahun: int
+    rencana: RencanaImpor,
+    berubah: list[tuple[int, str, int]],
+    satker: Satker,
+    tahun: int,
+    akibat: str,
 ) -> None:
-    """A change in a month of a quarter submitted or verified is refused: its figures are
-    those the secretariat reviews or has verified."""
+    """Refuse, by row, each change (row, label, month) that touches a month of a quarter
+    submitted or verified: its figures are those the secretariat reviews or has verified."""
     terkunci = triwulan_terkunci(satker, tahun)
-    if not terkunci:
-        return
-    baris_dari = {f"{b['kode']} s.d. bulan {b['bulan']}": b["baris"] for b in baru}
-    for p in rencana.perubahan:
-        bulan = int(p.kunci.rsplit(" ", 1)[-1])
-        tw = (bulan - 1) // 3 + 1
+    for baris, label, bulan in berubah:
+        tw = triwulan_bulan(bulan)
         if tw in terkunci:
             keadaan = "diverifikasi" if terkunci[tw] == StatusPelaporan.DIVERIFIKASI else "diajukan"
             rencana.kesalahan.append(
-                (
-                    baris_dari.get(p.kunci, 0),
-                    f"{p.kunci}: Triwulan {romawi(tw)} {tahun} sudah {keadaan}; "
-                    "realisasinya tidak dapat diubah",
-                )
+                (baris, f"{label}: Triwulan {romawi(tw)} {tahun} sudah {keadaan}; {akibat}")
             )
     rencana.kesalahan.sort(key=lambda x: x[0])
 

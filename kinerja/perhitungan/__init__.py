@@ -14,6 +14,7 @@ from kinerja.perhitungan.baris import (
     akhir_triwulan,
     hitung_baris,
     perlu_penjelasan,
+    triwulan_bulan,
 )
 from kinerja.perhitungan.capaian import Ambang, Status, capaian, capaian_antara, status
 from kinerja.perhitungan.dasar import Hasil, Pembulatan
@@ -42,4 +43,5 @@ __all__ = [
     "hitung_baris",
     "perlu_penjelasan",
     "status",
+    "triwulan_bulan",
 ]

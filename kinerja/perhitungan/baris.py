@@ -87,6 +87,11 @@ def akhir_triwulan(tahun: int, triwulan: int) -> datetime.date:
     return datetime.date(tahun, bulan, hari)
 
 
+def triwulan_bulan(bulan: int) -> int:
+    """The quarter a month (1-12) falls in."""
+    return (bulan + 2) // 3
+
+
 def tanggal_tahun_lalu(tanggal: datetime.date) -> datetime.date:
     """The same position one year earlier (29 February → 28 February)."""
     if tanggal.month == 2 and tanggal.day == 29:

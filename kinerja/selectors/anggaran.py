@@ -19,7 +19,7 @@ from kinerja.models import (
     ProgresAnggaran,
     TargetPnbp,
 )
-from kinerja.perhitungan import HasilBaris
+from kinerja.perhitungan import HasilBaris, triwulan_bulan
 from kinerja.perhitungan import anggaran as pa
 from kinerja.perhitungan.dasar import Hasil
 from kinerja.selectors.capaian import hitung_capaian, konfigurasi
@@ -40,7 +40,7 @@ def triwulan_terakhir(satker: Satker, tahun: int) -> int | None:
     bulan = ProgresAnggaran.objects.filter(item__satker=satker, item__tahun=tahun).aggregate(
         terakhir=Max("bulan")
     )["terakhir"]
-    return None if bulan is None else (bulan + 2) // 3
+    return None if bulan is None else triwulan_bulan(bulan)
 
 
 @dataclass(frozen=True)

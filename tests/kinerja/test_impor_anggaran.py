@@ -282,7 +282,7 @@ def test_a_valid_realisation_upload_adds_and_changes_progress(manado, operator):
     assert (aef.realisasi_rp, aef.realisasi_keuangan.nilai) == (30_000_000, D("61.87"))
 
 
-def test_realisation_rows_are_all_checked(manado):
+def test_realisation_rows_are_all_checked(manado, operator):
     sebelum = snapshot(manado)
     wb = workbook(ia.templat(ia.REALISASI, manado, 2023))
     ws = wb["Realisasi"]
@@ -305,6 +305,8 @@ def test_realisation_rows_are_all_checked(manado):
         f"Baris {mulai + 3}: isi realisasi keuangan dalam rupiah atau persen, tidak keduanya",
         f"Baris {mulai + 4}: 6077.AEF s.d. bulan 6 ganda (juga di baris {pertama})",
     ]
+    with pytest.raises(ValidationError):
+        services.anggaran_impor(user=operator, satker=manado, tahun=2023, rencana=rencana)
     assert snapshot(manado) == sebelum
 
 
@@ -354,7 +356,7 @@ def test_indonesian_number_text_is_read_as_typed(manado):
     )
 
 
-def test_months_of_a_submitted_or_verified_quarter_are_not_changed(manado):
+def test_months_of_a_submitted_or_verified_quarter_are_not_changed(manado, operator):
     """Quarter II is under review: the correction of June and a new September figure come in
     one file; June is refused by its row, so nothing is applied."""
     from kinerja import siklus
@@ -380,4 +382,38 @@ def test_months_of_a_submitted_or_verified_quarter_are_not_changed(manado):
         f"Baris {juni}: 6077.BAD s.d. bulan 6: Triwulan II 2023 sudah diajukan; "
         "realisasinya tidak dapat diubah"
     ]
+    with pytest.raises(ValidationError):
+        services.anggaran_impor(user=operator, satker=manado, tahun=2023, rencana=rencana)
+    assert snapshot(manado) == sebelum
+
+
+def test_a_structure_upload_keeps_the_progress_of_a_verified_quarter(manado, operator):
+    """Dropping KRO 6077.BAD from the structure would remove its recorded progress, that of
+    the verified quarter II among it."""
+    from kinerja import siklus
+
+    lap = siklus.pelaporan(manado, 2023, 2)
+    lap.status = "diverifikasi"
+    lap.save()
+    sebelum = snapshot(manado)
+    bulan_tw2 = sorted(
+        ProgresAnggaran.objects.filter(
+            item__satker=manado, item__tahun=2023, item__kode_lengkap__startswith="6077.BAD",
+            bulan__in=(4, 5, 6),
+        ).values_list("item__kode_lengkap", "bulan")
+    )  # fmt: skip
+    assert bulan_tw2  # the demo data record June for 6077.BAD
+    wb = workbook(ia.templat(ia.STRUKTUR, manado, 2023))
+    ws = wb["Struktur"]
+    for row in range(ws.max_row, HEADER_ROW, -1):
+        if str(ws.cell(row=row, column=1).value or "").startswith("6077.BAD"):
+            ws.delete_rows(row)
+    rencana = ia.baca(ia.STRUKTUR, simpan(wb), manado, 2023)
+    assert sorted(rencana.pesan_kesalahan()) == sorted(
+        f"{kode} s.d. bulan {bulan}: Triwulan II 2023 sudah diverifikasi; "
+        "realisasinya tidak dapat dihapus"
+        for kode, bulan in bulan_tw2
+    )
+    with pytest.raises(ValidationError):
+        services.anggaran_impor(user=operator, satker=manado, tahun=2023, rencana=rencana)
     assert snapshot(manado) == sebelum
