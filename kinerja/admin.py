@@ -251,8 +251,6 @@ class NarasiIndikatorAdmin(admin.ModelAdmin):
 
 # --- supporting data (data dukung) ------------------------------------------------------
 
-SATKER_FILTER = ["satker"]
-
 
 @admin.register(PenerimaanPnbp)
 class PenerimaanPnbpAdmin(admin.ModelAdmin):
@@ -397,7 +395,7 @@ class NilaiSakipAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("total (jumlah komponen)"))
     def total(self, obj: NilaiSakip):
-        return obj.perencanaan + obj.pengukuran + obj.pelaporan + obj.evaluasi_internal
+        return obj.total().nilai
 
 
 @admin.register(NilaiLaporanKeuangan)
@@ -460,6 +458,12 @@ class ItemAnggaranAdmin(admin.ModelAdmin):
     autocomplete_fields = ["induk"]
 
     pagu_rupiah = kolom_rupiah("pagu", _("pagu (rincian)"))
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        # A node's code is part of its children's full codes: fixed once it has children.
+        if obj is not None and obj.anak.exists():
+            return [*self.readonly_fields, "kode", "induk"]
+        return list(self.readonly_fields)
 
 
 ITEM_SELECT = ["item", "item__satker"]

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from kinerja import siklus
 from kinerja.choices import URUTAN_TINGKAT
 from kinerja.impor_anggaran import STRUKTUR, RencanaImpor
 from kinerja.kode_anggaran import segmen_terakhir
 from kinerja.models import ItemAnggaran, ProgresAnggaran
-from satker.choices import Peran
 from satker.models import Pengguna, Satker
 
 
@@ -27,21 +27,14 @@ class HasilImpor:
         return not (self.baru or self.ubah or self.hapus)
 
 
-def boleh_mengubah_anggaran(user: Pengguna, satker: Satker) -> bool:
-    """Budget data of a satker are entered by its own staff; administrators may too. The
-    secretariat's reviewers read them."""
-    if user.is_superuser or user.peran == Peran.ADMIN:
-        return True
-    return user.peran in (Peran.OPERATOR, Peran.KEPALA) and user.satker_id == satker.pk
-
-
 @transaction.atomic
 def anggaran_impor(
     *, user: Pengguna, satker: Satker, tahun: int, rencana: RencanaImpor
 ) -> HasilImpor:
     """Apply a validated import plan (kinerja.impor_anggaran.baca) to a satker's budget of a
     year: all of it, or nothing."""
-    if not boleh_mengubah_anggaran(user, satker):
+    # Budget data are entered like the rest of the satker's data: by its own staff.
+    if not siklus.boleh_mengisi(user, satker):
         raise PermissionDenied("Anda tidak berwenang mengubah anggaran satker ini.")
     if not rencana.sah:
         raise ValidationError(rencana.pesan_kesalahan())

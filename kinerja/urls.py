@@ -13,12 +13,12 @@ urlpatterns = [
     path("satker/<int:pk>/", views.SatkerDetailView.as_view(), name="satker-detail"),
     path("satker/<int:pk>/anggaran/", views_anggaran.anggaran, name="anggaran"),
     path(
-        "satker/<int:pk>/anggaran/<int:tahun>/templat/<str:jenis>.xlsx",
+        "satker/<int:pk>/anggaran/<tahun:tahun>/templat/<str:jenis>.xlsx",
         views_anggaran.templat,
         name="anggaran-templat",
     ),
     path(
-        "satker/<int:pk>/anggaran/<int:tahun>/impor/<str:jenis>/",
+        "satker/<int:pk>/anggaran/<tahun:tahun>/impor/<str:jenis>/",
         views_anggaran.impor,
         name="anggaran-impor",
     ),

@@ -10,6 +10,7 @@ from django.views.generic import DetailView
 
 from kinerja import selectors
 from kinerja.choices import Triwulan
+from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 from satker.mixins import RestrictedQuerysetMixin
 from satker.models import Satker
 
@@ -22,7 +23,7 @@ def _int_param(request: HttpRequest, name: str, default: int, valid: range) -> i
     return value if value in valid else default
 
 
-TAHUN_VALID = range(2000, 2101)
+TAHUN_VALID = range(TAHUN_MIN, TAHUN_MAX + 1)
 
 
 @login_required
@@ -73,10 +74,13 @@ class SatkerDetailView(RestrictedQuerysetMixin, DetailView):
     @staticmethod
     def _laporan_terakhir(satker: Satker, tahun: int) -> list:
         """The last rendered file of each report of the year, for download."""
+        from laporan.choices import StatusBerkas
         from laporan.models import BerkasLaporan
 
         terakhir = {}
-        for b in BerkasLaporan.objects.filter(satker=satker, tahun=tahun, status="selesai"):
+        for b in BerkasLaporan.objects.filter(
+            satker=satker, tahun=tahun, status=StatusBerkas.SELESAI
+        ):
             terakhir.setdefault((b.jenis, b.triwulan, b.format), b)
         return sorted(terakhir.values(), key=lambda b: (b.jenis, b.triwulan or 0, b.format))
 

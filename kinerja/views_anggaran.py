@@ -9,32 +9,27 @@ import secrets
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kinerja import impor_anggaran, services
+from kinerja import impor_anggaran, services, siklus
 from kinerja.choices import Triwulan
 from kinerja.models import Dipa, IndikatorPerjanjian, KegiatanAlki
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel
 from kinerja.selectors.capaian import konfigurasi
 from kinerja.views import TAHUN_VALID, _int_param
-from kinerja.views_akses import satu_per_satker
-from satker.models import Satker
+from kinerja.views_akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 
 JENIS = (impor_anggaran.STRUKTUR, impor_anggaran.REALISASI)
 
 
-def _satker(request: HttpRequest, pk: int) -> Satker:
-    return get_object_or_404(Satker.objects.restrict(request.user), pk=pk)
-
-
 @login_required
 def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     dipa_list = list(
         Dipa.objects.filter(satker=satker).order_by("-tahun").values_list("tahun", flat=True)
     )
@@ -94,7 +89,7 @@ def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
         "efisiensi_rata": pa.rata_rata([e.efisiensi.efisiensi for e in efisiensi], pembulatan=p),
         "deviasi": sel.deviasi_penarikan(nodes, bulan_ini),
         "alki": KegiatanAlki.objects.filter(satker=satker, tahun=tahun).select_related("item"),
-        "boleh_impor": services.boleh_mengubah_anggaran(request.user, satker),
+        "boleh_impor": siklus.boleh_mengisi(request.user, satker),
     }
     return render(request, "kinerja/anggaran.html", context)
 
@@ -118,9 +113,9 @@ def _revisi_dengan_semula(dipa: Dipa | None) -> list[dict]:
 @login_required
 def templat(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
     """The workbook of `jenis`, pre-filled with the satker's current data."""
-    if jenis not in JENIS or tahun not in TAHUN_VALID:
+    if jenis not in JENIS:
         raise Http404
-    satker = _satker(request, pk)
+    satker = satker_terlihat(request, pk)
     isi = impor_anggaran.templat(jenis, satker, tahun)
     nama = f"anggaran-{jenis}-{satker.kode or satker.pk}-{tahun}.xlsx"
     response = HttpResponse(
@@ -154,11 +149,10 @@ class UnggahForm(forms.Form):
 @satu_per_satker
 def impor(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
     """Upload a workbook, see what it would change, then apply it (all or nothing)."""
-    if jenis not in JENIS or tahun not in TAHUN_VALID:
+    if jenis not in JENIS:
         raise Http404
-    satker = _satker(request, pk)
-    if not services.boleh_mengubah_anggaran(request.user, satker):
-        raise PermissionDenied
+    satker = satker_terlihat(request, pk)
+    pastikan_boleh_mengisi(request, satker)
     kunci_sesi = f"impor-anggaran-{satker.pk}-{tahun}-{jenis}"
     rencana = None
     form = UnggahForm()

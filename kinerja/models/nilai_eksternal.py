@@ -1,11 +1,15 @@
 """Scores a satker receives from outside: the SAKIP evaluation (four components and a
 predikat) and the financial-report score."""
 
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.models.dasar import DataDukungSatker
+from kinerja.perhitungan.dasar import Hasil
+from kinerja.perhitungan.metode import nilai_eksternal
 
 
 class NilaiSakip(DataDukungSatker):
@@ -41,6 +45,20 @@ class NilaiSakip(DataDukungSatker):
                 name="nilai_sakip_komponen_tidak_negatif",
             ),
         ]
+
+    @property
+    def komponen(self) -> tuple[tuple[str, Decimal], ...]:
+        """The four components with their names, as the evaluation sheet lists them."""
+        return (
+            ("perencanaan kinerja", self.perencanaan),
+            ("pengukuran kinerja", self.pengukuran),
+            ("pelaporan kinerja", self.pelaporan),
+            ("evaluasi akuntabilitas kinerja internal", self.evaluasi_internal),
+        )
+
+    def total(self) -> Hasil:
+        """The score: the sum of the components, by the computation module."""
+        return nilai_eksternal(komponen=self.komponen, nama="nilai SAKIP", predikat=self.predikat)
 
     def __str__(self) -> str:
         return f"SAKIP {self.satker} {self.tahun}"

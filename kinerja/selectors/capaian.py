@@ -180,12 +180,7 @@ def _data_satker(
             data[s.satker_id]["sakip"].append(
                 pb.Skor(
                     tanggal=s.tanggal,
-                    komponen=(
-                        ("perencanaan kinerja", s.perencanaan),
-                        ("pengukuran kinerja", s.pengukuran),
-                        ("pelaporan kinerja", s.pelaporan),
-                        ("evaluasi akuntabilitas kinerja internal", s.evaluasi_internal),
-                    ),
+                    komponen=s.komponen,
                     total_tercetak=s.total_dilaporkan,
                     predikat=s.predikat,
                 )

@@ -379,10 +379,7 @@ def blok(line: IndikatorPerjanjian, data: DataDukungLaporan, satker: Satker) -> 
                         d.angka(n.pengukuran),
                         d.angka(n.pelaporan),
                         d.angka(n.evaluasi_internal),
-                        d.angka(
-                            n.perencanaan + n.pengukuran + n.pelaporan + n.evaluasi_internal,
-                            tebal=n.satker_id == satker.pk,
-                        ),
+                        d.angka(n.total().nilai, tebal=n.satker_id == satker.pk),
                         d.teks(n.predikat or "–", rata="tengah"),
                     ]
                     for n in data.sakip
