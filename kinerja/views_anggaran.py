@@ -83,7 +83,7 @@ def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
             "persen": pa.persen_terhadap(realisasi, pagu, pembulatan=p),
         },
         "dipa": dipa,
-        "revisi": _revisi_dengan_semula(dipa),
+        "revisi": sel.revisi_dengan_semula(dipa),
         "pnbp": sel.pnbp_per_tahun(satker, range(tahun - 3, tahun + 1)),
         "efisiensi": efisiensi,
         "efisiensi_rata": pa.rata_rata([e.efisiensi.efisiensi for e in efisiensi], pembulatan=p),
@@ -92,22 +92,6 @@ def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
         "boleh_impor": siklus.boleh_mengisi(request.user, satker),
     }
     return render(request, "kinerja/anggaran.html", context)
-
-
-def _revisi_dengan_semula(dipa: Dipa | None) -> list[dict]:
-    """Each revision with the values before it: the previous revision's, or the DIPA's."""
-    if dipa is None:
-        return []
-    semula = {"pagu": dipa.pagu_awal, "blokir": dipa.blokir_awal, "target_pnbp": dipa.target_pnbp}
-    hasil = []
-    for r in dipa.revisi.all():
-        hasil.append({"revisi": r, "semula": dict(semula)})
-        semula = {
-            "pagu": r.pagu,
-            "blokir": r.blokir if r.blokir is not None else semula["blokir"],
-            "target_pnbp": r.target_pnbp if r.target_pnbp is not None else semula["target_pnbp"],
-        }
-    return hasil
 
 
 @login_required

@@ -17,6 +17,7 @@ from kinerja.models import (
     ItemAnggaran,
     PenerimaanPnbp,
     ProgresAnggaran,
+    RevisiDipa,
     TargetPnbp,
 )
 from kinerja.perhitungan import HasilBaris, triwulan_bulan
@@ -231,6 +232,23 @@ class PnbpTahun:
     total: int | None
     persen_layanan: Hasil
     persen_total: Hasil
+
+
+@dataclass(frozen=True)
+class RevisiSemula:
+    revisi: RevisiDipa
+    pagu_semula: int  # the pagu before this revision: the previous revision's, or the DIPA's
+
+
+def revisi_dengan_semula(dipa: Dipa | None) -> list[RevisiSemula]:
+    """Each revision of the DIPA with the pagu it changed."""
+    if dipa is None:
+        return []
+    hasil, semula = [], dipa.pagu_awal
+    for r in dipa.revisi.all():
+        hasil.append(RevisiSemula(r, semula))
+        semula = r.pagu
+    return hasil
 
 
 def target_pnbp(satker: Satker, tahun: Iterable[int]) -> dict[int, int | None]:

@@ -10,6 +10,7 @@ from kinerja.choices import TingkatAnggaran
 from kinerja.formatting import format_angka, romawi
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel
+from kinerja.selectors.capaian import konfigurasi
 from laporan import dokumen as d
 
 T = TingkatAnggaran
@@ -104,7 +105,8 @@ def kolom_realisasi(n: sel.NodeAnggaran, triwulan: int) -> list[d.Sel]:
     selisih = tuple(
         pa.kolom_triwulan(a if bulan_lalu else None, b).ini for a, b in zip(lalu, ini, strict=True)
     )
-    return [d.persen(v, 2) for v in (*lalu, *selisih, *ini)]
+    # Each value carries the precision it was computed with (the configured one).
+    return [d.persen(v, None) for v in (*lalu, *selisih, *ini)]
 
 
 def tabel_realisasi_output(
@@ -204,7 +206,11 @@ def tabel_realisasi_anggaran(nodes: Pohon, judul: str, bulan: int = 12) -> d.Tab
                 d.teks("Total", colspan=2, tebal=True),
                 d.rupiah(pagu, tebal=True),
                 d.rupiah(realisasi, tebal=True),
-                d.dari_hasil(pa.persen_terhadap(realisasi, pagu), persen_=True, tebal=True),
+                d.dari_hasil(
+                    pa.persen_terhadap(realisasi, pagu, pembulatan=konfigurasi().pembulatan),
+                    persen_=True,
+                    tebal=True,
+                ),
             ]
         ],
         lebar=[18, 48, 16, 16, 8],

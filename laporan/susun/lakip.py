@@ -12,6 +12,7 @@ from kinerja.models import Dipa, IndikatorPerjanjian, NarasiIndikator
 from kinerja.perhitungan import Status
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel_anggaran
+from kinerja.selectors.capaian import konfigurasi
 from kinerja.selectors.renstra import capaian_renstra_satker, renstra_satker
 from laporan import dokumen as d
 from laporan.choices import BagianNarasi as B
@@ -115,7 +116,7 @@ class _Lakip:
 
     def ringkasan_anggaran(self) -> d.Paragraf:
         pnbp = next((x for x in self.pnbp if x.tahun == self.k.tahun), None)
-        persen = pa.persen_terhadap(self.realisasi, self.pagu)
+        persen = pa.persen_terhadap(self.realisasi, self.pagu, pembulatan=konfigurasi().pembulatan)
         teks = (
             f"Realisasi anggaran TA {self.k.tahun} adalah sebesar {format_rupiah(self.realisasi)} "
             f"atau {persen.tampil}% dari pagu anggaran sebesar {format_rupiah(self.pagu)}."
@@ -272,20 +273,19 @@ class _Lakip:
                 d.rupiah(dipa.target_pnbp),
             ]
         ]
-        semula = dipa.pagu_awal
-        for r in dipa.revisi.all():
+        for rs in sel_anggaran.revisi_dengan_semula(dipa):
+            r = rs.revisi
             baris.append(
                 [
                     d.teks(f"Revisi {r.nomor}"),
                     d.tanggal(r.tanggal),
                     d.teks(r.get_kewenangan_display() if r.kewenangan else "–"),
-                    d.rupiah(semula),
+                    d.rupiah(rs.pagu_semula),
                     d.rupiah(r.pagu),
                     d.rupiah(r.blokir),
                     d.rupiah(r.target_pnbp),
                 ]
             )
-            semula = r.pagu
         return d.Tabel(
             judul=f"Rincian Revisi Anggaran Tahun {self.k.tahun}",
             kepala=[
@@ -637,7 +637,10 @@ class _Lakip:
                     ),
                 ]
             )
-        rata = pa.rata_rata([e.efisiensi.efisiensi for e in self.efisiensi.values()])
+        rata = pa.rata_rata(
+            [e.efisiensi.efisiensi for e in self.efisiensi.values()],
+            pembulatan=konfigurasi().pembulatan,
+        )
         return d.Tabel(
             judul=f"Perhitungan Efektivitas dan Efisiensi Kinerja dan Anggaran TA.{self.k.tahun}",
             kepala=[

@@ -13,6 +13,7 @@ from kinerja.models import IndikatorPerjanjian, KegiatanAlki, RekapKomponen
 from kinerja.perhitungan import Status, akhir_triwulan
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel_anggaran
+from kinerja.selectors.capaian import konfigurasi
 from laporan import dokumen as d
 from laporan.choices import BagianNarasi as B
 from laporan.susun import anggaran as ta
@@ -462,7 +463,7 @@ def _bab_iii(k: Konteks, nodes: ta.Pohon) -> d.Bagian:
 def _bab_iv(k: Konteks, nodes: ta.Pohon, akhir: datetime.date) -> d.Bagian:
     bulan = 3 * k.triwulan
     pagu, _, realisasi = sel_anggaran.total_satker(nodes, bulan)
-    persen = pa.persen_terhadap(realisasi, pagu)
+    persen = pa.persen_terhadap(realisasi, pagu, pembulatan=konfigurasi().pembulatan)
     pnbp = sel_anggaran.pnbp_per_tahun(k.satker, [k.tahun], sampai=akhir)[0]
     status = [k.hasil[line.pk].status for line in k.lines]
     ringkas = [
@@ -713,7 +714,12 @@ def _rekap_komponen(k: Konteks, nodes: ta.Pohon, rekap: list[RekapKomponen]) -> 
                 d.teks(r.fisik_riil or "–"),
                 d.rupiah(alokasi),
                 d.rupiah(r.realisasi_rp),
-                d.dari_hasil(pa.persen_terhadap(r.realisasi_rp, alokasi), persen_=True),
+                d.dari_hasil(
+                    pa.persen_terhadap(
+                        r.realisasi_rp, alokasi, pembulatan=konfigurasi().pembulatan
+                    ),
+                    persen_=True,
+                ),
                 d.teks(r.status_kemanfaatan or "–"),
                 d.teks(r.kategori_masalah or "–"),
                 d.teks(r.keterangan_masalah or "–"),
