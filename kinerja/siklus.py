@@ -400,18 +400,33 @@ def hasil_dari_snapshot(data: dict) -> dict[int, HasilBaris]:
     return hasil
 
 
-def snapshot_terverifikasi(satker: Satker, tahun: int, triwulan: int) -> SnapshotPelaporan | None:
-    """The last submitted snapshot of a verified quarter: what its reports print."""
-    return (
+def hasil_triwulan(
+    lines: list[IndikatorPerjanjian],
+    satker: Satker,
+    tahun: int,
+    triwulan: int,
+    *,
+    dari_snapshot: Sequence[str] = (S.DIVERIFIKASI,),
+) -> list[HasilBaris]:
+    """The lines' figures of the quarter: as submitted (the last snapshot) when the quarter's
+    report has a status of `dari_snapshot`, whatever the data became since; else computed
+    now. A verified quarter's report prints the first; the reviewer judges a submitted one
+    by it too."""
+    snapshot = (
         SnapshotPelaporan.objects.filter(
-            pelaporan__satker=satker,
-            pelaporan__tahun=tahun,
-            pelaporan__triwulan=triwulan,
-            pelaporan__status=S.DIVERIFIKASI,
+            pelaporan__satker=satker, pelaporan__tahun=tahun, pelaporan__triwulan=triwulan,
+            pelaporan__status__in=dari_snapshot,
         )
         .order_by("-versi")
         .first()
-    )
+    )  # fmt: skip
+    diajukan = hasil_dari_snapshot(snapshot.data) if snapshot else {}
+    if lines and all(line.pk in diajukan for line in lines):
+        return [diajukan[line.pk] for line in lines]
+    return [
+        diajukan.get(line.pk, h)
+        for line, h in zip(lines, hitung_capaian(lines, triwulan), strict=True)
+    ]
 
 
 # --- transitions ----------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from kinerja.models import (
     PerjanjianKinerja,
     StatusPelaporan,
 )
-from kinerja.selectors.capaian import hitung_capaian
 from satker.models import Satker
 
 
@@ -150,17 +149,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     lap = get_object_or_404(PelaporanTriwulan.objects.select_related("satker"), pk=pk)
     lines = siklus.lines_satker(lap.satker, lap.tahun)
     snapshot = lap.snapshot.order_by("-versi").first()
-    diajukan = {}
-    if snapshot and lap.status in (StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI):
-        # The reviewer judges the figures as submitted, whatever supporting data changed since.
-        diajukan = siklus.hasil_dari_snapshot(snapshot.data)
-    if all(line.pk in diajukan for line in lines):
-        hasil = [diajukan[line.pk] for line in lines]
-    else:
-        hasil = [
-            diajukan.get(line.pk, h)
-            for line, h in zip(lines, hitung_capaian(lines, lap.triwulan), strict=True)
-        ]
+    hasil = siklus.hasil_triwulan(
+        lines, lap.satker, lap.tahun, lap.triwulan,
+        dari_snapshot=(StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI),
+    )  # fmt: skip
     realisasi = siklus.realisasi_triwulan(lines, lap.triwulan)
     bukti = {}
     for b in BuktiDukung.objects.filter(realisasi__in=realisasi.values()):

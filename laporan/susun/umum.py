@@ -21,7 +21,7 @@ from kinerja.models import (
 from kinerja.perhitungan import HasilBaris
 from kinerja.perhitungan.dasar import ringkas
 from kinerja.selectors.capaian import hitung_capaian
-from kinerja.siklus import hasil_dari_snapshot, snapshot_terverifikasi
+from kinerja.siklus import hasil_triwulan
 from laporan import dokumen as d
 from laporan.choices import BagianNarasi
 from laporan.models import IdentitasLaporan, NarasiLaporan
@@ -89,14 +89,13 @@ def kumpulkan(satker: Satker, tahun: int, triwulan: int | None, jenis: str) -> K
             f"{satker.singkatan} belum memiliki Perjanjian Kinerja tahun {tahun}."
         )
     lines = [line for s in pk.sasaran.all() for line in s.indikator.all()]
-    hasil = {line.pk: h for line, h in zip(lines, hitung_capaian(lines, triwulan), strict=True)}
-    if triwulan is not None:
-        # A verified quarter prints what was submitted, whatever the data became since.
-        snapshot = snapshot_terverifikasi(satker, tahun, triwulan)
-        if snapshot is not None:
-            hasil.update(
-                {pk_: h for pk_, h in hasil_dari_snapshot(snapshot.data).items() if pk_ in hasil}
-            )
+    # A verified quarter prints what was submitted, whatever the data became since.
+    semua = (
+        hitung_capaian(lines, None)
+        if triwulan is None
+        else hasil_triwulan(lines, satker, tahun, triwulan)
+    )
+    hasil = {line.pk: h for line, h in zip(lines, semua, strict=True)}
     periode = {"satker": satker, "jenis": jenis, "tahun": tahun, "triwulan": triwulan}
     return Konteks(
         satker=satker,
