@@ -216,7 +216,8 @@ def test_pekanbaru_year_total_is_tabel_33(demo):
 def test_a_cumulative_realisation_that_falls_is_flagged(demo):
     # Tabel 31 row 5 (halal laboratory): R 47,8% at TW I, 32,9% at TW II.
     catatan = tree(PEKANBARU)["6077.BAD.075.051.A"].hasil.catatan
-    assert any("menurun" in c for c in catatan)
+    menurun = [c for c in catatan if "menurun" in c]
+    assert len(menurun) == 1 and "6077.BAD.075.051.A" in menurun[0]
 
 
 # --- Pekanbaru, LAKIP Tabel 38 ----------------------------------------------------------
@@ -350,4 +351,11 @@ def test_deviation_from_the_disbursement_plan_per_quarter(demo):
         1_986_734_519,
         1_912_572_970,
         D("3.73"),
+    )
+    # S.d. TW II the same way with the June S% and R%: 5.399.561.406 and 5.215.699.407; TW II
+    # alone 3.412.826.887 and 3.303.126.437; deviation 109.700.450 / 3.412.826.887 = 3,214%.
+    assert (tw2.rencana, tw2.realisasi, tw2.deviasi.nilai) == (
+        3_412_826_887,
+        3_303_126_437,
+        D("3.21"),
     )

@@ -60,6 +60,7 @@ def test_manado_tree_with_full_dotted_codes_and_quarter_ii_columns(demo):
 
 
 def test_quarter_columns_add_up_on_every_node(demo):
+    diperiksa = set()
     for item in semua(api("reviewer"), satker=MANADO, tahun=2023, triwulan=2):
         lalu, ini, sd = item["sd_triwulan_lalu"], item["triwulan_ini"], item["sd_triwulan_ini"]
         if sd is None or lalu is None or lalu["realisasi_keuangan_rp"] is None:
@@ -68,6 +69,9 @@ def test_quarter_columns_add_up_on_every_node(demo):
             lalu["realisasi_keuangan_rp"] + ini["realisasi_keuangan_rp"]
             == (sd["realisasi_keuangan_rp"])
         ), item["kode"]
+        diperiksa.add(item["kode"])
+    # Manado records March and June for its KROs: those, and the totals above them, add up.
+    assert {"EC", "6077", "6077.BAD", "6042", "6042.EBA"} <= diperiksa
 
 
 def test_pekanbaru_year_tree(demo):
@@ -102,8 +106,16 @@ def test_filter_by_level_and_by_code(demo):
         "6077.BDI.006.052.B", "6077.BDI.006.052.C", "6077.BDI.006.052.D",
     ]  # fmt: skip
     assert subtree[0]["pagu"] == 49_268_000
-    # 6077.BAD does not take in 6077.BADX-like siblings: the match is on whole segments.
-    assert all(i["kode"].startswith("6077.BAD") for i in semua(client, kode="6077.BAD"))
+    # A code gives the node and its descendants only (whole segments).
+    kode_bad = [i["kode"] for i in semua(client, satker=PEKANBARU, tahun=2023, kode="6077.BAD")]
+    assert kode_bad[0] == "6077.BAD"
+    assert all(k.startswith("6077.BAD.") for k in kode_bad[1:])
+    assert (
+        len(kode_bad)
+        == ItemAnggaran.objects.filter(
+            satker__kode=PEKANBARU, tahun=2023, kode_lengkap__startswith="6077.BAD"
+        ).count()
+    )
 
 
 def test_a_satker_user_sees_only_their_satker(demo):

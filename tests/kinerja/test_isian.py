@@ -249,8 +249,11 @@ class TestDataDukung:
         url = reverse("entri-data", args=[pekanbaru.pk, 2023, "pnbp"])
         page = op_pekanbaru.get(url)
         formset = page.context["formset"]
-        # Only Pekanbaru's rows of 2022-2023 are offered.
-        assert all(f.instance.satker_id == pekanbaru.pk for f in formset.forms if f.instance.pk)
+        # Only Pekanbaru's rows of 2022-2023 are offered: 5 kinds at the end of 2022 and 9
+        # at the end of 2023 (fixtures/pekanbaru/data_dukung.yaml).
+        ada = [f.instance for f in formset.forms if f.instance.pk]
+        assert {x.satker_id for x in ada} == {pekanbaru.pk}
+        assert sorted(str(x.tanggal_posisi) for x in ada) == ["2022-12-31"] * 5 + ["2023-12-31"] * 9
         data = {
             "d-TOTAL_FORMS": str(len(formset.forms)),
             "d-INITIAL_FORMS": str(formset.initial_form_count()),
@@ -593,9 +596,16 @@ class TestPengingat:
         assert not PengingatTerkirim.objects.filter(satker__singkatan="BSPJI Manado").exists()
 
     def test_no_mail_when_submitted_or_not_yet_due(self, demo, mailoutbox):
-        buka(2, hari=10)
+        p = buka(2, hari=10)
         u = pengguna("operator.manado")
         u.email = "operator@bspjimanado.go.id"
         u.save()
         call_command("kirim_pengingat", "--hari", "3", stdout=StringIO())
-        assert mailoutbox == []
+        assert mailoutbox == []  # ten days left
+        p.batas = timezone.localdate() + datetime.timedelta(days=1)
+        p.save()
+        lap = siklus.pelaporan(u.satker, 2023, 2)
+        lap.status = "diajukan"
+        lap.save()
+        call_command("kirim_pengingat", "--hari", "3", stdout=StringIO())
+        assert mailoutbox == []  # due tomorrow, but submitted

@@ -104,7 +104,9 @@ class TestSatkerPage:
 
         satker = Satker.objects.get(kode=kode)
         with django_assert_max_num_queries(24):
-            reviewer_client.get(reverse("satker-detail", args=[satker.pk]))
+            response = reviewer_client.get(reverse("satker-detail", args=[satker.pk]))
+        assert response.status_code == 200
+        assert len(response.context["baris"]) == (13 if kode == MANADO else 12)
 
     def test_query_count_does_not_grow_with_lines(
         self, reviewer_client, manado, django_assert_max_num_queries

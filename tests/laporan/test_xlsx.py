@@ -72,7 +72,9 @@ def test_pp39_measurement_sheet_holds_the_quarter_figures(rendered):
     wb = rendered("pp39-manado").workbook()
     ws = lembar(wb, next(n.split(" ")[0] + " " for n in wb.sheetnames if "Pengukuran TW II" in n))
     rows = baris_per_kode(ws, 3)
-    for line, h in hasil_satker(MANADO, 2):
+    semua = hasil_satker(MANADO, 2)
+    assert len(semua) == 13 and all(line.kode in rows for line, _ in semua)
+    for line, h in semua:
         row = rows[line.kode]
         realisasi, capaian = row[5], row[6]
         if h.realisasi.nilai is None:
@@ -96,7 +98,8 @@ def test_budget_totals_are_numbers_in_rupiah_format(rendered):
     # Tabel 32/33: 7.680.590.000 and 7.680.058.359, rolled up from the leaves.
     assert (total[2].value, total[3].value) == (7_680_590_000, 7_680_058_359)
     assert total[2].number_format == '"Rp" #,##0'
-    assert ws.merged_cells.ranges  # the "Total" label spans the code and name columns
+    # The "Total" label spans the code and name columns.
+    assert f"A{total[0].row}:B{total[0].row}" in {str(r) for r in ws.merged_cells.ranges}
 
 
 @pytest.mark.parametrize("nama", list(REPORTS))
@@ -117,11 +120,8 @@ def test_one_sheet_per_table_and_chart_listed_on_the_contents_sheet(rendered, na
         assert ws["A3"].value == f"{label}. {judul}"
         if label.startswith("Tabel"):
             assert ws.freeze_panes is not None
-            assert all(
-                3 <= (ws.column_dimensions[c].width or 0) <= 62
-                for c in ws.column_dimensions
-                if ws.column_dimensions[c].width
-            )
+            lebar = [d.width for d in ws.column_dimensions.values() if d.width]
+            assert lebar and all(3 <= w <= 62 for w in lebar)
 
 
 def test_charts_are_native_excel_charts_over_their_data(rendered):
