@@ -10,23 +10,11 @@ Uses a fresh SQLite file under var/ unless DATABASE_URL is set."""
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import time
 from io import BytesIO
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
-if "DATABASE_URL" not in os.environ:
-    db = ROOT / "var" / "bench-anggaran.sqlite3"
-    db.unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+import bersama
 
-import django  # noqa: E402
-
-django.setup()
+bersama.siapkan("bench-anggaran")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -42,22 +30,9 @@ from satker.models import Pengguna, Satker  # noqa: E402
 TAHUN = 2030
 
 
-class QueryCounter:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
 def measure(label: str, fn):
-    queries = QueryCounter()
-    with connection.execute_wrapper(queries):
-        start = time.perf_counter()
-        result = fn()
-        seconds = time.perf_counter() - start
-    print(f"{label:34s} {seconds:7.3f} s  {queries.count:6d} queries")
+    seconds, queries, result = bersama.ukur(fn)
+    print(f"{label:34s} {seconds:7.3f} s  {queries:6d} queries")
     return result
 
 

@@ -12,24 +12,12 @@ from __future__ import annotations
 import argparse
 import datetime
 import html
-import os
 import re
-import sys
-import time
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
-if "DATABASE_URL" not in os.environ:
-    db = ROOT / "var" / "bench-entri.sqlite3"
-    db.unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+import bersama
 
-import django  # noqa: E402
-
-django.setup()
+bersama.siapkan("bench-entri")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -48,29 +36,14 @@ from kinerja.models import (  # noqa: E402
 from satker.models import Pengguna, Satker  # noqa: E402
 
 
-class QueryCounter:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
 def measure(label: str, fn, ulang: int = 5):
-    """Run `fn` `ulang` times; print the median time and the queries of one run."""
-    waktu, result, queries = [], None, QueryCounter()
-    for n in range(ulang):
-        counter = QueryCounter() if n else queries
-        with connection.execute_wrapper(counter):
-            start = time.perf_counter()
-            result = fn()
-            waktu.append(time.perf_counter() - start)
-    status = getattr(result, "status_code", "")
-    print(
-        f"{label:38s} {sorted(waktu)[len(waktu) // 2]:7.3f} s  {queries.count:5d} queries  {status}"
-    )
-    return result
+    """Run `fn` `ulang` times; print the median time and the queries of the first run."""
+    runs = [bersama.ukur(fn) for _ in range(ulang)]
+    waktu = sorted(r[0] for r in runs)
+    queries = runs[0][1]
+    status = getattr(runs[-1][2], "status_code", "")
+    print(f"{label:38s} {waktu[len(waktu) // 2]:7.3f} s  {queries:5d} queries  {status}")
+    return runs[-1][2]
 
 
 def tambah_baris(satker: Satker, jumlah: int) -> None:

@@ -14,13 +14,11 @@ import resource
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench-laporan.sqlite3'}"
+import bersama
+
+# The parent loads the demo data into a fresh file; each child renders from it.
+bersama.siapkan("bench-laporan", segar="--satu" not in sys.argv, setup=False)
 
 LAPORAN = [
     ("pk", "247246", None),
@@ -67,8 +65,6 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    if os.environ["DATABASE_URL"].startswith("sqlite"):
-        Path(os.environ["DATABASE_URL"].removeprefix("sqlite:///")).unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
     from kinerja.demo_data import load_demo_data
 

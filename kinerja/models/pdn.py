@@ -39,7 +39,3 @@ class BelanjaPdn(DataDukungSatker):
 
     def __str__(self) -> str:
         return f"{self.satker} {self.tanggal_posisi} {self.akun}"
-
-    @property
-    def realisasi_total(self) -> int:
-        return self.realisasi_pdn + self.realisasi_tkdn + self.realisasi_impor

@@ -10,10 +10,6 @@ class RestrictedViewSetMixin:
         return super().get_queryset().restrict(self.request.user)
 
 
-class RestrictedReadOnlyViewSet(RestrictedViewSetMixin, viewsets.ReadOnlyModelViewSet):
-    pass
-
-
 class RestrictedListViewSet(
     RestrictedViewSetMixin, viewsets.mixins.ListModelMixin, viewsets.GenericViewSet
 ):
