@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kinerja.choices import TingkatAnggaran
+from kinerja.choices import URUTAN_TINGKAT, TingkatAnggaran
 from kinerja.formatting import format_angka, romawi
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel
@@ -23,14 +23,12 @@ def urut(nodes: Pohon) -> list[sel.NodeAnggaran]:
 
 
 def _kedalaman(n: sel.NodeAnggaran) -> int:
-    return [T.PROGRAM, T.KEGIATAN, T.KRO, T.RO, T.KOMPONEN, T.SUB_KOMPONEN, T.AKUN].index(
-        n.item.tingkat
-    )
+    return URUTAN_TINGKAT.index(n.item.tingkat)
 
 
 def tabel_program_kegiatan(nodes: Pohon, judul: str, sampai: str = T.RO) -> d.Tabel:
     """Program → kegiatan → KRO → RO (or deeper) with the pagu rolled up from the leaves."""
-    batas = _kedalaman_tingkat(sampai)
+    batas = URUTAN_TINGKAT.index(sampai)
     baris = []
     for n in urut(nodes):
         k = _kedalaman(n)
@@ -44,7 +42,7 @@ def tabel_program_kegiatan(nodes: Pohon, judul: str, sampai: str = T.RO) -> d.Ta
                 d.rupiah(n.hasil.pagu, tebal=tebal),
             ]
         )
-    pagu = sum(n.hasil.pagu for n in nodes.values() if n.item.induk_id is None)
+    pagu = sel.total_satker(nodes, 12)[0]
     return d.Tabel(
         judul=judul,
         kepala=[d.kolom("Kode", "Program/Kegiatan/Output", "Pagu")],
@@ -53,10 +51,6 @@ def tabel_program_kegiatan(nodes: Pohon, judul: str, sampai: str = T.RO) -> d.Ta
         lebar=[16, 60, 20],
         nama_lembar="Program Kegiatan",
     )
-
-
-def _kedalaman_tingkat(tingkat: str) -> int:
-    return [T.PROGRAM, T.KEGIATAN, T.KRO, T.RO, T.KOMPONEN, T.SUB_KOMPONEN, T.AKUN].index(tingkat)
 
 
 def tabel_output(nodes: Pohon, judul: str) -> d.Tabel:

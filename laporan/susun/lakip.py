@@ -11,6 +11,7 @@ from kinerja.formatting import format_rupiah, romawi
 from kinerja.models import Dipa, IndikatorPerjanjian, NarasiIndikator
 from kinerja.perhitungan import Status
 from kinerja.perhitungan import anggaran as pa
+from kinerja.perhitungan.agregasi import NAMA_ATURAN
 from kinerja.selectors import anggaran as sel_anggaran
 from kinerja.selectors.capaian import konfigurasi
 from kinerja.selectors.renstra import capaian_renstra_satker, renstra_satker
@@ -542,11 +543,7 @@ class _Lakip:
                     d.teks(f"{b.sasaran.kode} {b.indikator.nama}"),
                     d.teks(b.indikator.get_satuan_display() or "–"),
                     *sel_tahun,
-                    d.teks(
-                        {"jumlah": "jumlah", "terakhir": "terakhir", "rata_rata": "rata-rata"}.get(
-                            b.aturan, b.aturan
-                        )
-                    ),
+                    d.teks(NAMA_ATURAN.get(b.aturan, b.aturan)),
                     d.dari_hasil(b.hasil.target_sd),
                     d.dari_hasil(b.hasil.realisasi_sd),
                     d.dari_hasil(b.hasil.capaian_sd, persen_=True),
