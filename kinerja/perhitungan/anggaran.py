@@ -216,11 +216,10 @@ def _persen_dari_rp(rp: int | None, pagu: int, p: Pembulatan) -> Hasil:
 
 
 def _rata_tertimbang(nilai: list[tuple[int, Hasil]], pagu: int, p: Pembulatan) -> Hasil:
-    """Σ pagu_i × progress_i / pagu: the children's progress weighted by their pagu."""
+    """Σ pagu_i × progress_i / pagu: the children's progress weighted by their pagu. The
+    children are those with pagu (`_posisi`), so the parent's pagu, their sum, is above 0."""
     if any(not h.dapat_dihitung for _, h in nilai):
         return KOSONG
-    if pagu == 0:
-        return Hasil.gagal("pagu nol")
     total = sum((Decimal(w) * h.nilai for w, h in nilai), Decimal(0))
     suku = " + ".join(f"{format_angka(w)} × {angka(h.nilai)}" for w, h in nilai)
     return hasil_bulat(total / Decimal(pagu), f"({suku}) / {format_angka(pagu)}", p, persen=True)
@@ -299,7 +298,8 @@ def efisiensi_anggaran(
             desimal=0,
         )
     if not (ibt.dapat_dihitung and ibr.dapat_dihitung):
-        efisiensi = Hasil.gagal(ibt.alasan or ibr.alasan or "")
+        # The reason of the index that could not be computed, said once.
+        efisiensi = Hasil(nilai=None, alasan=ibt.alasan or ibr.alasan)
     else:
         t, r = format_angka(ibt.nilai), format_angka(ibr.nilai)
         efisiensi = hasil_bulat(

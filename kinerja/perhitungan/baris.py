@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kinerja.formatting import format_tanggal, romawi
@@ -405,7 +405,7 @@ def _dari_data_dukung(
         if not kini:
             return None, []
         nama = f"SPK/order s.d. {format_tanggal(kini[0].tanggal)}"
-        return jumlah([sum(x.jumlah for x in kini)], nama=nama, pembulatan=p), []
+        return jumlah([sum(x.jumlah for x in kini)], nama=nama), []
     if sumber == PENGUKURAN_PERUSAHAAN:
         ukur = dalam_tahun(d.pengukuran)
         if not ukur:
@@ -416,9 +416,11 @@ def _dari_data_dukung(
             return None, []
         butir = dalam_tahun(d.butir)
         nama = f"jumlah {m.satuan.lower()} s.d. {format_tanggal(posisi)}"
-        hasil = jumlah([b.jumlah for b in butir], nama=nama, pembulatan=p)
+        hasil = jumlah([b.jumlah for b in butir], nama=nama)
         if butir:
-            hasil = _dengan_keterangan(hasil, "; ".join(b.uraian for b in butir))
+            hasil = replace(
+                hasil, keterangan=f"{hasil.keterangan}: " + "; ".join(b.uraian for b in butir)
+            )
         return hasil, []
     if sumber == BELANJA_PDN:
         kini = terbaru(dalam_tahun(d.pdn))
@@ -490,14 +492,3 @@ def _rasio_rekomendasi(
             f"Tidak ada pengawasan tahun {tahun}; dipakai hasil pengawasan tahun {terakhir}."
         )
     return rasio_tindak_lanjut(selesai, len(daftar), pembulatan=p), catatan
-
-
-def _dengan_keterangan(hasil: Hasil, keterangan: str) -> Hasil:
-    return Hasil(
-        nilai=hasil.nilai,
-        rumus=hasil.rumus,
-        alasan=hasil.alasan,
-        desimal=hasil.desimal,
-        keterangan=f"{hasil.keterangan}: {keterangan}",
-        tambahan=hasil.tambahan,
-    )

@@ -75,7 +75,7 @@ class Hasil:
 def angka(nilai: Decimal | int) -> str:
     """A number put into a formula, printed with exactly the precision it was given:
     556.782.250; 3,86; 4,80; 363,80; 92,5. Callers pass reported values as reported."""
-    return format_angka(nilai if isinstance(nilai, int) else Decimal(nilai))
+    return format_angka(nilai)
 
 
 def ringkas(nilai: Decimal) -> Decimal:

@@ -214,8 +214,8 @@ def rasio_tindak_lanjut(selesai: int, total: int, *, pembulatan: Pembulatan = BA
     )
 
 
-def jumlah(nilai: Sequence[int], *, nama: str, pembulatan: Pembulatan = BAKU) -> Hasil:
-    """A count: the sum of the counted items."""
+def jumlah(nilai: Sequence[int], *, nama: str) -> Hasil:
+    """A count: the sum of the counted items (a whole number, never rounded)."""
     total = sum(nilai)
     rumus = " + ".join(angka(n) for n in nilai) if 1 < len(nilai) <= 12 else ""
     return Hasil(

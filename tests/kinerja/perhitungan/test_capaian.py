@@ -106,3 +106,8 @@ class TestStatus:
     def test_inverted_thresholds_are_refused(self):
         with pytest.raises(ValueError):
             Ambang(tercapai=D(75), perlu_perhatian=D(100))
+
+
+def test_a_computed_capaian_has_no_reason_and_no_description():
+    h = capaian(D(3), D(4))
+    assert (h.nilai, h.alasan, h.keterangan, h.desimal) == (D("75.00"), None, "", 2)

@@ -201,3 +201,81 @@ class TestPembulatan:
     def test_unknown_mode_is_refused(self):
         with pytest.raises(ValueError):
             Pembulatan.dari_nama("ROUND_SOMETIMES", 2)
+
+
+class TestWorkingAndReasons:
+    """What each method says beside its figure: the inputs named, or why it has none."""
+
+    def test_growth_names_the_missing_position(self):
+        assert metode.pertumbuhan(None, 100, nama="PNBP").alasan == (
+            "tidak dapat dihitung: PNBP tahun berjalan belum tercatat"
+        )
+        assert metode.pertumbuhan(None, 100, nama="PNBP", posisi_b="30 Juni 2023").alasan == (
+            "tidak dapat dihitung: PNBP tahun berjalan s.d. 30 Juni 2023 belum tercatat"
+        )
+
+    def test_one_company_is_named(self):
+        h = metode.produktivitas_efisiensi([Pengukuran("IKM Mustang", D(400), D(500))])
+        assert h.keterangan == "IKM Mustang"
+
+    @pytest.mark.parametrize(
+        ("konversi", "mutu"),
+        [
+            ("88.31", ("A", "Sangat Baik")),
+            ("76.61", ("B", "Baik")),
+            ("65.00", ("C", "Kurang Baik")),
+            ("25.00", ("D", "Tidak Baik")),
+            ("24.99", ("D", "Tidak Baik")),  # below the scale: still the lowest grade
+            ("0", ("D", "Tidak Baik")),
+        ],
+    )
+    def test_each_grade_and_its_name(self, konversi, mutu):
+        assert metode.mutu_pelayanan(D(konversi)) == mutu
+
+    def test_survey_names_the_service_quality(self):
+        h = metode.indeks_survei([("a", D("3.10")), ("b", D("3.20"))])
+        # (3,10 + 3,20) / 2 = 3,15; × 25 = 78,75: B (76,61-88,30)
+        assert h.tambahan == {"konversi": D("78.75"), "mutu": "B", "kinerja_unit": "Baik"}
+        assert h.desimal == 2
+
+    def test_reasons_of_the_index_methods(self):
+        assert metode.rata_rata_total([]).alasan == (
+            "tidak dapat dihitung: belum ada nilai profesionalitas pegawai"
+        )
+        assert metode.indeks_tertimbang([]).alasan == (
+            "tidak dapat dihitung: belum ada penilaian aspek layanan publik"
+        )
+
+    def test_keterangan_of_the_index_and_ratio_methods(self):
+        assert metode.rata_rata_total([("P1", [D(1)])]).keterangan == (
+            "rata-rata nilai total 1 pegawai"
+        )
+        h = metode.indeks_tertimbang([("a", D(4), D(100))])
+        assert (h.rumus, h.keterangan) == (
+            "4 × 100% = 4,00",
+            "jumlah indeks aspek × bobot, 1 aspek",
+        )
+        assert metode.rasio_tindak_lanjut(1, 2).keterangan == (
+            "rekomendasi selesai ditindaklanjuti / seluruh rekomendasi"
+        )
+
+    @pytest.mark.parametrize(
+        ("nilai", "rumus"),
+        [
+            ([], "perusahaan = 0"),
+            ([3], "perusahaan = 3"),  # one term: nothing to add up
+            ([1, 2], "1 + 2 = 3"),
+            ([1] * 12, " + ".join(["1"] * 12) + " = 12"),
+            ([1] * 13, "perusahaan = 13"),  # too many terms to print
+        ],
+    )
+    def test_a_count_shows_its_terms_when_there_are_two_to_twelve(self, nilai, rumus):
+        h = metode.jumlah(nilai, nama="perusahaan")
+        assert (h.rumus, h.keterangan) == (rumus, "perusahaan")
+
+    def test_an_external_score_without_predikat_says_none(self):
+        h = metode.nilai_eksternal(komponen=[("a", D(1)), ("b", D(2))], nama="nilai SAKIP")
+        assert h.keterangan == "nilai SAKIP: a, b"
+        assert metode.nilai_eksternal(nilai=D(3), nama="nilai LK").keterangan == "nilai LK"
+        h = metode.nilai_eksternal(nilai=D(3), nama="nilai LK", predikat="WTP")
+        assert h.keterangan == "nilai LK; predikat WTP"
