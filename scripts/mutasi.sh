@@ -9,7 +9,9 @@
 # (perhitungan) to tens of minutes (siklus, akses: their tests use the database).
 #
 # Each target runs in its own copy of the working tree under var/mutasi/<sasaran>/ (the tree
-# itself is never changed; uncommitted files are included), on an embedded SQLite database.
+# itself is never changed; uncommitted files are included). Targets whose tests use the
+# database run on a throw-away PostgreSQL (scripts/pg_sementara.sh) whose test database is
+# made once and reused by every mutant (--reuse-db); the computation needs none.
 # It prints mutmut's progress line, then the score per module and every surviving mutant as a
 # diff; both are kept in var/mutasi/<sasaran>/ringkasan.txt. Environment: MUTASI_PROSES (parallel
 # mutants, default the number of cores), PY (the Python of the virtual environment).
@@ -31,9 +33,10 @@ mutmut="$(dirname "$PY")/mutmut"
 proses=${MUTASI_PROSES:-$(nproc)}
 
 # target → "modules to mutate | tests that may kill them" (globs relative to the tree).
-declare -A MODUL UJI
+declare -A MODUL UJI BASIS_DATA
 MODUL[perhitungan]="kinerja/perhitungan/*"
 UJI[perhitungan]="tests/kinerja/perhitungan"
+BASIS_DATA[siklus]=1 BASIS_DATA[akses]=1
 MODUL[siklus]="kinerja/siklus.py"
 UJI[siklus]="tests/kinerja/test_siklus.py tests/kinerja/test_siklus_tabel.py tests/kinerja/test_isian.py"
 MODUL[akses]="kinerja/views_akses.py satker/querysets.py"
@@ -72,13 +75,19 @@ for s in "${sasaran[@]}"; do
     echo "pytest_add_cli_args="
     echo "    -p no:cacheprovider"
     echo "    -p no:randomly"
+    [ -z "${BASIS_DATA[$s]:-}" ] || echo "    --reuse-db"
   } > "$kerja/setup.cfg"
   (
     cd "$kerja"
-    export DATABASE_URL="sqlite:///$kerja/var/mutasi.sqlite3" PYTHONDONTWRITEBYTECODE=1
+    export PYTHONDONTWRITEBYTECODE=1 PY
     mkdir -p var
     mulai=$(date +%s)
-    "$mutmut" run --max-children "$proses" || true
+    if [ -n "${BASIS_DATA[$s]:-}" ]; then
+      "$root/scripts/pg_sementara.sh" "$mutmut" run --max-children "$proses" || true
+    else
+      DATABASE_URL="sqlite:///$kerja/var/mutasi.sqlite3" "$mutmut" run --max-children "$proses" \
+        || true
+    fi
     echo
     detik=$(( $(date +%s) - mulai ))
     "$mutmut" results --all true > var/hasil.txt 2>&1 || true
