@@ -41,9 +41,8 @@ def hasil_satker(kode: str, triwulan: int | None):
     return list(zip(lines, hitung_capaian(lines, triwulan), strict=True))
 
 
-def test_lakip_target_and_capaian_sheet_holds_the_computed_numbers(rendered):
-    r = rendered("lakip-pekanbaru")
-    wb = r.workbook()
+def test_lakip_target_and_capaian_sheet_holds_the_computed_numbers(workbook):
+    wb = workbook("lakip-pekanbaru")
     ws = lembar(wb, "T1 ")
     assert ws["A1"].value == "Laporan Kinerja (LAKIP) 2023 — BSPJI Pekanbaru"
     assert ws["A2"].value == "Tahun Anggaran 2023"
@@ -68,8 +67,8 @@ def test_lakip_target_and_capaian_sheet_holds_the_computed_numbers(rendered):
     )
 
 
-def test_pp39_measurement_sheet_holds_the_quarter_figures(rendered):
-    wb = rendered("pp39-manado").workbook()
+def test_pp39_measurement_sheet_holds_the_quarter_figures(workbook):
+    wb = workbook("pp39-manado")
     ws = lembar(wb, next(n.split(" ")[0] + " " for n in wb.sheetnames if "Pengukuran TW II" in n))
     rows = baris_per_kode(ws, 3)
     semua = hasil_satker(MANADO, 2)
@@ -85,14 +84,10 @@ def test_pp39_measurement_sheet_holds_the_quarter_figures(rendered):
             assert Decimal(str(capaian)) == h.capaian.nilai
 
 
-def test_budget_totals_are_numbers_in_rupiah_format(rendered):
+def test_budget_totals_are_numbers_in_rupiah_format(workbook):
+    wb = workbook("lakip-pekanbaru")
     ws = lembar(
-        rendered("lakip-pekanbaru").workbook(),
-        next(
-            n.split(" ")[0] + " "
-            for n in rendered("lakip-pekanbaru").workbook().sheetnames
-            if n.endswith("Realisasi Anggaran")
-        ),
+        wb, next(n.split(" ")[0] + " " for n in wb.sheetnames if n.endswith("Realisasi Anggaran"))
     )
     total = next(r for r in ws.iter_rows(min_row=6) if r[0].value == "Total")
     # Tabel 32/33: 7.680.590.000 and 7.680.058.359, rolled up from the leaves.
@@ -103,20 +98,20 @@ def test_budget_totals_are_numbers_in_rupiah_format(rendered):
 
 
 @pytest.mark.parametrize("nama", list(REPORTS))
-def test_one_sheet_per_table_and_chart_listed_on_the_contents_sheet(rendered, nama):
-    r = rendered(nama)
-    wb = r.workbook()
+def test_one_sheet_per_table_and_chart_listed_on_the_contents_sheet(susunan, workbook, nama):
+    laporan = susunan(nama)
+    wb = workbook(nama)
     assert wb.sheetnames[0] == "Daftar Isi"
-    tabel, gambar = r.laporan.tabel(), r.laporan.gambar()
+    tabel, gambar = laporan.tabel(), laporan.gambar()
     assert len(wb.sheetnames) == 1 + len(tabel) + len(gambar)
     isi = wb["Daftar Isi"]
     daftar = [row for row in isi.iter_rows(min_row=6, values_only=True) if row[0]]
     assert [row[0] for row in daftar] == [
-        b.label for b in r.laporan.blok_semua() if b in tabel or b in gambar
+        b.label for b in laporan.blok_semua() if b in tabel or b in gambar
     ]
     for label, judul, nama_lembar in daftar:
         ws = wb[nama_lembar]
-        assert ws["A1"].value == f"{r.laporan.judul} — {r.laporan.satker}"
+        assert ws["A1"].value == f"{laporan.judul} — {laporan.satker}"
         assert ws["A3"].value == f"{label}. {judul}"
         if label.startswith("Tabel"):
             assert ws.freeze_panes is not None
@@ -124,8 +119,8 @@ def test_one_sheet_per_table_and_chart_listed_on_the_contents_sheet(rendered, na
             assert lebar and all(3 <= w <= 62 for w in lebar)
 
 
-def test_charts_are_native_excel_charts_over_their_data(rendered):
-    wb = rendered("lakip-pekanbaru").workbook()
+def test_charts_are_native_excel_charts_over_their_data(workbook):
+    wb = workbook("lakip-pekanbaru")
     ws = next(wb[n] for n in wb.sheetnames if n.startswith("G") and "PNBP" in n)
     assert len(ws._charts) == 1
     # The data under the chart: PNBP target and receipts by year (2023: 250.000.000 and
