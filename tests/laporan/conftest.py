@@ -83,6 +83,18 @@ def susunan(django_db_setup, django_db_blocker):
     return _cache(django_db_blocker, lambda name: susun_report(*REPORTS[name]))
 
 
+@pytest.fixture
+def lakip(susunan) -> dokumen.Laporan:
+    """The LAKIP 2023 of BSPJI Pekanbaru, the demo's annual report."""
+    return susunan("lakip-pekanbaru")
+
+
+@pytest.fixture
+def pp39(susunan) -> dokumen.Laporan:
+    """The PP-39 report of BSPJI Manado for quarter II 2023, the demo's quarterly report."""
+    return susunan("pp39-manado")
+
+
 @pytest.fixture(scope="session")
 def xlsx_bytes(susunan):
     """xlsx_bytes("pp39-manado") → the Excel file of the session's report model."""
@@ -121,16 +133,56 @@ def rendered(susunan, xlsx_bytes):
 # --- reading a table of the report model --------------------------------------------------
 
 
-def tabel(laporan: dokumen.Laporan, nama_lembar: str) -> dokumen.Tabel:
-    """The one table of the report with this sheet name."""
-    cocok = [t for t in laporan.tabel() if t.nama_lembar == nama_lembar]
-    assert len(cocok) == 1, (nama_lembar, [t.nama_lembar for t in laporan.tabel()])
+def tabel(laporan: dokumen.Laporan, nama_lembar: str, judul: str | None = None) -> dokumen.Tabel:
+    """The one table of the report with this sheet name (and title, for a sheet name used
+    twice: a chapter's table and its annex copy)."""
+    cocok = [
+        t
+        for t in laporan.tabel()
+        if t.nama_lembar == nama_lembar and (judul is None or t.judul == judul)
+    ]
+    assert len(cocok) == 1, (nama_lembar, judul, [(t.nama_lembar, t.judul) for t in cocok])
     return cocok[0]
 
 
-def isi(sel: dokumen.Sel) -> str | int | Decimal | None:
-    """A cell's value: a number as a number, text as text, "" for an empty cell."""
-    return sel.nilai
+def _tabel_bagian(bagian: list[dokumen.Bagian], nama_lembar: str) -> list[dokumen.Tabel]:
+    return [
+        blok
+        for b in bagian
+        for x in b.semua()
+        for blok in x.isi
+        if isinstance(blok, dokumen.Tabel) and blok.nama_lembar == nama_lembar
+    ]
+
+
+def badan_dan_lampiran(
+    laporan: dokumen.Laporan, nama_lembar: str
+) -> tuple[dokumen.Tabel, dokumen.Tabel]:
+    """The copy of a table in the body (front matter and chapters) and its annex copy."""
+    badan = _tabel_bagian([*laporan.depan, *laporan.bab], nama_lembar)
+    lampiran = _tabel_bagian(laporan.lampiran, nama_lembar)
+    assert (len(badan), len(lampiran)) == (1, 1), nama_lembar
+    return badan[0], lampiran[0]
+
+
+def judul_kolom(t: dokumen.Tabel) -> list[list[str]]:
+    """The header rows as printed."""
+    return [[s.teks() for s in r] for r in t.kepala]
+
+
+def kepala(t: dokumen.Tabel) -> list[list[tuple[str, int, int]]]:
+    """The header rows as printed, with the span of every cell: the spans place each title
+    above its columns, so a title moved off its values changes them."""
+    return [[(s.teks(), s.colspan, s.rowspan) for s in r] for r in t.kepala]
+
+
+def sel_semua(t: dokumen.Tabel) -> list[list[tuple]]:
+    """Every cell of a table with how it is shown: two copies of a table compare equal only
+    when they print the same."""
+    return [
+        [(s.nilai, s.jenis, s.desimal, s.teks(), s.colspan, s.rowspan) for s in r]
+        for r in [*t.kepala, *t.baris, *t.kaki]
+    ]
 
 
 def baris(t: dokumen.Tabel, *awal: str, kaki: bool = False) -> list[dokumen.Sel]:
@@ -142,10 +194,58 @@ def baris(t: dokumen.Tabel, *awal: str, kaki: bool = False) -> list[dokumen.Sel]
 
 
 def nilai_baris(t: dokumen.Tabel, *awal: str, kaki: bool = False) -> list:
-    """The values of the row `baris` finds, cell by cell."""
-    return [isi(s) for s in baris(t, *awal, kaki=kaki)]
+    """The values of the row `baris` finds, cell by cell: numbers as numbers, text with its
+    whitespace (indentation, line breaks) collapsed."""
+    return [
+        normal(s.nilai) if isinstance(s.nilai, str) else s.nilai for s in baris(t, *awal, kaki=kaki)
+    ]
 
 
 def teks_baris(t: dokumen.Tabel, *awal: str, kaki: bool = False) -> list[str]:
     """The row as the PDF prints it, cell by cell ("Rp 1.000", "45,12%", "–")."""
-    return [s.teks() for s in baris(t, *awal, kaki=kaki)]
+    return [normal(s.teks()) for s in baris(t, *awal, kaki=kaki)]
+
+
+# --- reading a sheet of the workbook -------------------------------------------------------
+
+# Number formats of the workbook by kind of cell, as a reader of the sheet expects them.
+RUPIAH = '"Rp" #,##0'
+PERSEN_2 = '#,##0.00"%"'
+ANGKA_2 = "#,##0.00"
+ANGKA_1 = "#,##0.0"
+BULAT = "#,##0"
+TANGGAL = "d mmmm yyyy"
+UMUM = "General"  # an empty cell (a figure that cannot be computed) or text
+
+
+def lembar(wb, t: dokumen.Tabel | str):
+    """The sheet of a table (or of the table with this title): row 3 reads "Tabel N. judul"."""
+    judul = f"{t.label}. {t.judul}" if isinstance(t, dokumen.Tabel) else None
+    cocok = [
+        ws
+        for ws in wb.worksheets
+        if (a3 := str(ws["A3"].value or "")) == judul
+        or (judul is None and a3.split(". ", 1)[-1] == t)
+    ]
+    assert len(cocok) == 1, (t if judul is None else judul, len(cocok))
+    return cocok[0]
+
+
+def baris_lembar(ws, kolom_huruf: str, nilai) -> int:
+    """The number of the one row whose cell in this column holds `nilai` (text compared with
+    its whitespace collapsed)."""
+    cocok = [
+        c.row
+        for c in ws[kolom_huruf]
+        if c.value is not None
+        and (normal(c.value) if isinstance(c.value, str) else c.value) == nilai
+    ]
+    assert len(cocok) == 1, (ws.title, kolom_huruf, nilai, cocok)
+    return cocok[0]
+
+
+def format_dan_nilai(ws, baris_: int, kolom_huruf: str) -> tuple[str, object]:
+    """A cell's number format and its value (a number as Decimal)."""
+    c = ws[f"{kolom_huruf}{baris_}"]
+    nilai = Decimal(str(c.value)) if isinstance(c.value, int | float) else c.value
+    return c.number_format, nilai
