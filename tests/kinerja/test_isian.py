@@ -30,6 +30,7 @@ from kinerja.models import (
 from kinerja.selectors import anggaran as sel_anggaran
 from laporan.models import NarasiLaporan
 from satker.models import Pengguna
+from tests.halaman import baca, galat_di, isian, pesan
 
 pytestmark = pytest.mark.django_db
 
@@ -85,8 +86,11 @@ class TestPerjanjian:
         data["u0-target"] = "dua belas"
         response = op_pekanbaru.post(url, data)
         assert response.status_code == 400
-        assert "Masukkan angka, mis. 45,12." in response.content.decode()
-        assert response.context["pilihan"][0]["target_teks"] == "dua belas"
+        page = baca(response)
+        assert galat_di(page, "u0-target") == ["Masukkan angka, mis. 45,12."]
+        assert galat_di(page, "u1-target") == []
+        assert isian(page, "u0-target").attrs["value"] == "dua belas"  # as typed
+        assert pesan(page) == ["Perjanjian Kinerja belum disimpan; periksa isian yang ditandai."]
         assert not PerjanjianKinerja.objects.filter(satker=pekanbaru, tahun=2024).exists()
         data["u0-target"] = "12,5"
         response = op_pekanbaru.post(url, data)
@@ -107,7 +111,10 @@ class TestPerjanjian:
         lap.save()
         response = op_pekanbaru.post(url, data)
         assert response.status_code == 409
-        assert "selama laporan Triwulan I 2023 direviu" in response.content.decode()
+        terkunci = baca(response).satu("div", kelas="locked").teks
+        assert terkunci.startswith(
+            "Target tidak dapat direvisi selama laporan Triwulan I 2023 direviu"
+        ), terkunci
         assert not IndikatorPerjanjian.objects.filter(
             sasaran__perjanjian__satker=pekanbaru, target=99
         ).exists()
@@ -148,12 +155,15 @@ class TestPerjanjian:
         # Without the page's record of the targets it was opened with: refused, nothing saved.
         response = op_pekanbaru.post(url, {**data, "alasan": "Tanpa tanda"})
         assert response.status_code == 409
-        assert "tidak membawa tanda data saat dibuka" in response.content.decode()
+        [bentrok] = pesan(baca(response))
+        assert bentrok.startswith("Halaman ini tidak membawa tanda data saat dibuka"), bentrok
         assert PerjanjianKinerja.objects.get(satker=pekanbaru, tahun=2023).revisi == 0
         data["tanda"] = tanda(op_pekanbaru, url)
         response = op_pekanbaru.post(url, data)  # no reason given
         assert response.status_code == 400
-        assert "Tuliskan alasan revisi target." in response.content.decode()
+        page = baca(response)
+        assert galat_di(page, "alasan", "field") == ["Tuliskan alasan revisi target."]
+        assert isian(page, f"t{line.pk}").attrs["value"] == "11"  # the typed target stays
         data["alasan"] = "Penyesuaian pagu setelah revisi DIPA"
         assert op_pekanbaru.post(url, data).status_code == 302
         pk = PerjanjianKinerja.objects.get(satker=pekanbaru, tahun=2023)
@@ -180,7 +190,10 @@ class TestRencanaAksi:
         data[f"t{line.pk}-3"] = "20"  # below TW II's cumulative target
         response = op_pekanbaru.post(url, data)
         assert response.status_code == 400
-        assert "Kumulatif: tidak boleh turun dari TW sebelumnya" in response.content.decode()
+        page = baca(response)
+        [galat] = galat_di(page, f"t{line.pk}-3", "field")
+        assert galat.startswith("Kumulatif: tidak boleh turun dari TW sebelumnya"), galat
+        assert [galat_di(page, f"t{line.pk}-{tw}", "field") for tw in (1, 2, 4)] == [[], [], []]
         ra3 = RencanaAksi.objects.get(indikator=line, triwulan=3).target_antara
         assert ra3 != D("20")
         data[f"t{line.pk}-3"] = str(ra3).replace(".", ",")
@@ -205,7 +218,7 @@ class TestRencanaAksi:
                 data[f"k{b['line'].pk}-{s['tw']}"] = s["kegiatan"]
         assert "" in {v for k, v in data.items() if k.startswith("t")}
         response = client.post(url, data, follow=True)
-        assert "Rencana aksi 2023 disimpan (0 perubahan)." in response.content.decode()
+        assert pesan(baca(response)) == ["Rencana aksi 2023 disimpan (0 perubahan)."]
 
     def test_a_plan_changed_by_someone_else_is_not_overwritten(self, op_pekanbaru, pekanbaru):
         url = reverse("entri-rencana-aksi", args=[pekanbaru.pk, 2023])
@@ -220,7 +233,7 @@ class TestRencanaAksi:
         crlf = {k: v.replace("\n", "\r\n") for k, v in data.items()}
         assert any("\r\n" in v for v in crlf.values())
         response = op_pekanbaru.post(url, crlf, follow=True)
-        assert "Rencana aksi 2023 disimpan (0 perubahan)." in response.content.decode()
+        assert pesan(baca(response)) == ["Rencana aksi 2023 disimpan (0 perubahan)."]
         assert not RiwayatPerubahan.objects.exists()
         # A colleague saves the plan of TW IV while this page is open.
         RencanaAksi.objects.update_or_create(
@@ -229,10 +242,12 @@ class TestRencanaAksi:
         data[f"k{line.pk}-4"] = "- Versi saya"
         response = op_pekanbaru.post(url, data)
         assert response.status_code == 409
-        text = response.content.decode()
-        assert "Data ini telah diubah oleh pengguna lain" in text
-        assert "rencana kegiatan" in text and "- Versi rekan" in text
-        assert "- Versi saya" in text  # what was typed stays on the page
+        page = baca(response)
+        [bentrok] = pesan(page)
+        assert bentrok.startswith("Data ini telah diubah oleh pengguna lain"), bentrok
+        assert "rencana kegiatan" in bentrok and "“- Versi rekan”" in bentrok
+        # What was typed stays in its own box on the page.
+        assert isian(page, f"k{line.pk}-4").teks == "- Versi saya"
         assert RencanaAksi.objects.get(indikator=line, triwulan=4).rencana_kegiatan == (
             "- Versi rekan"
         )
@@ -312,7 +327,8 @@ class TestDataDukung:
         data["d-0-jumlah"] = str(lama + 500)
         response = op_pekanbaru.post(url, data)
         assert response.status_code == 409
-        assert "baris 1 jumlah" in response.content.decode()
+        [bentrok] = pesan(baca(response))
+        assert "baris 1 jumlah" in bentrok, bentrok
         assert PenerimaanPnbp.objects.get(pk=baris.pk).jumlah == lama + 1
         # Saving again from the refused page is deliberate; the history keeps both values.
         data["tanda"] = response.context["tanda"]
@@ -334,7 +350,9 @@ class TestDataDukung:
                      f"d-{i}-jumlah": "100"}  # fmt: skip
         response = op_pekanbaru.post(url, data)
         assert response.status_code == 400
-        assert "Sama dengan baris 1." in response.content.decode()
+        page = baca(response)
+        assert galat_di(page, "d-0-jumlah", "tr") == []
+        assert "Sama dengan baris 1." in " ".join(galat_di(page, "d-1-jumlah", "tr"))
         assert not PenerimaanPnbp.objects.filter(
             satker=pekanbaru, tanggal_posisi=datetime.date(2023, 2, 28)
         ).exists()
@@ -368,7 +386,11 @@ class TestDataDukung:
                 data[f"d-{i}-{name}"] = "" if v is None else str(v)
         response = op_pekanbaru.post(url, data)  # the year-end survey is already there
         assert response.status_code == 400
-        assert "Survei pada posisi ini sudah ada." in response.content.decode()
+        page = baca(response)
+        assert "Survei pada posisi ini sudah ada." in " ".join(
+            galat_di(page, f"d-{n}-tanggal_posisi", "tr")
+        )
+        assert all(galat_di(page, f"d-{i}-tanggal_posisi", "tr") == [] for i in range(n))
         assert SurveiKepuasan.objects.filter(satker=pekanbaru, tahun=2023).count() == 1
         data[f"d-{n}-tanggal_posisi"] = "2023-06-30"
         assert op_pekanbaru.post(url, data).status_code == 302
@@ -398,10 +420,13 @@ class TestDataDukung:
                 data[f"d-{i}-{name}"] = "" if v is None else str(v).replace(".", ",")
         response = op_pekanbaru.post(url, data)  # another satker's survey: refused
         assert response.status_code == 400
+        assert galat_di(baca(response), f"d-{n}-survei") != []  # not among the choices
         assert not UnsurSurvei.objects.filter(survei__satker=manado).exists()
         data[f"d-{n}-survei"] = str(survei.pk)
         data[f"d-{n}-nilai"] = "4,5"  # the scale is 1-4
-        assert op_pekanbaru.post(url, data).status_code == 400
+        response = op_pekanbaru.post(url, data)
+        assert response.status_code == 400
+        assert galat_di(baca(response), f"d-{n}-nilai") != []
         data[f"d-{n}-nilai"] = "3,5"
         assert op_pekanbaru.post(url, data).status_code == 302
         assert survei.unsur.get().nilai == D("3.50")
@@ -409,7 +434,14 @@ class TestDataDukung:
     def test_a_reviewer_cannot_change_supporting_data(self, client, pekanbaru):
         client.force_login(pengguna("reviewer"))
         url = reverse("entri-data", args=[pekanbaru.pk, 2023, "pnbp"])
-        assert client.get(url).status_code == 200  # may read
+        page = baca(client.get(url))  # may read: Pekanbaru's 14 rows (5 of 2022, 9 of 2023)
+        jumlah = len(page.satu("tbody").semua("tr"))
+        ada = [i for i in range(jumlah) if isian(page, f"d-{i}-id").attrs.get("value")]
+        assert len(ada) == 14
+        tanggal = [isian(page, f"d-{i}-tanggal_posisi").attrs["value"] for i in ada]
+        assert sorted(tanggal) == ["2022-12-31"] * 5 + ["2023-12-31"] * 9
+        form = page.satu("form", kelas="isian")
+        assert [b.teks for b in form.semua("button")] == []  # ...but gets no save button
         assert client.post(url, {}).status_code == 403
 
 
@@ -433,7 +465,15 @@ class TestNarasi:
         data[f"n{line.pk}-kendala"] = "Versi lain."
         response = op_pekanbaru.post(url, data)
         assert response.status_code == 409
-        assert "Data ini telah diubah oleh Operator BSPJI Pekanbaru" in response.content.decode()
+        # (After the first save's message, not yet shown: the page was not followed.)
+        assert pesan(baca(response))[0] == f"Narasi {line.kode} tersimpan."
+        bentrok = pesan(baca(response))[-1]
+        assert bentrok.startswith("Data ini telah diubah oleh Operator BSPJI Pekanbaru"), bentrok
+        # It names what the other save changed: the kendala of the demo narrative.
+        assert "kendala: “Tidak ada kendala.” menjadi “Cuaca ekstrem menunda pengukuran.”" in (
+            bentrok
+        )
+        assert isian(baca(response), f"n{line.pk}-kendala").teks == "Versi lain."
         assert (
             NarasiIndikator.objects.get(indikator=line).kendala
             == "Cuaca ekstrem menunda pengukuran."
@@ -481,8 +521,9 @@ class TestNarasi:
         sebelum = list(NarasiLaporan.objects.filter(satker=manado, triwulan=2).values())
         response = client.post(url, data)
         assert response.status_code == 400
-        assert "Laporan Triwulan II 2023 sudah diverifikasi dan terkunci." in (
-            response.content.decode()
+        page = baca(response)
+        assert page.satu("div", kelas="locked").teks == (
+            "Laporan Triwulan II 2023 sudah diverifikasi dan terkunci."
         )
         assert list(NarasiLaporan.objects.filter(satker=manado, triwulan=2).values()) == sebelum
 
@@ -502,7 +543,13 @@ class TestRealisasiAnggaran:
         }
         response = client.post(url, data)
         assert response.status_code == 400
-        assert "Isi rupiah atau persen, tidak keduanya." in response.content.decode()
+        kolom = ["realisasi_keuangan", "realisasi_keuangan_rp", "realisasi_fisik"]
+        ditolak = baca(response)
+        galat = {k: galat_di(ditolak, f"{k}-{bad['item'].pk}") for k in kolom}
+        assert "Isi rupiah atau persen, tidak keduanya." in (
+            galat["realisasi_keuangan"] + galat["realisasi_keuangan_rp"]
+        ), galat
+        assert galat["realisasi_fisik"] == []
         data = {
             "tanda": page.context["tanda"],
             f"realisasi_keuangan-{bad['item'].pk}": "40,5",
@@ -530,7 +577,8 @@ class TestRealisasiAnggaran:
         }
         response = client.post(url, data)
         assert response.status_code == 409
-        assert "“–” menjadi “35”" in response.content.decode()
+        bentrok = pesan(baca(response))
+        assert any("“–” menjadi “35”" in p for p in bentrok), bentrok
         assert ProgresAnggaran.objects.get(item=bad["item"], bulan=9).realisasi_keuangan == 35
 
     def test_a_closed_quarter_refuses(self, client, manado):
@@ -538,8 +586,8 @@ class TestRealisasiAnggaran:
         url = reverse("entri-realisasi-anggaran", args=[manado.pk, 2023, 4])
         response = client.post(url, {})
         assert response.status_code == 400
-        assert "Periode pelaporan Triwulan IV 2023 belum dibuka oleh Sekretariat." in (
-            response.content.decode()
+        assert baca(response).satu("div", kelas="locked").teks == (
+            "Periode pelaporan Triwulan IV 2023 belum dibuka oleh Sekretariat."
         )
 
 

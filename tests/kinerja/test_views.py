@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tests.conftest import MANADO, PEKANBARU
 from tests.factories import SatkerFactory
+from tests.halaman import baca, definisi, tabel
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +31,24 @@ class TestBeranda:
         assert counts["BSPJI Manado"] == 13
         assert counts["BSPJI Pekanbaru"] == 12
         assert sum(counts.values()) == 25
+        # What the page prints: each balai's row with its own number of PK lines.
+        daftar = tabel(baca(response), kelas="data")
+        assert len(daftar.baris) == 24
+        assert daftar.sel("BSPJI Manado", "Indikator PK 2023") == "13"
+        assert daftar.sel("BSPJI Pekanbaru", "Indikator PK 2023") == "12"
+        assert daftar.kolom_baris("BSPJI Manado")["Kode"] == MANADO
+        assert daftar.sel("BSPJI Aceh", "Indikator PK 2023") == "belum ada PK"
 
     def test_satker_user_sees_only_their_satker(self, operator_manado_client):
         response = operator_manado_client.get(reverse("beranda"))
         assert rows_of_satker(response) == ["BSPJI Manado"]
+        assert tabel(baca(response), kelas="data").isi_kolom("Satker") == ["BSPJI Manado"]
 
     def test_years_are_printed_without_thousands_separator(self, reviewer_client):
-        html = reviewer_client.get(reverse("beranda")).content.decode()
-        assert "Indikator PK 2023" in html
-        assert "2.023" not in html
+        page = baca(reviewer_client.get(reverse("beranda")))
+        assert tabel(page, kelas="data").kolom[-1] == "Indikator PK 2023"
+        assert page.satu("input", id="tahun").attrs["value"] == "2023"
+        assert page.satu("p", kelas="muted").teks == "24 satker · tahun 2023"
 
     def test_query_count_does_not_grow_with_the_number_of_satker(
         self, reviewer_client, django_assert_max_num_queries
@@ -60,15 +70,35 @@ class TestSatkerPage:
             "III.1",
         ]
         assert len(response.context["baris"]) == 13
-        assert "92,5 Persen" in html
-        assert "750 SPK/Order" in html
-        assert "Perjanjian Kinerja Tahun 2023" in html
+        page = baca(html)
+        pk = tabel(page, kelas="pk-table")
+        # Tabel 1 of Manado's PP-39 report: the targets with their units, each in its row.
+        assert pk.sel("IV.1", "Target") == "92,5 Persen"
+        assert pk.sel("III.3", "Target") == "750 SPK/Order"
+        assert pk.sel("I.1", "Target") == "6 Persen"
+        assert pk.isi_kolom("Kode")[:3] == ["I.1", "II.1", "III.1"]
+        assert page.satu("section", kelas="pk-meta").satu("h2").teks == (
+            "Perjanjian Kinerja Tahun 2023"
+        )
+        # The report does not print the PK's signatories' date and budget: not recorded.
+        assert definisi(page, "Pihak pertama").startswith("Henry Pajow ")
+        assert definisi(page, "Total anggaran") == "tidak tercatat"
 
     def test_opens_on_the_latest_measured_quarter(self, reviewer_client, manado):
         response = reviewer_client.get(reverse("satker-detail", args=[manado.pk]))
         assert response.context["triwulan"] == 2
         iii3 = next(b for b in response.context["baris"] if b["indikator"].kode == "III.3")
         assert iii3["realisasi"].nilai_realisasi == 426
+        # III.3 in TW II: 426 of 750 SPK/Order is 56,80% of the year's target; realisasi
+        # antara 56,8 against the target antara 50 is 113,60%.
+        pk = tabel(baca(response), kelas="pk-table")
+        baris = pk.kolom_baris("III.3")
+        assert baris["Target antara (%) / II"] == "50"
+        assert baris["Progres s.d. TW II / Realisasi antara"] == "56,8"
+        assert baris["Progres s.d. TW II / Capaian antara"] == "113,60%"
+        assert baris["Kinerja s.d. TW II / Realisasi"] == "426"
+        assert baris["Kinerja s.d. TW II / Capaian"] == "56,80%"
+        assert pk.elemen_sel("III.3", "Status").satu("span", kelas="badge").teks == "Tercapai"
 
     def test_satker_user_gets_404_for_another_satker(self, operator_manado_client, pekanbaru):
         response = operator_manado_client.get(reverse("satker-detail", args=[pekanbaru.pk]))
@@ -85,8 +115,11 @@ class TestSatkerPage:
         from satker.models import Satker
 
         aceh = Satker.objects.get(singkatan="BSPJI Aceh")
-        html = reviewer_client.get(reverse("satker-detail", args=[aceh.pk])).content.decode()
-        assert "belum memiliki Perjanjian Kinerja" in html
+        page = baca(reviewer_client.get(reverse("satker-detail", args=[aceh.pk]), {"tahun": 2023}))
+        assert page.satu("section", kelas="empty").teks == (
+            "BSPJI Aceh belum memiliki Perjanjian Kinerja tahun 2023."
+        )
+        assert page.semua("table") == []
 
     def test_bad_parameters_fall_back_to_defaults(self, reviewer_client, pekanbaru):
         response = reviewer_client.get(
@@ -94,6 +127,12 @@ class TestSatkerPage:
         )
         assert response.status_code == 200
         assert (response.context["tahun"], response.context["triwulan"]) == (2023, 4)
+        page = baca(response)
+        assert page.satu("nav", kelas="small").satu("a", kelas="active").teks == "Triwulan IV"
+        # Pekanbaru's year in full: III.2 measured over the year (test below).
+        assert tabel(page, kelas="pk-table").sel("III.2", "Kinerja s.d. TW IV / Realisasi") == (
+            "363,80"
+        )
 
     @pytest.mark.parametrize("kode", [MANADO, PEKANBARU])
     def test_query_count_is_bounded(self, reviewer_client, kode, django_assert_max_num_queries):
@@ -106,7 +145,7 @@ class TestSatkerPage:
         with django_assert_max_num_queries(24):
             response = reviewer_client.get(reverse("satker-detail", args=[satker.pk]))
         assert response.status_code == 200
-        assert len(response.context["baris"]) == (13 if kode == MANADO else 12)
+        assert len(tabel(baca(response), kelas="pk-table").baris) == (13 if kode == MANADO else 12)
 
     def test_query_count_does_not_grow_with_lines(
         self, reviewer_client, manado, django_assert_max_num_queries
@@ -122,9 +161,28 @@ class TestSatkerPage:
         assert len(response.context["baris"]) == 33
 
     def test_shows_computed_capaian_and_status(self, reviewer_client, pekanbaru):
-        html = reviewer_client.get(
-            reverse("satker-detail", args=[pekanbaru.pk]), {"tahun": 2023, "triwulan": 4}
-        ).content.decode()
-        assert "7.276,00%" in html
-        assert "(556.782.250 − 120.047.000) / 120.047.000 × 100% = 363,80%" in html
-        assert "Target PK (90) berbeda dengan target Renstra tahun 2023 (92)." in html
+        page = baca(
+            reviewer_client.get(
+                reverse("satker-detail", args=[pekanbaru.pk]), {"tahun": 2023, "triwulan": 4}
+            )
+        )
+        pk = tabel(page, kelas="pk-table")
+        # III.2: PNBP rose from 120.047.000 to 556.782.250, i.e. 363,80%; against a 5% target
+        # that is 7.276,00%, far above target.
+        assert pk.sel("III.2", "Kinerja s.d. TW IV / Realisasi") == "363,80"
+        assert pk.sel("III.2", "Kinerja s.d. TW IV / Capaian") == "7.276,00%"
+        assert pk.elemen_sel("III.2", "Status").satu("span", kelas="badge").teks == "Tercapai"
+        kartu = {a.satu("span", kelas="mono").teks: a for a in page.semua("article")}
+        working = kartu["III.2"].satu("div", kelas="working").teks
+        assert working.startswith(
+            "Perhitungan Realisasi: (556.782.250 − 120.047.000) / 120.047.000 × 100% = 363,80%."
+            " Capaian: 363,80 / 5 × 100% = 7.276,00%."
+        )
+        # The Renstra 2021-2024 sets 92 for 2023 for the financial-report score; the PK says 90.
+        assert "Target PK (90) berbeda dengan target Renstra tahun 2023 (92)." in [
+            li.teks for li in kartu["VIII.2"].semua("li")
+        ]
+        assert all(
+            "target Renstra" not in li.teks for k, a in kartu.items() if k != "VIII.2"
+            for li in a.semua("li")
+        )  # fmt: skip

@@ -16,6 +16,7 @@ from kinerja import impor_anggaran as ia
 from kinerja.models import ItemAnggaran
 from satker.models import Pengguna
 from tests.conftest import MANADO
+from tests.halaman import baca, pesan, tabel
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,14 @@ def unggah(client, manado, isi: bytes):
     return client.post(url_impor(manado), {"berkas": berkas})
 
 
+def statistik(page) -> dict[str, str]:
+    """The figures at the top of the budget page, by their label."""
+    return {
+        s.satu("span", kelas="stat-label").teks: s.satu("span", kelas="stat-value").teks
+        for s in page.semua("div", kelas="stat")
+    }
+
+
 def pagu_leaf(manado, kode: str) -> int:
     return ItemAnggaran.objects.get(satker=manado, tahun=2023, kode_lengkap=kode).pagu
 
@@ -64,22 +73,58 @@ class TestBudgetPage:
         assert response.status_code == 200
         # The latest quarter with data (II) is shown by default.
         assert response.context["triwulan"] == 2
-        html = response.content.decode()
-        assert "Rp 12.207.073.000" in html  # the DIPA, rolled up from the leaves
-        assert "Rp 5.215.699.407" in html  # realised s.d. TW II (test_anggaran_demo)
-        assert "SP DIPA-019.07.2.247246/2023" in html
-        assert "pengalihan program DAPATI" in html
-        assert url_impor(manado) in html
-        # Deviation from the plan, TW I 3,73% (test_anggaran_demo) and TW II.
+        page = baca(response)
+        # The DIPA after revision 02 (Rp 12.207.073.000), rolled up from the leaves; realised
+        # s.d. TW II (test_anggaran_demo); absorbed 5.215.699.407 / 12.207.073.000 = 42,73%.
+        angka = statistik(page)
+        assert (angka["Pagu"], angka["Realisasi s.d. TW II"], angka["Penyerapan"]) == (
+            "Rp 12.207.073.000", "Rp 5.215.699.407", "42,73%",
+        )  # fmt: skip
+        struktur = tabel(page, "Struktur RKA-K/L, realisasi keuangan dan fisik")
+        # Two programmes share it: EC (kegiatan 6077, 936.441.000) and WA, the rest.
+        assert struktur.sel("EC", "Pagu (Rp)") == "Rp 936.441.000"
+        assert struktur.sel("WA", "Pagu (Rp)") == "Rp 11.270.632.000"
+        dipa = tabel(page, "DIPA dan revisinya")
+        assert dipa.kolom_baris("DIPA awal")["Uraian"] == "SP DIPA-019.07.2.247246/2023"
+        # Revision 02 moved the DAPATI programme's money in: 12.100.188.000 → 12.207.073.000.
+        revisi_2 = dipa.kolom_baris("pengalihan program DAPATI")
+        assert (revisi_2["Revisi"], revisi_2["Pagu semula"], revisi_2["Pagu menjadi"]) == (
+            "2", "Rp 12.100.188.000", "Rp 12.207.073.000",
+        )  # fmt: skip
+        unggah_struktur = page.berteks("a", "Unggah struktur")
+        assert unggah_struktur.attrs["href"] == url_impor(manado)
+        # Deviation from the plan, TW I 3,73% (test_anggaran_demo): |1.986.734.519 −
+        # 1.912.572.970| / 1.986.734.519.
         assert [p.label for p in response.context["deviasi"].periode] == ["TW I", "TW II"]
+        deviasi = tabel(page, "Penyerapan terhadap rencana (Halaman III DIPA)")
+        assert deviasi.kolom_baris("TW I") == {
+            "Periode": "TW I",
+            "Rencana (Rp)": "Rp 1.986.734.519",
+            "Realisasi (Rp)": "Rp 1.912.572.970",
+            "Deviasi": "3,73%",
+        }
 
     def test_pekanbaru_page_has_the_efficiency_table_and_pnbp(self, reviewer_client, pekanbaru):
         response = reviewer_client.get(halaman(pekanbaru), {"tahun": 2023, "triwulan": 4})
-        html = response.content.decode()
+        page = baca(response)
         assert response.context["efisiensi_rata"].nilai is not None
-        assert "98,63" in html  # III.2 efficiency (test_anggaran_demo)
-        assert "246,66" in html  # PNBP 2023 against target
-        assert "Rp 7.680.058.359" in html
+        efisiensi = tabel(page, "Efisiensi anggaran per indikator kinerja")
+        assert efisiensi.sel("III.2", "Efisiensi") == "98,63%"  # test_anggaran_demo
+        # PNBP 2023: all receipts 616.640.854 against the DIPA target 250.000.000 = 246,66%;
+        # the service fees alone 556.782.250 = 222,71%.
+        pnbp = tabel(page, "PNBP terhadap target")
+        assert pnbp.kolom_baris("2023") == {
+            "Tahun": "2023",
+            "Target (Rp)": "Rp 250.000.000",
+            "Layanan jasa (Rp)": "Rp 556.782.250",
+            "Seluruh penerimaan (Rp)": "Rp 616.640.854",
+            "%": "246,66",
+        }
+        assert pnbp.cari_baris("2023")[3].teks == "222,71"  # the first "%" column
+        # The year: 7.680.058.359 of the final pagu 7.680.590.000 (revision 16) = 99,99%.
+        angka = statistik(page)
+        assert angka["Realisasi s.d. TW IV"] == "Rp 7.680.058.359"
+        assert (angka["Pagu"], angka["Penyerapan"]) == ("Rp 7.680.590.000", "99,99%")
 
     def test_reviewer_reads_but_gets_no_import_actions(self, reviewer_client, manado):
         html = reviewer_client.get(halaman(manado)).content.decode()
@@ -92,6 +137,9 @@ class TestBudgetPage:
         response = operator_manado_client.get(halaman(manado), {"tahun": "x", "triwulan": "9"})
         assert response.status_code == 200
         assert (response.context["tahun"], response.context["triwulan"]) == (2023, 2)
+        page = baca(response)
+        assert page.satu("h1").teks == "Anggaran BSPJI Manado TA 2023"
+        assert statistik(page)["Realisasi s.d. TW II"] == "Rp 5.215.699.407"
 
 
 class TestTemplateDownload:
@@ -133,9 +181,12 @@ class TestImportFlow:
             operator_manado_client, manado, templat_dengan(manado, {"6042.EBA.958.051": 5_000_000})
         )
         assert response.status_code == 200
-        html = response.content.decode()
-        assert "Pratinjau perubahan" in html
-        assert "Rp 4.550.000" in html and "Rp 5.000.000" in html
+        page = baca(response)
+        pratinjau = tabel(page, "Pratinjau perubahan")
+        assert [pratinjau.kolom_baris(r[1].teks) for r in pratinjau.baris] == [
+            {"Perubahan": "berubah", "Kode": "6042.EBA.958.051", "Kolom": "Pagu (Rp)",
+             "Lama": "Rp 4.550.000", "Baru": "Rp 5.000.000"},
+        ]  # fmt: skip
         assert pagu_leaf(manado, "6042.EBA.958.051") == 4_550_000  # nothing saved yet
 
         token = response.context["token"]
@@ -157,10 +208,16 @@ class TestImportFlow:
     ):
         isi = templat_dengan(manado, {"6042.EBA.958.051": "banyak", "6042.EBA.994": 1})
         response = unggah(operator_manado_client, manado, isi)
-        html = response.content.decode()
-        assert "Berkas tidak dapat diimpor: 2 kesalahan" in html
-        assert "pagu bukan angka: &#x27;banyak&#x27;" in html
-        assert "Terapkan semua perubahan" not in html
+        page = baca(response)
+        galat = page.satu("section", kelas="error-card")
+        assert galat.satu("h2").teks == "Berkas tidak dapat diimpor: 2 kesalahan"
+        pesan = [li.teks for li in galat.satu("ul", kelas="errors").semua("li")]
+        assert len(pesan) == 2
+        assert pesan[0].endswith(": pagu bukan angka: 'banyak'")
+        assert pesan[1].endswith(
+            ": pagu hanya diisi pada rincian terbawah; 6042.EBA.994 memiliki rincian"
+        )
+        assert [b.teks for b in page.semua("button") if b.attrs.get("name") == "terapkan"] == []
         assert response.context["token"] is None
         assert pagu_leaf(manado, "6042.EBA.958.051") == 4_550_000
 
@@ -168,11 +225,11 @@ class TestImportFlow:
         self, operator_manado_client, manado
     ):
         response = operator_manado_client.post(url_impor(manado), {})
-        assert "Pilih berkas Excel yang akan diunggah." in response.content.decode()
+        galat = [d.teks for d in baca(response).semua("div", kelas="field-error")]
+        assert galat == ["Pilih berkas Excel yang akan diunggah."]
         response = unggah(operator_manado_client, manado, b"%PDF-1.4 bukan excel")
-        assert "Berkas bukan lembar kerja Excel (.xlsx) yang dapat dibaca." in (
-            response.content.decode()
-        )
+        galat = [d.teks for d in baca(response).semua("div", kelas="field-error")]
+        assert galat == ["Berkas bukan lembar kerja Excel (.xlsx) yang dapat dibaca."]
 
     def test_a_change_made_after_the_preview_is_not_overwritten_silently(
         self, operator_manado_client, manado
@@ -183,13 +240,24 @@ class TestImportFlow:
         token = response.context["token"]
         # Meanwhile someone else changes another leaf; the file would now revert it.
         item = ItemAnggaran.objects.get(satker=manado, tahun=2023, kode_lengkap="6042.EBA.962.051")
+        di_berkas = item.pagu
         item.pagu = 13_000_000
         item.save()
         response = operator_manado_client.post(url_impor(manado), {"terapkan": "1", "token": token})
         assert response.status_code == 200
-        assert "Data anggaran berubah sejak pratinjau dibuat" in response.content.decode()
+        page = baca(response)
+        assert any(
+            p.startswith("Data anggaran berubah sejak pratinjau dibuat") for p in pesan(page)
+        ), pesan(page)
         assert pagu_leaf(manado, "6042.EBA.958.051") == 4_550_000
         assert pagu_leaf(manado, "6042.EBA.962.051") == 13_000_000
+        # The refreshed preview says what applying would now do to the colleague's change.
+        pratinjau = tabel(page, "Pratinjau perubahan")
+        assert pratinjau.kolom_baris("6042.EBA.962.051")["Lama"] == "Rp 13.000.000"
+        assert pratinjau.kolom_baris("6042.EBA.962.051")["Baru"] == (
+            "Rp " + f"{di_berkas:,}".replace(",", ".")
+        )
+        assert pratinjau.kolom_baris("6042.EBA.958.051")["Baru"] == "Rp 5.000.000"
         # The new preview shows both changes and can be applied.
         kunci = {p.kunci for p in response.context["rencana"].perubahan}
         assert kunci == {"6042.EBA.958.051", "6042.EBA.962.051"}
