@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,9 +44,15 @@ S = StatusPelaporan
 # --- who may do what --------------------------------------------------------------------
 
 
+def _aktif(user: Pengguna | Any) -> bool:
+    """Signed in with an account that is still active: a deactivated account keeps its role
+    and satker, and a session or token made before the deactivation still names it."""
+    return user is not None and user.is_authenticated and user.is_active
+
+
 def boleh_mengisi(user: Pengguna, satker: Satker) -> bool:
     """A satker's data are entered by its operator and its head; administrators may too."""
-    if not user.is_authenticated:
+    if not _aktif(user):
         return False
     if user.is_superuser or user.peran == Peran.ADMIN:
         return True
@@ -54,15 +61,16 @@ def boleh_mengisi(user: Pengguna, satker: Satker) -> bool:
 
 def boleh_mengajukan(user: Pengguna, satker: Satker) -> bool:
     """Only the head of the satker submits its quarter (or an administrator)."""
+    if not _aktif(user):
+        return False
     if user.is_superuser or user.peran == Peran.ADMIN:
         return True
     return user.peran == Peran.KEPALA and user.satker_id == satker.pk
 
 
 def boleh_mereviu(user: Pengguna) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.peran in (Peran.REVIEWER, Peran.ADMIN)
-    )
+    """The secretariat's reviewers (and administrators) review every satker's quarter."""
+    return _aktif(user) and (user.is_superuser or user.peran in (Peran.REVIEWER, Peran.ADMIN))
 
 
 # --- periods ----------------------------------------------------------------------------

@@ -289,6 +289,12 @@ def _periksa_baris(formset, j: JenisData, satker: Satker, tahun: int) -> bool:
     """Give each changed row its satker and year, then validate the whole record (unique
     rules on satker and date included): a failing row gets the message, nothing is saved."""
     baik = True
+    for form in formset.initial_forms:
+        # A posted row id that is not among this page's rows (another satker's, or one removed
+        # meanwhile): Django would quietly treat the row as new and then skip it.
+        if form.instance.pk is None:
+            form.add_error(None, "Baris ini tidak ada di antara data halaman ini; muat ulang.")
+            baik = False
     for form in formset.forms:
         if not form.has_changed() or form in formset.deleted_forms:
             continue

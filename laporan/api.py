@@ -134,7 +134,8 @@ class LaporanViewSet(
         summary="Unduh berkas laporan",
     )
     @action(detail=True, methods=["get"])
-    def unduh(self, request, pk=None):
+    def unduh(self, request, pk=None, format=None):
+        """The rendered file itself, whatever format suffix the router's route carries."""
         berkas = self.get_object()
         if berkas.status != StatusBerkas.SELESAI or not berkas.berkas:
             raise Http404

@@ -1,12 +1,24 @@
-"""Every page is behind a login: a test walks every URL pattern of the project, so a new view
-without a permission check fails here."""
+"""Every page is behind a login, and no page gives one satker's data to another: a test walks
+every URL pattern of the project, addressing a real object of BSPJI Manado, and tries every
+method the view accepts (GET, POST and what a 405 says is allowed) as an anonymous visitor and
+as the operator of BSPJI Pekanbaru. A new view without a login or satker check fails here; a
+405 passes only for a method the view does not accept, never for a view's POST handler."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from kinerja import bukti, siklus
+from laporan.models import BerkasLaporan
+from satker.models import Pengguna
 
 # Pages that must be reachable without logging in: the login page, the API's token endpoint
 # (which answers only to a correct username and password) and the password reset by mail.
@@ -19,6 +31,58 @@ PUBLIC = {
     "password_reset_complete",
 }
 
+# Pages every logged-in user may open, whose answer is scoped to the user's own satker (the
+# API lists: tests/kinerja/test_akses_satker.py, test_api_*.py) or holds no satker data.
+SEMUA_PENGGUNA = {
+    "logout",
+    "password_change",
+    "password_change_done",
+    "beranda",
+    "api-root",
+    "api-schema",
+    "api-docs",
+    "capaian-list",
+    "anggaran-list",
+    "laporan-list",
+}
+
+# What the `pk` of every other URL addresses (the object is Manado's), and the reviewer-only
+# pages without one. A new URL must be added here: the sweep cannot guess its object.
+OBJEK = {
+    "satker-detail": "satker",
+    "anggaran": "satker",
+    "anggaran-templat": "satker",
+    "anggaran-impor": "satker",
+    "entri-isian": "satker",
+    "entri-pk": "satker",
+    "entri-rencana-aksi": "satker",
+    "entri-data": "satker",
+    "entri-narasi": "satker",
+    "entri-narasi-lakip": "satker",
+    "entri-narasi-pp39": "satker",
+    "entri-realisasi-anggaran": "satker",
+    "entri-triwulan": "satker",
+    "entri-ajukan": "satker",
+    "entri-realisasi": "satker",
+    "entri-pratinjau": "satker",
+    "entri-bukti": "satker",
+    "laporan-satker": "satker",
+    "bukti-unduh": "bukti",
+    "bukti-hapus": "bukti",
+    "berkas-unduh": "berkas",
+    "berkas-status": "berkas",
+    "laporan-detail": "berkas",
+    "laporan-unduh": "berkas",
+    "reviu": None,
+    "reviu-buka": None,
+    "reviu-tutup": "periode",
+    "reviu-perpanjang": "periode",
+    "reviu-detail": "pelaporan",
+    "reviu-aksi": "pelaporan",
+}
+# A `jenis` of each URL that has one, that exists (another would be a 404 for anyone).
+JENIS = {"anggaran-templat": "struktur", "anggaran-impor": "struktur", "entri-data": "pnbp"}
+
 
 def walk(patterns, prefix=""):
     for p in patterns:
@@ -30,20 +94,20 @@ def walk(patterns, prefix=""):
             yield p, prefix + str(p.pattern)
 
 
-def concrete_path(pattern: str) -> str:
-    """A URL that the pattern matches: ids 1, a year, a budget workbook kind, format suffixes
+def concrete_path(pattern: str, pk: int = 1, line_pk: int = 1, jenis: str = "struktur") -> str:
+    """A URL that the pattern matches: the ids given, year 2023, quarter II, format suffix
     "json", regex syntax removed."""
-    path = "/" + pattern.replace("(?P<pk>[^/.]+)", "1")
+    path = "/" + pattern.replace("(?P<pk>[^/.]+)", str(pk))
     path = path.replace("^", "").replace("$", "").replace("/?", "/")
     path = re.sub(r"\(\?P<format>[^)]*\)", "json", path)
     path = path.replace("\\.", ".").replace("<drf_format_suffix:format>", ".json")
-    for converter in ("<int:pk>", "<int:id>", "(?P<pk>[^/.]+)"):
-        path = path.replace(converter, "1")
+    for converter in ("<int:pk>", "<int:id>"):
+        path = path.replace(converter, str(pk))
     for tahun in ("<int:tahun>", "<tahun:tahun>"):
         path = path.replace(tahun, "2023")
     for triwulan in ("<int:triwulan>", "<triwulan:triwulan>"):
         path = path.replace(triwulan, "2")
-    path = path.replace("<str:jenis>", "struktur").replace("<int:line_pk>", "1")
+    path = path.replace("<str:jenis>", jenis).replace("<int:line_pk>", str(line_pk))
     assert "<" not in path, f"tambahkan contoh nilai untuk {path}"
     return path
 
@@ -51,15 +115,113 @@ def concrete_path(pattern: str) -> str:
 PATTERNS = [
     (p.name, route) for p, route in walk(get_resolver().url_patterns) if p.name not in PUBLIC
 ]
+IDS = [r or "root" for _, r in PATTERNS]
+# Every pattern a satker user may not open for another satker: the rest answer every
+# logged-in user (SEMUA_PENGGUNA, scoped there).
+PATTERNS_SATKER = [(name, route) for name, route in PATTERNS if name not in SEMUA_PENGGUNA]
+IDS_SATKER = [r or "root" for name, r in PATTERNS if name not in SEMUA_PENGGUNA]
+
+
+def pengguna(username: str) -> Pengguna:
+    return Pengguna.objects.get(username=username)
+
+
+def path_manado(request, name: str, route: str) -> str:
+    """The URL of the pattern addressing Manado's object of the kind it takes."""
+    kind = OBJEK.get(name)
+    if kind is None:
+        return concrete_path(route)
+    manado = request.getfixturevalue("manado")
+    line = siklus.lines_satker(manado, 2023)[0]
+    if kind in ("satker", "bukti", "periode"):
+        # Quarter II open: the owner's own request is not refused for a closed period.
+        periode = siklus.buka_periode(
+            user=pengguna("reviewer"), tahun=2023, triwulan=2,
+            batas=timezone.localdate() + datetime.timedelta(days=5),
+        )  # fmt: skip
+    if kind == "satker":
+        pk = manado.pk
+    elif kind == "bukti":
+        pk = bukti.unggah(
+            user=pengguna("operator.manado"), line=line, triwulan=2,
+            berkas=SimpleUploadedFile("notulen.pdf", b"%PDF-1.4\n%%EOF\n"),
+        ).pk  # fmt: skip
+    elif kind == "berkas":
+        berkas = BerkasLaporan.objects.create(
+            satker=manado, jenis="pk", tahun=2023, format="xlsx", status="selesai"
+        )
+        berkas.berkas.save("pk.xlsx", ContentFile(b"PK\x03\x04"))
+        pk = berkas.pk
+    elif kind == "periode":
+        pk = periode.pk
+    else:
+        pk = siklus.pelaporan(manado, 2023, 2).pk
+    return concrete_path(route, pk=pk, line_pk=line.pk, jenis=JENIS.get(name, "struktur"))
+
+
+def dicoba(client: Client, path: str) -> dict[str, object]:
+    """The answer to GET, to POST, and to every further method a 405 says the view allows."""
+    methods, answers = ["GET", "POST"], {}
+    while methods:
+        method = methods.pop(0)
+        if method in answers:
+            continue
+        answers[method] = response = client.generic(method, path)
+        if response.status_code == 405:
+            allowed = [m.strip() for m in response["Allow"].split(",")]
+            methods += [m for m in allowed if m not in ("HEAD", "OPTIONS")]
+    return answers
+
+
+def tolak_semua(answers: dict, ditolak) -> None:
+    """Every method the view accepts is refused; a 405 only for a method it does not accept
+    (its Allow header says so), and at least one method is accepted."""
+    refused = set()
+    for method, response in answers.items():
+        if response.status_code == 405:
+            assert method not in response["Allow"], (method, response["Allow"])
+            continue
+        assert ditolak(response), (method, response.status_code, response.get("Location"))
+        refused.add(method)
+    assert refused, f"no method is accepted: {answers}"
+
+
+def ke_login(response) -> bool:
+    if response.status_code == 302:
+        return response["Location"].startswith(reverse("login"))
+    return response.status_code in (401, 403)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("name", "route"), PATTERNS, ids=[r or "root" for _, r in PATTERNS])
-def test_every_page_requires_login(client, demo, name, route):
-    response = client.get(concrete_path(route))
-    assert response.status_code in (302, 401, 403, 405), route
-    if response.status_code == 302:
-        assert response["Location"].startswith(reverse("login"))
+@pytest.mark.parametrize(("name", "route"), PATTERNS, ids=IDS)
+def test_every_page_requires_login_for_every_method(request, client, demo, name, route):
+    """Manado's real object is addressed: a view that answers without its login check is not
+    saved by a 404 for an id that exists nowhere."""
+    tolak_semua(dicoba(client, path_manado(request, name, route)), ke_login)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "route"), PATTERNS_SATKER, ids=IDS_SATKER)
+def test_another_satkers_user_gets_nothing_by_any_method(request, client, demo, name, route):
+    assert name in OBJEK, f"{name}: tambahkan ke OBJEK (objek apa yang dialamatkan pk-nya)"
+    path = path_manado(request, name, route)
+    client.force_login(pengguna("operator.pekanbaru"))
+    tolak_semua(dicoba(client, path), lambda r: r.status_code in (403, 404))
+    # The same URL is there for whom it is meant: the refusals above are not a wrong address.
+    # (The first method the view accepts; an empty POST may rightly be a 404 of its form.)
+    owner = "reviewer" if OBJEK[name] in (None, "periode", "pelaporan") else "operator.manado"
+    client.force_login(pengguna(owner))
+    response = client.get(path)
+    if response.status_code == 405:
+        response = client.post(path)
+    assert response.status_code not in (403, 404, 405), response.status_code
+
+
+def test_every_url_is_classified():
+    names = {name for name, _ in PATTERNS}
+    assert names - SEMUA_PENGGUNA - set(OBJEK) == set()
+    assert set(OBJEK) - names == set()
+    assert SEMUA_PENGGUNA - names == set()
 
 
 @pytest.mark.django_db
