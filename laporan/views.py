@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from kinerja import selectors
 from kinerja.formatting import romawi
-from kinerja.views import TAHUN_VALID, _int_param
+from kinerja.views.parameter import TAHUN_VALID, int_param
 from laporan import services
 from laporan.choices import FormatBerkas, JenisLaporan, StatusBerkas
 from laporan.models import BerkasLaporan
@@ -44,7 +44,7 @@ def _laporan_tersedia(tahun: int) -> list[dict]:
 def daftar(request: HttpRequest, pk: int) -> HttpResponse:
     satker = get_object_or_404(Satker.objects.restrict(request.user), pk=pk)
     daftar_tahun = selectors.tahun_pk_satker(satker)
-    tahun = _int_param(
+    tahun = int_param(
         request,
         "tahun",
         daftar_tahun[0] if daftar_tahun else timezone.localdate().year,

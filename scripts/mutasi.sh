@@ -39,7 +39,7 @@ UJI[perhitungan]="tests/kinerja/perhitungan"
 BASIS_DATA[siklus]=1 BASIS_DATA[akses]=1
 MODUL[siklus]="kinerja/siklus.py"
 UJI[siklus]="tests/kinerja/test_siklus.py tests/kinerja/test_siklus_tabel.py tests/kinerja/test_isian.py"
-MODUL[akses]="kinerja/views_akses.py satker/querysets.py"
+MODUL[akses]="kinerja/views/akses.py satker/querysets.py"
 UJI[akses]="tests/kinerja/test_akses_satker.py tests/kinerja/test_siklus_tabel.py tests/test_url_permissions.py tests/satker"
 
 sasaran=("$@")

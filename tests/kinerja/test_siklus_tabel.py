@@ -22,7 +22,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja import bukti, riwayat, siklus, views_siklus
+from kinerja import bukti, riwayat, siklus
 from kinerja.formatting import format_tanggal
 from kinerja.models import (
     BuktiDukung,
@@ -39,6 +39,7 @@ from kinerja.models import (
     SnapshotPelaporan,
     StatusPelaporan,
 )
+from kinerja.views import siklus as views_siklus
 from satker.models import Pengguna, Satker
 from tests.conftest import PEKANBARU
 from tests.halaman import baca

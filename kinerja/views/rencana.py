@@ -27,7 +27,7 @@ from kinerja.models import (
     StatusPelaporan,
 )
 from kinerja.selectors.renstra import renstra_satker
-from kinerja.views_akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
+from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 from satker.models import Satker
 
 # --- Perjanjian Kinerja -----------------------------------------------------------------------

@@ -21,8 +21,8 @@ from kinerja.models import Dipa, IndikatorPerjanjian, KegiatanAlki
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel
 from kinerja.selectors.capaian import konfigurasi
-from kinerja.views import TAHUN_VALID, _int_param
-from kinerja.views_akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
+from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
+from kinerja.views.parameter import TAHUN_VALID, int_param
 
 JENIS = (impor_anggaran.STRUKTUR, impor_anggaran.REALISASI)
 
@@ -33,8 +33,8 @@ def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
     dipa_list = list(
         Dipa.objects.filter(satker=satker).order_by("-tahun").values_list("tahun", flat=True)
     )
-    tahun = _int_param(request, "tahun", dipa_list[0] if dipa_list else 2023, TAHUN_VALID)
-    triwulan = _int_param(
+    tahun = int_param(request, "tahun", dipa_list[0] if dipa_list else 2023, TAHUN_VALID)
+    triwulan = int_param(
         request, "triwulan", sel.triwulan_terakhir(satker, tahun) or 4, range(1, 5)
     )
     bulan_lalu, bulan_ini = sel.bulan_posisi(triwulan)

@@ -18,7 +18,7 @@ from kinerja.formatting import romawi
 from kinerja.forms import RealisasiForm, UnggahBuktiForm
 from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan, RealisasiTriwulan
 from kinerja.selectors.capaian import hitung_capaian, hitung_pratinjau
-from kinerja.views_akses import satker_terlihat, satu_per_satker
+from kinerja.views.akses import satker_terlihat, satu_per_satker
 from satker.models import Satker
 
 FIELDS = siklus.ISIAN

@@ -10,27 +10,16 @@ from django.views.generic import DetailView
 
 from kinerja import selectors
 from kinerja.choices import Triwulan
-from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
+from kinerja.views.parameter import TAHUN_VALID, int_param
 from satker.mixins import RestrictedQuerysetMixin
 from satker.models import Satker
-
-
-def _int_param(request: HttpRequest, name: str, default: int, valid: range) -> int:
-    try:
-        value = int(request.GET.get(name, default))
-    except (TypeError, ValueError):
-        return default
-    return value if value in valid else default
-
-
-TAHUN_VALID = range(TAHUN_MIN, TAHUN_MAX + 1)
 
 
 @login_required
 def beranda(request: HttpRequest) -> HttpResponse:
     """The satker the user may see, with the size of their PK for the selected year."""
     default = selectors.tahun_pk_terakhir(request.user, timezone.localdate().year)
-    tahun = _int_param(request, "tahun", default, TAHUN_VALID)
+    tahun = int_param(request, "tahun", default, TAHUN_VALID)
     satker = selectors.satker_dengan_pk(request.user, tahun)
     return render(request, "kinerja/beranda.html", {"satker_list": satker, "tahun": tahun})
 
@@ -48,14 +37,14 @@ class SatkerDetailView(RestrictedQuerysetMixin, DetailView):
         context = super().get_context_data(**kwargs)
         satker = self.object
         daftar_tahun = selectors.tahun_pk_satker(satker)
-        tahun = _int_param(
+        tahun = int_param(
             self.request,
             "tahun",
             daftar_tahun[0] if daftar_tahun else timezone.localdate().year,
             TAHUN_VALID,
         )
         pk = selectors.perjanjian_lengkap(self.request.user, satker, tahun)
-        triwulan = _int_param(self.request, "triwulan", self._triwulan_terakhir(pk), range(1, 5))
+        triwulan = int_param(self.request, "triwulan", self._triwulan_terakhir(pk), range(1, 5))
         lines = [i for s in pk.sasaran.all() for i in s.indikator.all()] if pk else []
         hasil = {h.kode: h for h in selectors.hitung_capaian(lines, triwulan)}
         context.update(

@@ -1,0 +1,231 @@
+"""The narrative a satker writes: per indicator for the LAKIP (Bab III), and the memo and
+narrative sections of a report (the PP-39 of a quarter, the LAKIP)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from kinerja import riwayat, siklus
+from kinerja.models import (
+    NarasiIndikator,
+)
+from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
+from laporan.choices import LAKIP_BAGIAN, PP39_BAGIAN, BagianNarasi, JenisLaporan
+from laporan.models import IdentitasLaporan, NarasiLaporan
+
+# --- narrative per indicator ------------------------------------------------------------------
+
+NARASI_FIELDS = (
+    "hasil",
+    "analisis_capaian",
+    "perbandingan",
+    "analisis_penyebab",
+    "analisis_efisiensi",
+    "kegiatan_penunjang",
+    "kendala",
+    "rekomendasi",
+)
+
+
+class NarasiForm(forms.Form):
+    tanda = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for f in NARASI_FIELDS:
+            self.fields[f] = forms.CharField(
+                label=NarasiIndikator._meta.get_field(f).verbose_name.capitalize(),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+
+@login_required
+@satu_per_satker
+def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    """The annual narrative of each indicator (LAKIP Bab III), saved per indicator."""
+    satker = satker_terlihat(request, pk)
+    lines = siklus.lines_satker(satker, tahun)
+    narasi_ada = {n.indikator_id: n for n in NarasiIndikator.objects.filter(indikator__in=lines)}
+    terikat = None
+    status = 200
+    if request.method == "POST":
+        pastikan_boleh_mengisi(request, satker)
+        line = next((x for x in lines if str(x.pk) == request.POST.get("indikator")), None)
+        if line is None:
+            raise Http404
+        form = NarasiForm(request.POST, prefix=f"n{line.pk}")
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    obj = NarasiIndikator.objects.select_for_update().filter(
+                        indikator=line
+                    ).first() or NarasiIndikator(indikator=line)
+                    riwayat.simpan(
+                        obj,
+                        {f: form.cleaned_data[f].strip() for f in NARASI_FIELDS},
+                        user=request.user,
+                        satker=satker,
+                        uraian=f"Narasi {line.kode} {tahun}",
+                        awal=riwayat.awal_dari(form.cleaned_data["tanda"]),
+                    )
+            except riwayat.Bentrok as exc:
+                messages.error(request, exc.pesan)
+                # Keep what the user typed, with today's values as the new baseline, so a
+                # deliberate save can follow.
+                segar = NarasiIndikator.objects.filter(indikator=line).first()
+                data = request.POST.copy()
+                data[f"n{line.pk}-tanda"] = riwayat.tandai(riwayat.nilai(segar, NARASI_FIELDS))
+                form = NarasiForm(data, prefix=f"n{line.pk}")
+                terikat, status = (line.pk, form), 409
+            else:
+                messages.success(request, f"Narasi {line.kode} tersimpan.")
+                return redirect(f"{reverse('entri-narasi', args=[satker.pk, tahun])}#n{line.pk}")
+        else:
+            terikat, status = (line.pk, form), 400
+    kartu = []
+    riwayat_narasi = riwayat.riwayat_per(narasi_ada.values())
+    for line in lines:
+        n = narasi_ada.get(line.pk)
+        if terikat and terikat[0] == line.pk:
+            form = terikat[1]
+        else:
+            awal = riwayat.nilai(n, NARASI_FIELDS)
+            form = NarasiForm(
+                initial={**{f: getattr(n, f) for f in NARASI_FIELDS}, "tanda": riwayat.tandai(awal)}
+                if n
+                else {"tanda": riwayat.tandai(awal)},
+                prefix=f"n{line.pk}",
+            )
+        riwayat_n = riwayat_narasi.get(n.pk, []) if n else []
+        kartu.append({"line": line, "form": form, "riwayat": riwayat_n})
+    return render(
+        request,
+        "kinerja/entri/narasi.html",
+        {
+            "satker": satker,
+            "tahun": tahun,
+            "kartu": kartu,
+            "bagian": "pengisian",
+            "boleh": siklus.boleh_mengisi(request.user, satker),
+        },
+        status=status,
+    )
+
+
+# --- narrative of a report ----------------------------------------------------------------------
+
+IDENTITAS_FIELDS = (
+    "nomor_surat",
+    "tanggal",
+    "tempat",
+    "kepada",
+    "perihal",
+    "lampiran",
+    "penandatangan_nama",
+    "penandatangan_jabatan",
+    "penandatangan_nip",
+)
+
+
+@login_required
+@satu_per_satker
+def narasi_laporan(
+    request: HttpRequest, pk: int, tahun: int, jenis: str, triwulan: int | None = None
+) -> HttpResponse:
+    """The memo and the narrative sections of a report (PP-39 of a quarter, or the LAKIP)."""
+    satker = satker_terlihat(request, pk)
+    if jenis == JenisLaporan.PP39 and triwulan in (1, 2, 3, 4):
+        bagian_list = PP39_BAGIAN
+    elif jenis == JenisLaporan.LAKIP and triwulan is None:
+        bagian_list = LAKIP_BAGIAN
+    else:
+        raise Http404
+    periode = {"satker": satker, "jenis": jenis, "tahun": tahun, "triwulan": triwulan}
+    IdentitasForm = forms.modelform_factory(
+        IdentitasLaporan,
+        fields=IDENTITAS_FIELDS,
+        widgets={"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
+    )
+    identitas = IdentitasLaporan.objects.filter(**periode).first() or IdentitasLaporan(**periode)
+    teks = dict(NarasiLaporan.objects.filter(**periode).values_list("bagian", "teks"))
+    lama_identitas = riwayat.nilai(identitas, IDENTITAS_FIELDS)
+    sekarang = lama_identitas | {f"b-{b}": teks.get(b, "") for b in bagian_list}
+    label = {f: str(IdentitasLaporan._meta.get_field(f).verbose_name) for f in IDENTITAS_FIELDS}
+    label |= {f"b-{b}": BagianNarasi(b).label for b in bagian_list}
+    tanda = riwayat.tandai(sekarang)
+    # A quarter's memo and narrative are part of what was submitted: fixed under review.
+    terkunci = siklus.alasan_laporan_terkunci(satker, tahun, triwulan) if triwulan else None
+    status = 200
+    if request.method == "POST":
+        pastikan_boleh_mengisi(request, satker)
+        form = IdentitasForm(request.POST, instance=identitas)
+        baru = {b: riwayat.baris_baru(request.POST.get(f"b-{b}", "").strip()) for b in bagian_list}
+        tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
+        if terkunci:
+            messages.error(request, terkunci)
+            teks, status = baru, 400
+        elif bentrok:
+            messages.error(request, bentrok)
+            teks, status = baru, 409
+        elif form.is_valid():
+            with transaction.atomic():
+                obj = form.save()
+                riwayat.catat(
+                    obj,
+                    lama_identitas if identitas.pk else None,
+                    IDENTITAS_FIELDS,
+                    user=request.user,
+                    satker=satker,
+                    uraian=str(obj),
+                )
+                berubah = 0
+                for b, isi in baru.items():
+                    if isi == teks.get(b, ""):
+                        continue
+                    n = NarasiLaporan.objects.filter(**periode, bagian=b).first() or NarasiLaporan(
+                        **periode, bagian=b
+                    )
+                    berubah += len(
+                        riwayat.simpan(
+                            n,
+                            {"teks": isi},
+                            user=request.user,
+                            satker=satker,
+                            uraian=f"{BagianNarasi(b).label} ({jenis} {tahun})",
+                            awal=None,
+                        )
+                    )
+            messages.success(request, f"Narasi laporan tersimpan ({berubah} bagian berubah).")
+            return redirect(request.path)
+        else:
+            messages.error(request, "Narasi laporan belum disimpan; periksa isian yang ditandai.")
+            teks, status = baru, 400
+    else:
+        form = IdentitasForm(instance=identitas)
+    return render(
+        request,
+        "kinerja/entri/narasi_laporan.html",
+        {
+            "satker": satker,
+            "tahun": tahun,
+            "jenis": JenisLaporan(jenis),
+            "triwulan": triwulan,
+            "form": form,
+            "bagian_list": [
+                {"kunci": b, "label": BagianNarasi(b).label, "teks": teks.get(b, "")}
+                for b in bagian_list
+            ],
+            "boleh": siklus.boleh_mengisi(request.user, satker) and not terkunci,
+            "terkunci": terkunci,
+            "tanda": tanda,
+            "bagian": "pengisian",
+        },
+        status=status,
+    )
