@@ -23,7 +23,7 @@ class UnitEselonIAdmin(admin.ModelAdmin):
 class SatkerAdmin(admin.ModelAdmin):
     list_display = ["singkatan", "nama", "kode", "jenis", "kota", "provinsi", "kepala_nama"]
     list_select_related = ["unit_eselon_i"]
-    list_filter = ["jenis", "provinsi", "unit_eselon_i"]
+    list_filter = ["jenis", "provinsi", "unit_eselon_i", "simulasi"]
     search_fields = ["kode", "nama", "singkatan", "kota", "kepala_nama"]
 
 

@@ -97,6 +97,14 @@ class Satker(models.Model):
     kepala_nama = models.CharField(_("nama kepala"), max_length=200, blank=True)
     kepala_jabatan = models.CharField(_("jabatan kepala"), max_length=200, blank=True)
     catatan = models.TextField(_("catatan"), blank=True)
+    simulasi = models.BooleanField(
+        _("data simulasi"),
+        default=False,
+        help_text=_(
+            "Data kinerja dan anggaran satker ini dibuat oleh manage.py buat_simulasi untuk "
+            "demo dan uji skala, bukan data nyata; setiap halaman dan laporan menandainya."
+        ),
+    )
 
     objects = RestrictedQuerySet.as_manager()
 
