@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
+from kinerja import hasil
 from kinerja.formatting import format_desimal_ringkas, format_rupiah
 from kinerja.models import (
     AspekLayananPublik,
@@ -13,6 +14,7 @@ from kinerja.models import (
     CatatanReviu,
     Dipa,
     HasilLayanan,
+    HasilPerhitungan,
     IndikatorKinerja,
     IndikatorPerjanjian,
     IndikatorRenstra,
@@ -39,6 +41,7 @@ from kinerja.models import (
     RencanaAksi,
     Renstra,
     RevisiDipa,
+    RingkasanAnggaran,
     RiwayatPerubahan,
     SasaranKegiatan,
     SasaranRenstra,
@@ -48,6 +51,23 @@ from kinerja.models import (
     TargetRenstra,
     UnsurSurvei,
 )
+
+
+class AdminHasil(admin.ModelAdmin):
+    """A model admin whose writes (a change, an inline, a delete, a bulk action) refresh the
+    stored figures they change before they commit, like every page does."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with hasil.menyegarkan():
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        with hasil.menyegarkan():
+            return super().delete_view(request, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        with hasil.menyegarkan():
+            return super().changelist_view(request, extra_context)
 
 
 def kolom_rupiah(field: str, description: str) -> Callable[[admin.ModelAdmin, Model], str]:
@@ -63,7 +83,7 @@ def kolom_rupiah(field: str, description: str) -> Callable[[admin.ModelAdmin, Mo
 
 
 @admin.register(IndikatorKinerja)
-class IndikatorKinerjaAdmin(admin.ModelAdmin):
+class IndikatorKinerjaAdmin(AdminHasil):
     list_display = ["kode", "nama", "satuan", "klasifikasi", "metode", "data_dukung", "iku"]
     list_filter = ["satuan", "klasifikasi", "metode", "data_dukung", "iku", "agregasi_tahunan"]
     search_fields = ["kode", "nama", "definisi"]
@@ -82,7 +102,7 @@ class SasaranRenstraInline(admin.TabularInline):
 
 
 @admin.register(Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(AdminHasil):
     list_display = ["nama", "tingkat", "satker", "tahun_awal", "tahun_akhir"]
     list_select_related = ["satker"]
     list_filter = ["tingkat", "satker"]
@@ -99,7 +119,7 @@ class IndikatorRenstraInline(admin.TabularInline):
 
 
 @admin.register(SasaranRenstra)
-class SasaranRenstraAdmin(admin.ModelAdmin):
+class SasaranRenstraAdmin(AdminHasil):
     list_display = ["kode", "nama", "renstra"]
     list_select_related = ["renstra", "renstra__satker"]
     list_filter = ["renstra__tingkat", "renstra"]
@@ -115,7 +135,7 @@ class TargetRenstraInline(admin.TabularInline):
 
 
 @admin.register(IndikatorRenstra)
-class IndikatorRenstraAdmin(admin.ModelAdmin):
+class IndikatorRenstraAdmin(AdminHasil):
     list_display = ["__str__", "satuan", "iku", "indikator", "renstra"]
     list_select_related = ["sasaran", "sasaran__renstra", "indikator"]
     list_filter = ["sasaran__renstra", "iku", "satuan"]
@@ -129,7 +149,7 @@ class IndikatorRenstraAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetRenstra)
-class TargetRenstraAdmin(admin.ModelAdmin):
+class TargetRenstraAdmin(AdminHasil):
     list_display = ["indikator", "tahun", "target", "realisasi", "alokasi_indikatif"]
     list_select_related = ["indikator", "indikator__sasaran"]
     list_filter = ["tahun", "indikator__sasaran__renstra"]
@@ -137,7 +157,7 @@ class TargetRenstraAdmin(admin.ModelAdmin):
 
 
 @admin.register(PaguIndikatifRenstra)
-class PaguIndikatifRenstraAdmin(admin.ModelAdmin):
+class PaguIndikatifRenstraAdmin(AdminHasil):
     list_display = ["renstra", "tahun", "pagu"]
     list_select_related = ["renstra"]
     list_filter = ["renstra", "tahun"]
@@ -152,7 +172,7 @@ class SasaranKegiatanInline(admin.TabularInline):
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+class PerjanjianKinerjaAdmin(AdminHasil):
     list_display = ["satker", "tahun", "revisi", "tanggal", "anggaran"]
     list_select_related = ["satker"]
     list_filter = ["tahun", "satker"]
@@ -171,7 +191,7 @@ class IndikatorPerjanjianInline(admin.TabularInline):
 
 
 @admin.register(SasaranKegiatan)
-class SasaranKegiatanAdmin(admin.ModelAdmin):
+class SasaranKegiatanAdmin(AdminHasil):
     list_display = ["__str__", "perjanjian"]
     list_select_related = ["perjanjian", "perjanjian__satker"]
     list_filter = ["perjanjian__tahun", "perjanjian__satker"]
@@ -191,7 +211,7 @@ class RealisasiTriwulanInline(admin.StackedInline):
 
 
 @admin.register(IndikatorPerjanjian)
-class IndikatorPerjanjianAdmin(admin.ModelAdmin):
+class IndikatorPerjanjianAdmin(AdminHasil):
     list_display = ["kode_baris", "uraian", "target_ringkas", "satuan", "satker", "tahun"]
     list_select_related = ["sasaran", "sasaran__perjanjian", "sasaran__perjanjian__satker"]
     list_filter = ["sasaran__perjanjian__tahun", "sasaran__perjanjian__satker", "satuan"]
@@ -226,7 +246,7 @@ LINE_FILTER = ["indikator__sasaran__perjanjian__tahun", "indikator__sasaran__per
 
 
 @admin.register(RencanaAksi)
-class RencanaAksiAdmin(admin.ModelAdmin):
+class RencanaAksiAdmin(AdminHasil):
     list_display = ["indikator", "triwulan", "target_antara"]
     list_select_related = LINE_SELECT
     list_filter = ["triwulan", *LINE_FILTER]
@@ -234,7 +254,7 @@ class RencanaAksiAdmin(admin.ModelAdmin):
 
 
 @admin.register(RealisasiTriwulan)
-class RealisasiTriwulanAdmin(admin.ModelAdmin):
+class RealisasiTriwulanAdmin(AdminHasil):
     list_display = ["indikator", "triwulan", "realisasi_antara", "nilai_realisasi"]
     list_select_related = LINE_SELECT
     list_filter = ["triwulan", *LINE_FILTER]
@@ -242,7 +262,7 @@ class RealisasiTriwulanAdmin(admin.ModelAdmin):
 
 
 @admin.register(NarasiIndikator)
-class NarasiIndikatorAdmin(admin.ModelAdmin):
+class NarasiIndikatorAdmin(AdminHasil):
     list_display = ["indikator"]
     list_select_related = LINE_SELECT
     list_filter = LINE_FILTER
@@ -253,7 +273,7 @@ class NarasiIndikatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(PenerimaanPnbp)
-class PenerimaanPnbpAdmin(admin.ModelAdmin):
+class PenerimaanPnbpAdmin(AdminHasil):
     list_display = ["satker", "tanggal_posisi", "jenis", "jumlah_rupiah", "layanan"]
     list_select_related = ["satker"]
     list_filter = ["satker", "jenis", "tanggal_posisi"]
@@ -268,7 +288,7 @@ class PenerimaanPnbpAdmin(admin.ModelAdmin):
 
 
 @admin.register(HasilLayanan)
-class HasilLayananAdmin(admin.ModelAdmin):
+class HasilLayananAdmin(AdminHasil):
     list_display = ["satker", "tanggal_posisi", "satuan", "jenis", "jumlah"]
     list_select_related = ["satker"]
     list_filter = ["satker", "satuan", "jenis"]
@@ -276,7 +296,7 @@ class HasilLayananAdmin(admin.ModelAdmin):
 
 
 @admin.register(PengukuranPerusahaan)
-class PengukuranPerusahaanAdmin(admin.ModelAdmin):
+class PengukuranPerusahaanAdmin(AdminHasil):
     list_display = [
         "perusahaan",
         "indikator",
@@ -292,7 +312,7 @@ class PengukuranPerusahaanAdmin(admin.ModelAdmin):
 
 
 @admin.register(ButirCapaian)
-class ButirCapaianAdmin(admin.ModelAdmin):
+class ButirCapaianAdmin(AdminHasil):
     list_display = ["uraian", "indikator", "tanggal", "jumlah"]
     list_select_related = LINE_SELECT
     list_filter = LINE_FILTER
@@ -300,7 +320,7 @@ class ButirCapaianAdmin(admin.ModelAdmin):
 
 
 @admin.register(BelanjaPdn)
-class BelanjaPdnAdmin(admin.ModelAdmin):
+class BelanjaPdnAdmin(AdminHasil):
     list_display = [
         "satker",
         "tanggal_posisi",
@@ -321,7 +341,7 @@ class UnsurSurveiInline(admin.TabularInline):
 
 
 @admin.register(SurveiKepuasan)
-class SurveiKepuasanAdmin(admin.ModelAdmin):
+class SurveiKepuasanAdmin(AdminHasil):
     list_display = ["satker", "tahun", "tanggal_posisi", "jumlah_responden", "jumlah_pelanggan"]
     list_select_related = ["satker"]
     list_filter = ["satker", "tahun"]
@@ -330,7 +350,7 @@ class SurveiKepuasanAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnsurSurvei)
-class UnsurSurveiAdmin(admin.ModelAdmin):
+class UnsurSurveiAdmin(AdminHasil):
     list_display = ["nama", "nilai", "survei"]
     list_select_related = ["survei", "survei__satker"]
     list_filter = ["survei__satker", "survei__tahun"]
@@ -338,7 +358,7 @@ class UnsurSurveiAdmin(admin.ModelAdmin):
 
 
 @admin.register(NilaiProfesionalitas)
-class NilaiProfesionalitasAdmin(admin.ModelAdmin):
+class NilaiProfesionalitasAdmin(AdminHasil):
     list_display = [
         "pegawai",
         "satker",
@@ -359,7 +379,7 @@ class AspekLayananPublikInline(admin.TabularInline):
 
 
 @admin.register(PenilaianLayananPublik)
-class PenilaianLayananPublikAdmin(admin.ModelAdmin):
+class PenilaianLayananPublikAdmin(AdminHasil):
     list_display = ["satker", "tahun", "tanggal", "penilai"]
     list_select_related = ["satker"]
     list_filter = ["satker", "tahun"]
@@ -368,7 +388,7 @@ class PenilaianLayananPublikAdmin(admin.ModelAdmin):
 
 
 @admin.register(AspekLayananPublik)
-class AspekLayananPublikAdmin(admin.ModelAdmin):
+class AspekLayananPublikAdmin(AdminHasil):
     list_display = ["nama", "indeks", "bobot", "penilaian"]
     list_select_related = ["penilaian", "penilaian__satker"]
     list_filter = ["penilaian__satker"]
@@ -376,7 +396,7 @@ class AspekLayananPublikAdmin(admin.ModelAdmin):
 
 
 @admin.register(RekomendasiAudit)
-class RekomendasiAuditAdmin(admin.ModelAdmin):
+class RekomendasiAuditAdmin(AdminHasil):
     list_display = ["satker", "tahun_audit", "nomor", "status", "tanggal_selesai"]
     list_select_related = ["satker"]
     list_filter = ["satker", "tahun_audit", "status"]
@@ -384,7 +404,7 @@ class RekomendasiAuditAdmin(admin.ModelAdmin):
 
 
 @admin.register(NilaiSakip)
-class NilaiSakipAdmin(admin.ModelAdmin):
+class NilaiSakipAdmin(AdminHasil):
     list_display = [
         "satker", "tahun", "perencanaan", "pengukuran", "pelaporan", "evaluasi_internal",
         "total", "total_dilaporkan", "predikat",
@@ -399,7 +419,7 @@ class NilaiSakipAdmin(admin.ModelAdmin):
 
 
 @admin.register(NilaiLaporanKeuangan)
-class NilaiLaporanKeuanganAdmin(admin.ModelAdmin):
+class NilaiLaporanKeuanganAdmin(AdminHasil):
     list_display = ["satker", "tahun", "nilai", "tanggal"]
     list_select_related = ["satker"]
     list_filter = ["tahun", "satker__jenis"]
@@ -416,7 +436,7 @@ class RevisiDipaInline(admin.TabularInline):
 
 
 @admin.register(Dipa)
-class DipaAdmin(admin.ModelAdmin):
+class DipaAdmin(AdminHasil):
     list_display = ["nomor", "satker", "tahun", "tanggal", "pagu_awal_rupiah"]
     list_select_related = ["satker"]
     list_filter = ["tahun", "satker"]
@@ -427,7 +447,7 @@ class DipaAdmin(admin.ModelAdmin):
 
 
 @admin.register(RevisiDipa)
-class RevisiDipaAdmin(admin.ModelAdmin):
+class RevisiDipaAdmin(AdminHasil):
     list_display = ["dipa", "nomor", "tanggal", "kewenangan", "pagu_rupiah"]
     list_select_related = ["dipa", "dipa__satker"]
     list_filter = ["kewenangan", "dipa__tahun", "dipa__satker"]
@@ -437,7 +457,7 @@ class RevisiDipaAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetPnbp)
-class TargetPnbpAdmin(admin.ModelAdmin):
+class TargetPnbpAdmin(AdminHasil):
     list_display = ["satker", "tahun", "target_rupiah"]
     list_select_related = ["satker"]
     list_filter = ["tahun", "satker"]
@@ -447,7 +467,7 @@ class TargetPnbpAdmin(admin.ModelAdmin):
 
 
 @admin.register(ItemAnggaran)
-class ItemAnggaranAdmin(admin.ModelAdmin):
+class ItemAnggaranAdmin(AdminHasil):
     """The code tree. Totals above the leaves are computed, so only leaves carry a pagu."""
 
     list_display = ["kode_lengkap", "uraian", "tingkat", "satker", "tahun", "pagu_rupiah"]
@@ -471,7 +491,7 @@ ITEM_FILTER = ["item__tahun", "item__satker"]
 
 
 @admin.register(ProgresAnggaran)
-class ProgresAnggaranAdmin(admin.ModelAdmin):
+class ProgresAnggaranAdmin(AdminHasil):
     list_display = [
         "item", "bulan", "rencana_keuangan", "realisasi_keuangan", "realisasi_keuangan_rp",
         "rencana_fisik", "realisasi_fisik",
@@ -483,7 +503,7 @@ class ProgresAnggaranAdmin(admin.ModelAdmin):
 
 
 @admin.register(RekapKomponen)
-class RekapKomponenAdmin(admin.ModelAdmin):
+class RekapKomponenAdmin(AdminHasil):
     list_display = ["item", "bulan", "status", "progres", "realisasi_rp", "status_kemanfaatan"]
     list_select_related = ITEM_SELECT
     list_filter = ["bulan", "status", *ITEM_FILTER]
@@ -492,7 +512,7 @@ class RekapKomponenAdmin(admin.ModelAdmin):
 
 
 @admin.register(KegiatanAlki)
-class KegiatanAlkiAdmin(admin.ModelAdmin):
+class KegiatanAlkiAdmin(AdminHasil):
     list_display = [
         "nomor", "uraian", "satker", "tanggal_posisi", "pagu", "realisasi_keuangan",
         "realisasi_fisik",
@@ -514,7 +534,7 @@ class PerpanjanganInline(admin.TabularInline):
 
 
 @admin.register(PeriodePelaporan)
-class PeriodePelaporanAdmin(admin.ModelAdmin):
+class PeriodePelaporanAdmin(AdminHasil):
     list_display = ["__str__", "batas", "dibuka", "dibuka_oleh", "ditutup"]
     list_filter = ["tahun", "triwulan"]
     inlines = [PerpanjanganInline]
@@ -522,14 +542,14 @@ class PeriodePelaporanAdmin(admin.ModelAdmin):
 
 
 @admin.register(PerpanjanganPeriode)
-class PerpanjanganPeriodeAdmin(admin.ModelAdmin):
+class PerpanjanganPeriodeAdmin(AdminHasil):
     list_display = ["periode", "satker", "batas", "oleh", "dibuat"]
     list_select_related = ["periode", "satker", "oleh"]
     list_filter = ["periode", "satker"]
     search_fields = ["satker__singkatan", "alasan"]
 
 
-class CatatanSiklusAdmin(admin.ModelAdmin):
+class CatatanSiklusAdmin(AdminHasil):
     """A record of the cycle (an event, a snapshot, a note, a change, an evidence file): it is
     written by the cycle itself, which keeps who did what; here it is only read, so that the
     audit trail and what a satker submitted cannot be altered or removed."""
@@ -556,7 +576,7 @@ class PeristiwaInline(admin.TabularInline):
 
 
 @admin.register(PelaporanTriwulan)
-class PelaporanTriwulanAdmin(admin.ModelAdmin):
+class PelaporanTriwulanAdmin(AdminHasil):
     """The state is changed through the cycle (submit, return, verify, reopen), which records
     who did what; here it is read."""
 
@@ -616,7 +636,35 @@ class BuktiDukungAdmin(CatatanSiklusAdmin):
 
 
 @admin.register(PengingatTerkirim)
-class PengingatTerkirimAdmin(admin.ModelAdmin):
+class PengingatTerkirimAdmin(AdminHasil):
     list_display = ["periode", "satker", "tanggal"]
     list_select_related = ["periode", "satker"]
     list_filter = ["periode", "tanggal"]
+
+
+@admin.register(HasilPerhitungan)
+class HasilPerhitunganAdmin(AdminHasil):
+    """Computed from the inputs and refreshed with them (manage.py hitung_ulang recomputes
+    them all); read here, never edited."""
+
+    list_display = ["indikator", "satker", "tahun", "triwulan", "capaian", "status", "dihitung"]
+    list_select_related = ["indikator__sasaran", "satker"]
+    list_filter = ["tahun", "triwulan", "status", "satker"]
+    search_fields = ["kode_pedoman", "satker__singkatan"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RingkasanAnggaran)
+class RingkasanAnggaranAdmin(HasilPerhitunganAdmin):
+    list_display = ["satker", "tahun", "triwulan", "pagu", "realisasi_rp", "persen_realisasi"]
+    list_select_related = ["satker"]
+    list_filter = ["tahun", "triwulan", "satker"]
+    search_fields = ["satker__singkatan"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from kinerja import siklus
+from kinerja import hasil, perubahan, siklus
 from kinerja.choices import URUTAN_TINGKAT
 from kinerja.impor_anggaran import STRUKTUR, RencanaImpor
 from kinerja.kode_anggaran import segmen_terakhir
@@ -48,6 +48,8 @@ def anggaran_impor(
     except IntegrityError as exc:
         # A rule the database enforces and the reader did not foresee; nothing is kept.
         raise ValidationError(f"data ditolak oleh basis data ({exc})") from exc
+    # Written in bulk, without signals: the budget summary is refreshed here.
+    hasil.tandai({(perubahan.ANGGARAN, satker.pk, tahun)})
     return HasilImpor(rencana.hitung("baru"), rencana.hitung("ubah"), rencana.hitung("hapus"))
 
 

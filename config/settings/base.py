@@ -175,4 +175,6 @@ KINERJA = {
     "AMBANG_TERCAPAI": env.int("KINERJA_AMBANG_TERCAPAI", default=100),
     "AMBANG_PERLU_PERHATIAN": env.int("KINERJA_AMBANG_PERLU_PERHATIAN", default=75),
     "BATAS_CAPAIAN_TINGGI": env.int("KINERJA_BATAS_CAPAIAN_TINGGI", default=150),
+    # The budget absorption (percent of pagu) below which a year-end forecast is flagged.
+    "BATAS_PENYERAPAN": env.int("KINERJA_BATAS_PENYERAPAN", default=95),
 }

@@ -7,6 +7,7 @@ from kinerja.models.anggaran import (
     RevisiDipa,
     TargetPnbp,
 )
+from kinerja.models.hasil import HasilPerhitungan, RingkasanAnggaran
 from kinerja.models.indikator import IndikatorKinerja
 from kinerja.models.layanan import HasilLayanan, PenerimaanPnbp
 from kinerja.models.layanan_publik import AspekLayananPublik, PenilaianLayananPublik
@@ -47,6 +48,7 @@ __all__ = [
     "CatatanReviu",
     "Dipa",
     "HasilLayanan",
+    "HasilPerhitungan",
     "IndikatorKinerja",
     "IndikatorPerjanjian",
     "IndikatorRenstra",
@@ -73,6 +75,7 @@ __all__ = [
     "RencanaAksi",
     "Renstra",
     "RevisiDipa",
+    "RingkasanAnggaran",
     "RiwayatPerubahan",
     "SasaranKegiatan",
     "SasaranRenstra",

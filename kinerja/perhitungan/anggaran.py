@@ -225,6 +225,16 @@ def _rata_tertimbang(nilai: list[tuple[int, Hasil]], pagu: int, p: Pembulatan) -
     return hasil_bulat(total / Decimal(pagu), f"({suku}) / {format_angka(pagu)}", p, persen=True)
 
 
+def posisi_dipa(
+    akar: Sequence[HasilSimpul], bulan: int, *, pembulatan: Pembulatan = BAKU
+) -> tuple[int, Posisi]:
+    """The whole DIPA at the end of `bulan`: its pagu, and its programs (the roots of the
+    tree) combined as any parent combines its children (rupiah summed, percentages of the
+    DIPA's pagu, physical progress weighted by each program's pagu)."""
+    pagu = sum(a.pagu for a in akar)
+    return pagu, _posisi(pagu, None, [(a, a.posisi.get(bulan)) for a in akar], pembulatan)
+
+
 # --- the quarter columns of the PP-39 report ----------------------------------------------
 
 

@@ -4,6 +4,7 @@ values kinerja.perhitungan takes."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -11,6 +12,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from kinerja import perubahan
 from kinerja.choices import ArahPengukuran, DataDukung, SatuanHasilLayanan, StatusTindakLanjut
 from kinerja.models import (
     BelanjaPdn,
@@ -29,10 +31,12 @@ from kinerja.models import (
     SurveiKepuasan,
     TargetRenstra,
 )
+from kinerja.models.hasil import SETAHUN, HasilPerhitungan
 from kinerja.perhitungan import Ambang, HasilBaris, Konfigurasi, Pembulatan, hitung_baris
 from kinerja.perhitungan import baris as pb
 from kinerja.perhitungan.dasar import ringkas
 from kinerja.perhitungan.metode import BarisPdn, Pengukuran
+from kinerja.perhitungan.serial import baris_dari_dict
 
 
 def konfigurasi() -> Konfigurasi:
@@ -51,23 +55,69 @@ def konfigurasi() -> Konfigurasi:
     )
 
 
+def sidik_konfigurasi(k: Konfigurasi) -> str:
+    """The settings a stored figure was computed with, as one string: a figure stored under
+    other settings is not read (it is computed afresh until `hitung_ulang` stores it)."""
+    akun = hashlib.sha1(",".join(sorted(k.akun_p3dn)).encode()).hexdigest()[:8]
+    return (
+        f"{k.pembulatan.mode}/{k.pembulatan.desimal}/{k.ambang.tercapai}/"
+        f"{k.ambang.perlu_perhatian}/{k.batas_capaian_tinggi}/{akun}"
+    )
+
+
 def hitung_capaian(
     lines: Iterable[IndikatorPerjanjian], triwulan: int | None = None
 ) -> list[HasilBaris]:
     """The figures of each PK line for a quarter (or the year): realisasi from the supporting
-    data or the reported values, capaian, progress, status and flags.
+    data or the reported values, capaian, progress, status and flags, as stored by
+    kinerja/hasil.py (one query). A line without stored figures, or whose satker's inputs
+    changed in the writes still open in this thread, is computed afresh.
 
     `lines` must come from a queryset already scoped to the user, with `sasaran__perjanjian`
-    and `indikator` selected; the supporting data read are those of the lines' satker only."""
+    and `indikator` selected."""
     lines = list(lines)
     if not lines:
         return []
-    masukan = _masukan(lines)
+    basi = {(s, t) for jenis, s, t in perubahan.tertunda() if jenis == perubahan.KINERJA}
+    segar = {
+        line.pk
+        for line in lines
+        if (line.sasaran.perjanjian.satker_id, line.sasaran.perjanjian.tahun) in basi
+    }
+    tersimpan = {}
+    if dibaca := [line.pk for line in lines if line.pk not in segar]:
+        tersimpan = {
+            indikator_id: data
+            for indikator_id, data in HasilPerhitungan.objects.filter(
+                indikator_id__in=dibaca,
+                triwulan=triwulan or SETAHUN,
+                konfigurasi=sidik_konfigurasi(konfigurasi()),
+            ).values_list("indikator_id", "data")
+        }
+    kurang = [line for line in lines if line.pk not in tersimpan]
+    dihitung = dict(zip([x.pk for x in kurang], hitung_segar(kurang, triwulan), strict=True))
+    return [
+        baris_dari_dict(tersimpan[line.pk]) if line.pk in tersimpan else dihitung[line.pk]
+        for line in lines
+    ]
+
+
+def hitung_segar(
+    lines: Iterable[IndikatorPerjanjian], triwulan: int | None = None
+) -> list[HasilBaris]:
+    """The figures of each PK line computed now from its inputs (what is stored, and what a
+    stored figure is compared with). Same contract as `hitung_capaian`; the supporting data
+    read are those of the lines' satker only."""
+    lines = list(lines)
+    if not lines:
+        return []
+    masukan = masukan_baris(lines)
     k = konfigurasi()
     return [hitung_baris(masukan[line.pk], triwulan, k) for line in lines]
 
 
-def _masukan(lines: Sequence[IndikatorPerjanjian]) -> dict[int, pb.MasukanBaris]:
+def masukan_baris(lines: Sequence[IndikatorPerjanjian]) -> dict[int, pb.MasukanBaris]:
+    """The computation's inputs of each line, read in a bounded number of queries."""
     ids = [line.pk for line in lines]
     satker_ids = {line.sasaran.perjanjian.satker_id for line in lines}
     tahun = {line.sasaran.perjanjian.tahun for line in lines}
@@ -240,7 +290,7 @@ def hitung_pratinjau(
 ) -> HasilBaris:
     """The line's figures for `triwulan` as if its measurement held the values being typed
     (nothing is saved): what the entry form shows while the user types."""
-    masukan = _masukan([line])[line.pk]
+    masukan = masukan_baris([line])[line.pk]
     i = triwulan - 1
 
     def ganti(nilai: tuple, baru: Decimal | None) -> tuple:

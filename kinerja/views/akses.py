@@ -7,11 +7,10 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from kinerja import siklus
+from kinerja import hasil, siklus
 from satker.models import Satker
 
 
@@ -30,13 +29,14 @@ def satu_per_satker(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     """Run a POST in one transaction that holds the satker's lock (its `pk` in the URL): two
     saves of the same satker's data, or a save and the head's submission, then happen one
     after the other, and each checks what it is about to change against what the other
-    wrote."""
+    wrote. The stored figures of what the request changed are recomputed before it
+    commits."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method != "POST":
             return view(request, *args, **kwargs)
-        with transaction.atomic():
+        with hasil.menyegarkan():
             siklus.kunci_satker(kwargs["pk"])
             return view(request, *args, **kwargs)
 
