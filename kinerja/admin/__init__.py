@@ -1,0 +1,3 @@
+"""The Django admin of kinerja, one module per area; importing them registers the admins."""
+
+from kinerja.admin import anggaran, data_dukung, hasil, rencana, siklus  # noqa: F401
