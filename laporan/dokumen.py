@@ -231,7 +231,7 @@ class Sampul:
 
 @dataclass
 class Laporan:
-    jenis: str  # pp39 | lakip | pk
+    jenis: str  # pp39 | lakip | pk | dasbor
     judul: str  # the short title for the running header
     satker: str
     periode: str  # "Triwulan II Tahun 2023", "Tahun 2023"
@@ -241,6 +241,9 @@ class Laporan:
     bab: list[Bagian] = field(default_factory=list)
     lampiran: list[Bagian] = field(default_factory=list)
     daftar_isi: bool = True
+    # A mark printed on every page and every sheet: the figures are not real ("DATA
+    # SIMULASI"), for instance. Empty for a report that can be signed as it is.
+    tanda: str = ""
 
     def bagian_semua(self) -> Iterator[Bagian]:
         for b in (*self.depan, *self.bab, *self.lampiran):

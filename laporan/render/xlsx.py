@@ -121,6 +121,9 @@ def _judul_lembar(ws: Worksheet, laporan: Laporan, judul: str) -> None:
     ws["A2"] = laporan.periode
     ws["A3"] = judul
     ws["A3"].font = Font(bold=True)
+    if laporan.tanda:
+        ws["A4"] = laporan.tanda
+        ws["A4"].font = Font(bold=True, color="A4262C")
 
 
 def _lembar_tabel(wb: Workbook, laporan: Laporan, t: Tabel, nama: str) -> Worksheet:

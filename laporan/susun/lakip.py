@@ -28,6 +28,7 @@ from laporan.susun.umum import (
     penandatangan,
     sampul_satker,
     tabel_pk,
+    tanda_satker,
     tanpa_html,
     tempat_tanggal,
 )
@@ -950,6 +951,7 @@ class _Lakip:
             judul=f"Laporan Kinerja (LAKIP) {k.tahun}",
             satker=self.s,
             periode=f"Tahun Anggaran {k.tahun}",
+            tanda=tanda_satker(k.satker),
             sampul=d.Sampul(
                 ["LAPORAN KINERJA", "INSTANSI PEMERINTAH", f"TAHUN {k.tahun}"],
                 sampul_satker(k.satker),

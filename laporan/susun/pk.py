@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kinerja.formatting import format_rupiah, format_tanggal, terbilang
 from laporan import dokumen as d
-from laporan.susun.umum import Konteks, kumpulkan, tabel_pk
+from laporan.susun.umum import Konteks, kumpulkan, tabel_pk, tanda_satker
 from satker.models import Satker
 
 
@@ -17,6 +17,7 @@ def susun(satker: Satker, tahun: int) -> d.Laporan:
         judul=f"Perjanjian Kinerja {tahun}{revisi}",
         satker=satker.singkatan,
         periode=f"Tahun {tahun}",
+        tanda=tanda_satker(satker),
         bab=bagian_pk(k),
         daftar_isi=False,
     ).nomori()

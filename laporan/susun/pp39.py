@@ -26,6 +26,7 @@ from laporan.susun.umum import (
     penandatangan,
     sampul_satker,
     tabel_pk,
+    tanda_satker,
     tanpa_html,
     tempat_tanggal,
 )
@@ -44,6 +45,7 @@ def susun(satker: Satker, tahun: int, triwulan: int) -> d.Laporan:
         judul=f"Laporan Pengendalian dan Evaluasi (PP-39) Triwulan {tw} {tahun}",
         satker=satker.singkatan,
         periode=f"Triwulan {tw} Tahun {tahun} (posisi {format_tanggal(akhir)})",
+        tanda=tanda_satker(satker),
         sampul=d.Sampul(
             ["LAPORAN PENGENDALIAN", f"DAN EVALUASI TRIWULAN {tw} (PP-39)", f"TAHUN {tahun}"],
             sampul_satker(satker),

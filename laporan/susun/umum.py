@@ -125,6 +125,15 @@ def tanpa_html(teks: str | None) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", teks or "")).strip()
 
 
+TANDA_SIMULASI = "DATA SIMULASI — bukan data nyata"
+
+
+def tanda_satker(satker: Satker) -> str:
+    """The mark every page of a report of this satker carries: simulated figures are never
+    mistaken for real ones."""
+    return TANDA_SIMULASI if satker.simulasi else ""
+
+
 def sampul_satker(satker: Satker) -> list[str]:
     eselon = satker.unit_eselon_i
     baris = [satker.nama.upper()]
