@@ -3,6 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from kinerja.api.anggaran import AnggaranViewSet
+from kinerja.api.ringkasan import RingkasanViewSet
 from kinerja.api.views import CapaianViewSet
 from laporan.api import LaporanViewSet
 
@@ -10,5 +11,6 @@ router = DefaultRouter()
 router.register("capaian", CapaianViewSet, basename="capaian")
 router.register("anggaran", AnggaranViewSet, basename="anggaran")
 router.register("laporan", LaporanViewSet, basename="laporan")
+router.register("ringkasan", RingkasanViewSet, basename="ringkasan")
 
 urlpatterns = router.urls

@@ -57,7 +57,7 @@ from kinerja.models import (
     UnsurSurvei,
 )
 from kinerja.models.hasil import SETAHUN
-from kinerja.perhitungan import HasilBaris, Konfigurasi, hitung_baris
+from kinerja.perhitungan import JUMLAH, HasilBaris, Konfigurasi, hitung_baris
 from kinerja.perhitungan import anggaran as pa
 from kinerja.perhitungan.prakiraan import prakiraan_baris, prakiraan_penyerapan
 from kinerja.perhitungan.serial import baris_ke_dict, hasil_ke_dict
@@ -190,24 +190,26 @@ def _segarkan_kinerja(pasangan: list[tuple[int, int]]) -> int:
         m = masukan[line.pk]
         for tw in (1, 2, 3, 4, None):
             h = hitung_baris(m, tw, k)
-            baru.append(_baris_tersimpan(line, m.agregasi_triwulan, h, k, sidik))
+            baru.append(_baris_tersimpan(line, h, k, sidik))
     _hapus(HasilPerhitungan, pasangan)
     HasilPerhitungan.objects.bulk_create(baru, batch_size=1000)
     return len(baru)
 
 
 def _baris_tersimpan(
-    line: IndikatorPerjanjian, agregasi: str, h: HasilBaris, k: Konfigurasi, sidik: str
+    line: IndikatorPerjanjian, h: HasilBaris, k: Konfigurasi, sidik: str
 ) -> HasilPerhitungan:
+    manual = line.indikator
     p = prakiraan_baris(
         triwulan=h.triwulan,
-        agregasi_triwulan=agregasi,
+        # A count (summed over the quarters, or over the years) grows during the year.
+        bertambah=JUMLAH in (manual.agregasi_triwulan, manual.agregasi_tahunan),
         realisasi=h.realisasi.nilai,
         target=h.target,
         target_antara=h.target_antara,
         capaian_antara=None if h.capaian_antara is None else h.capaian_antara.nilai,
-        klasifikasi=line.indikator.klasifikasi,
-        rumus_minimasi=line.indikator.rumus_minimasi,
+        klasifikasi=manual.klasifikasi,
+        rumus_minimasi=manual.rumus_minimasi,
         pembulatan=k.pembulatan,
         ambang=k.ambang,
     )

@@ -1,7 +1,18 @@
 from django.urls import path, register_converter
 
 from kinerja.converters import TahunConverter, TriwulanConverter
-from kinerja.views import anggaran, beranda, data_dukung, isian, narasi, rencana, reviu, siklus
+from kinerja.views import (
+    anggaran,
+    beranda,
+    dasbor,
+    dasbor_satker,
+    data_dukung,
+    isian,
+    narasi,
+    rencana,
+    reviu,
+    siklus,
+)
 
 register_converter(TahunConverter, "tahun")
 register_converter(TriwulanConverter, "triwulan")
@@ -9,8 +20,10 @@ register_converter(TriwulanConverter, "triwulan")
 ENTRI = "entri/satker/<int:pk>/<tahun:tahun>/tw<triwulan:triwulan>/"
 
 urlpatterns = [
-    path("", beranda.beranda, name="beranda"),
+    path("", dasbor.beranda, name="beranda"),
+    path("dasbor/", dasbor.dasbor, name="dasbor"),
     path("satker/<int:pk>/", beranda.SatkerDetailView.as_view(), name="satker-detail"),
+    path("satker/<int:pk>/dasbor/", dasbor_satker.satker_dasbor, name="satker-dasbor"),
     path("satker/<int:pk>/anggaran/", anggaran.anggaran, name="anggaran"),
     path(
         "satker/<int:pk>/anggaran/<tahun:tahun>/templat/<str:jenis>.xlsx",

@@ -44,6 +44,7 @@ SEMUA_PENGGUNA = {
     "capaian-list",
     "anggaran-list",
     "laporan-list",
+    "ringkasan-list",
 }
 
 # What the `pk` of every other URL addresses (the object is Manado's), and the reviewer-only
@@ -73,6 +74,8 @@ OBJEK = {
     "berkas-status": "berkas",
     "laporan-detail": "berkas",
     "laporan-unduh": "berkas",
+    "dasbor": None,
+    "satker-dasbor": "satker",
     "reviu": None,
     "reviu-buka": None,
     "reviu-tutup": "periode",

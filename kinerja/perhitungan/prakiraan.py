@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kinerja.perhitungan.agregasi import JUMLAH
 from kinerja.perhitungan.capaian import MAKSIMASI, SELISIH, Ambang, capaian
 from kinerja.perhitungan.dasar import BAKU, SERATUS, Hasil, Pembulatan, angka, hasil_bulat
 
@@ -47,7 +46,7 @@ class Prakiraan:
 def prakiraan_baris(
     *,
     triwulan: int | None,
-    agregasi_triwulan: str,
+    bertambah: bool,
     realisasi: Decimal | None,
     target: Decimal | None,
     target_antara: Decimal | None,
@@ -59,12 +58,13 @@ def prakiraan_baris(
 ) -> Prakiraan:
     """The year-end forecast of a PK line seen at the end of `triwulan` (None: the year).
 
-    A count summed over the quarters grows as the Rencana Aksi planned: its realisasi so far
-    is the share `target_antara` % of the year's, so the year reaches realisasi × 100 /
-    target antara (without a target antara, the share of the year elapsed, 25% a quarter). An
-    index, a percentage or a position (the latest value or the mean) is expected to stay where
-    it is. Without a realisasi, the progress against the plan (capaian antara) stands for the
-    year's capaian. In the fourth quarter and for the year the forecast is the result itself."""
+    A count that grows over the year (`bertambah`: the manual sums it over the quarters or
+    over the years) grows as the Rencana Aksi planned: its realisasi so far is the share
+    `target_antara` % of the year's, so the year reaches realisasi × 100 / target antara
+    (without a target antara, the share of the year elapsed, 25% a quarter). An index, a
+    percentage or a score is expected to stay where it is. Without a realisasi, the progress
+    against the plan (capaian antara) stands for the year's capaian. In the fourth quarter
+    and for the year the forecast is the result itself."""
     ambang = ambang or Ambang()
 
     def selesai(real: Hasil, metode: str, hasil_capaian: Hasil | None = None) -> Prakiraan:
@@ -86,7 +86,7 @@ def prakiraan_baris(
         return selesai(Hasil.gagal("realisasi belum ada"), AKHIR_TAHUN if tw == 4 else PROGRES)
     if tw == 4:
         return selesai(Hasil(nilai=realisasi, rumus=angka(realisasi)), AKHIR_TAHUN)
-    if agregasi_triwulan != JUMLAH:
+    if not bertambah:
         return selesai(Hasil(nilai=realisasi, rumus=f"tetap {angka(realisasi)}"), BERTAHAN)
     if target_antara is not None and target_antara > 0:
         bagian, metode = Decimal(target_antara), PROPORSI_RENCANA_AKSI

@@ -4,7 +4,6 @@ page issues a bounded number of queries, and the gathering of computation inputs
 from kinerja.selectors.capaian import hitung_capaian, konfigurasi
 from kinerja.selectors.halaman import (
     perjanjian_lengkap,
-    satker_dengan_pk,
     tahun_pk_satker,
     tahun_pk_terakhir,
 )
@@ -13,7 +12,6 @@ __all__ = [
     "hitung_capaian",
     "konfigurasi",
     "perjanjian_lengkap",
-    "satker_dengan_pk",
     "tahun_pk_satker",
     "tahun_pk_terakhir",
 ]

@@ -3,7 +3,7 @@ issues a bounded number of queries whatever the data size."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Max, Prefetch
 
 from kinerja.models import (
     IndikatorPerjanjian,
@@ -19,22 +19,6 @@ def tahun_pk_terakhir(user: Pengguna, default: int) -> int:
     """The latest year with a PK among the satker the user may see, or `default`."""
     tahun = PerjanjianKinerja.objects.restrict(user).aggregate(t=Max("tahun"))["t"]
     return tahun or default
-
-
-def satker_dengan_pk(user: Pengguna, tahun: int) -> QuerySet[Satker]:
-    """The satker the user may see, each annotated with the number of PK lines of `tahun`
-    (`jumlah_indikator_pk`, 0 when the satker has no PK that year)."""
-    return (
-        Satker.objects.restrict(user)
-        .select_related("unit_eselon_i")
-        .annotate(
-            jumlah_indikator_pk=Count(
-                "perjanjian_kinerja__sasaran__indikator",
-                filter=Q(perjanjian_kinerja__tahun=tahun),
-            )
-        )
-        .order_by("-jenis", "singkatan")
-    )
 
 
 def tahun_pk_satker(satker: Satker) -> list[int]:

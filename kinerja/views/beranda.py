@@ -1,10 +1,7 @@
-"""Pages of the performance data: the satker list and a satker's PK."""
+"""A satker's PK page: sasaran, indicators, targets, Rencana Aksi and measurements."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.views.generic import DetailView
 
@@ -13,15 +10,6 @@ from kinerja.choices import Triwulan
 from kinerja.views.parameter import TAHUN_VALID, int_param
 from satker.mixins import RestrictedQuerysetMixin
 from satker.models import Satker
-
-
-@login_required
-def beranda(request: HttpRequest) -> HttpResponse:
-    """The satker the user may see, with the size of their PK for the selected year."""
-    default = selectors.tahun_pk_terakhir(request.user, timezone.localdate().year)
-    tahun = int_param(request, "tahun", default, TAHUN_VALID)
-    satker = selectors.satker_dengan_pk(request.user, tahun)
-    return render(request, "kinerja/beranda.html", {"satker_list": satker, "tahun": tahun})
 
 
 class SatkerDetailView(RestrictedQuerysetMixin, DetailView):

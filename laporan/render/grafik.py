@@ -120,3 +120,47 @@ def svg(grafik: Grafik, lebar: int = LEBAR, tinggi: int = TINGGI) -> str:
         x += 24 + 6 * len(seri.nama)
     bagian.append("</svg>")
     return "".join(bagian)
+
+
+def garis_kecil(
+    nilai: list[Decimal | None],
+    *,
+    judul: str,
+    lebar: int = 84,
+    tinggi: int = 24,
+    garis_acuan: Decimal | None = None,
+) -> str:
+    """A small trend line without axes (a sparkline), for a table cell or a card: the points
+    that have a value, scaled like the charts above (from 0 to a round top), an optional
+    dashed reference line (the threshold for reached), and `judul` as its accessible title."""
+    ada = [Decimal(v) for v in nilai if v is not None]
+    atas, _ = _skala_atas(max([*ada, garis_acuan or Decimal(0)], default=Decimal(0)))
+    n = max(len(nilai), 1)
+
+    def x(i: int) -> float:
+        return 3 + (lebar - 6) * (i / (n - 1) if n > 1 else 0.5)
+
+    def y(v: Decimal) -> float:
+        return tinggi - 3 - float(v / atas) * (tinggi - 6)
+
+    bagian = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="garis-kecil" width="{lebar}" '
+        f'height="{tinggi}" viewBox="0 0 {lebar} {tinggi}" role="img">'
+        f"<title>{escape(judul)}</title>"
+    ]
+    if garis_acuan is not None:
+        ya = y(Decimal(garis_acuan))
+        bagian.append(
+            f'<line x1="0" y1="{ya:.1f}" x2="{lebar}" y2="{ya:.1f}" stroke="#9aa5b1" '
+            f'stroke-width="0.8" stroke-dasharray="2,2"/>'
+        )
+    titik = [(x(i), y(Decimal(v))) for i, v in enumerate(nilai) if v is not None]
+    if titik:
+        jalur = " ".join(f"{a:.1f},{b:.1f}" for a, b in titik)
+        bagian.append(
+            f'<polyline points="{jalur}" fill="none" stroke="{WARNA[0]}" stroke-width="1.5"/>'
+        )
+        a, b = titik[-1]
+        bagian.append(f'<circle cx="{a:.1f}" cy="{b:.1f}" r="2.2" fill="{WARNA[0]}"/>')
+    bagian.append("</svg>")
+    return "".join(bagian)

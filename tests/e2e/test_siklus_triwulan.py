@@ -199,6 +199,7 @@ def test_screens_on_a_tablet(demo, buka, layar, live_server):
     page = buka("operator.manado", lebar=820, tinggi=1180)
     for nama, path in (
         ("tablet-beranda", "/"),
+        ("tablet-dasbor-satker", f"/satker/{manado.pk}/dasbor/"),
         ("tablet-satker", f"/satker/{manado.pk}/"),
         ("tablet-pengisian", f"/entri/satker/{manado.pk}/2023/tw2/"),
         ("tablet-laporan", f"/laporan/satker/{manado.pk}/"),

@@ -1,4 +1,4 @@
-"""The satker list and the satker page: who sees what, what they show, and at what cost."""
+"""The satker's PK page: who sees what, what it shows, and at what cost."""
 
 from __future__ import annotations
 
@@ -6,57 +6,9 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import MANADO, PEKANBARU
-from tests.factories import SatkerFactory
 from tests.halaman import baca, definisi, tabel
 
 pytestmark = pytest.mark.django_db
-
-
-def rows_of_satker(response) -> list[str]:
-    return [s.singkatan for s in response.context["satker_list"]]
-
-
-class TestBeranda:
-    def test_anonymous_is_sent_to_login(self, client, demo):
-        response = client.get(reverse("beranda"))
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
-
-    def test_reviewer_sees_every_satker_with_their_2023_pk(self, reviewer_client):
-        response = reviewer_client.get(reverse("beranda"))
-        assert response.status_code == 200
-        assert response.context["tahun"] == 2023  # latest year with a PK
-        counts = {s.singkatan: s.jumlah_indikator_pk for s in response.context["satker_list"]}
-        assert len(counts) == 24
-        assert counts["BSPJI Manado"] == 13
-        assert counts["BSPJI Pekanbaru"] == 12
-        assert sum(counts.values()) == 25
-        # What the page prints: each balai's row with its own number of PK lines.
-        daftar = tabel(baca(response), kelas="data")
-        assert len(daftar.baris) == 24
-        assert daftar.sel("BSPJI Manado", "Indikator PK 2023") == "13"
-        assert daftar.sel("BSPJI Pekanbaru", "Indikator PK 2023") == "12"
-        assert daftar.kolom_baris("BSPJI Manado")["Kode"] == MANADO
-        assert daftar.sel("BSPJI Aceh", "Indikator PK 2023") == "belum ada PK"
-
-    def test_satker_user_sees_only_their_satker(self, operator_manado_client):
-        response = operator_manado_client.get(reverse("beranda"))
-        assert rows_of_satker(response) == ["BSPJI Manado"]
-        assert tabel(baca(response), kelas="data").isi_kolom("Satker") == ["BSPJI Manado"]
-
-    def test_years_are_printed_without_thousands_separator(self, reviewer_client):
-        page = baca(reviewer_client.get(reverse("beranda")))
-        assert tabel(page, kelas="data").kolom[-1] == "Indikator PK 2023"
-        assert page.satu("input", id="tahun").attrs["value"] == "2023"
-        assert page.satu("p", kelas="muted").teks == "24 satker · tahun 2023"
-
-    def test_query_count_does_not_grow_with_the_number_of_satker(
-        self, reviewer_client, django_assert_max_num_queries
-    ):
-        for _ in range(10):
-            SatkerFactory()
-        with django_assert_max_num_queries(6):
-            reviewer_client.get(reverse("beranda"))
 
 
 class TestSatkerPage:
