@@ -289,11 +289,12 @@ def kelengkapan(
                 )
     bulan = 3 * triwulan
     kro = list(ItemAnggaran.objects.filter(satker=satker, tahun=tahun, tingkat="kro"))
-    # A KRO is reported when it, or one of its components, has progress at the month.
+    # A KRO is reported when it, or one of its components, has a realisation at the month
+    # (a row kept with its realisation cleared is not one).
     berprogres = set(
-        ProgresAnggaran.objects.filter(
-            Q(item__in=kro) | Q(item__induk__in=kro), bulan=bulan
-        ).values_list("item_id", "item__induk_id")
+        ProgresAnggaran.objects.filter(Q(item__in=kro) | Q(item__induk__in=kro), bulan=bulan)
+        .filter(Q(realisasi_keuangan__isnull=False) | Q(realisasi_keuangan_rp__isnull=False))
+        .values_list("item_id", "item__induk_id")
     )
     berprogres = {pk for pasangan in berprogres for pk in pasangan}
     for item in kro:
