@@ -127,7 +127,8 @@ def buat_realisasi(
         if tertinggal:
             kendala, tindak_lanjut = teks.kendala(rng, p.kode)
         else:
-            kendala, tindak_lanjut = teks.TANPA_KENDALA, teks.LANJUT_SESUAI_RENCANA
+            kendala = teks.TANPA_KENDALA
+            tindak_lanjut = teks.LANJUT_TAHUN_DEPAN if q == 4 else teks.LANJUT_SESUAI_RENCANA
         belum_lengkap = draf and rng.random() < 0.3
         uraian_data = data.uraian[q - 1] if data else ""
         mitra = ctx.rng.choice(sorted(ctx.nama_dipakai)) if ctx.nama_dipakai else None

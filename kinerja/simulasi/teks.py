@@ -186,7 +186,7 @@ KEGIATAN = {
     "industri40": "Pendampingan transformasi industri 4.0 di {mitra}",
     "standardisasi": "Pendampingan penerapan standar di {mitra}",
     "konsultansi": "Pelaksanaan jasa konsultansi di {mitra}",
-    "pnbp": "Melakukan kegiatan pemasaran dan promosi layanan jasa ke {mitra}",
+    "pnbp": "Kunjungan promosi layanan pengujian dan kalibrasi ke {mitra}",
     "layanan": "Pelayanan jasa pengujian, kalibrasi dan sertifikasi kepada {mitra}",
     "pdn": "Pengadaan barang dan jasa dengan mengutamakan produk dalam negeri",
     "audit": "Penyelesaian tindak lanjut rekomendasi hasil pengawasan Inspektorat Jenderal",
@@ -201,6 +201,7 @@ TANPA_KENDALA = "Tidak terdapat kendala pada kegiatan ini."
 LANJUT_SESUAI_RENCANA = (
     "Rencana triwulan selanjutnya adalah melakukan kegiatan sesuai rencana yang telah ditentukan."
 )
+LANJUT_TAHUN_DEPAN = "Hasil kegiatan dievaluasi sebagai bahan perencanaan tahun berikutnya."
 MITRA_UMUM = ("IKM binaan", "instansi daerah", "kawasan industri", "asosiasi industri")
 
 
