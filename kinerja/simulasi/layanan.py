@@ -101,6 +101,10 @@ def buat_simulasi(
         isi = _pilih_isi(semua, tahun, hasil.dilewati)
         baru = _satker_baru(semua, jumlah_satker - len(semua), seed, eselon)
         target = [*isi, *baru]
+        # A satker's place in the deal of quarter IV's states: the roster's order, a new
+        # satker's number (stable when more are added later).
+        urutan = {id(s): i for i, s in enumerate(isi)}
+        urutan.update({id(s): nomor_dari_nama(s.nama) or 0 for s in baru})
         if not target:
             return hasil
         _pastikan_aman(isi, tahun)
@@ -119,7 +123,8 @@ def buat_simulasi(
                 Satker.objects.filter(pk__in=lama).update(simulasi=True)
             for s in kelompok:
                 s.simulasi = True
-                for q, k in enumerate(susun_satker(bersama, s, bundel), start=1):
+                keadaan = susun_satker(bersama, s, urutan[id(s)], bundel)
+                for q, k in enumerate(keadaan, start=1):
                     hasil.keadaan[q][k] += 1
             hasil.baris.update(simpan(bundel))
             selesai += len(kelompok)

@@ -71,9 +71,21 @@ class Kalender:
         return self.periode[4].batas + 16 * HARI
 
 
-def rancang_keadaan(rng: random.Random) -> tuple[str, ...]:
-    """The state of each quarter I..IV. A few satker stop reporting from quarter II or III;
-    earlier quarters are otherwise mostly verified; quarter IV is mixed."""
+# Quarter IV's states dealt like cards from a deck of 20 (6 verified, 5 submitted, 3 returned,
+# 3 drafts, 3 late), shuffled per seed and year: every 20 consecutive satker hold each state
+# in these proportions, so even the 22 roster satker show all of them.
+KARTU_TW4 = {DIVERIFIKASI: 6, DIAJUKAN: 5, DIKEMBALIKAN: 3, DRAF: 3, TERLAMBAT: 3}
+
+
+def dek_tw4(seed: int, tahun: int) -> tuple[str, ...]:
+    kartu = [k for k, n in KARTU_TW4.items() for _ in range(n)]
+    random.Random(f"buat_simulasi:{seed}:{tahun}:dek").shuffle(kartu)
+    return tuple(kartu)
+
+
+def rancang_keadaan(rng: random.Random, tw4: str) -> tuple[str, ...]:
+    """The state of each quarter I..IV: mostly verified before quarter IV (a few submitted,
+    returned or late; a few satker stop reporting from quarter II or III), then `tw4`."""
     berhenti = rng.choice((2, 3)) if rng.random() < 0.04 else 5
     keadaan = []
     for q in (1, 2, 3, 4):
@@ -86,7 +98,7 @@ def rancang_keadaan(rng: random.Random) -> tuple[str, ...]:
                 )[0]
             )
         else:
-            keadaan.append(rng.choices(KEADAAN, weights=(30, 25, 15, 15, 15))[0])
+            keadaan.append(tw4)
     return tuple(keadaan)
 
 

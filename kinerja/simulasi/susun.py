@@ -65,11 +65,14 @@ class Bersama:
     hasil_lalu: dict[int, dict[datetime.date, int]]
 
 
-def susun_satker(b: Bersama, satker: Satker, bundel: Bundel) -> tuple[str, ...]:
-    """Add one satker's simulated year to `bundel`; return its state per quarter."""
+def susun_satker(b: Bersama, satker: Satker, urutan: int, bundel: Bundel) -> tuple[str, ...]:
+    """Add one satker's simulated year to `bundel`; return its state per quarter. `urutan`
+    is the satker's stable place (roster order, or its number) in the deal of quarter IV's
+    states."""
     rng = rng_satker(b.seed, b.tahun, satker.nama)
     besar = satker.jenis == JenisSatker.BALAI_BESAR
-    keadaan = siklus.rancang_keadaan(rng)
+    dek = siklus.dek_tw4(b.seed, b.tahun)
+    keadaan = siklus.rancang_keadaan(rng, dek[urutan % len(dek)])
     terisi = [q for q, k in enumerate(keadaan, start=1) if k != siklus.TERLAMBAT]
     ctx = KonteksSatker(
         rng=rng,
