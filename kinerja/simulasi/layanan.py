@@ -9,6 +9,7 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db import transaction
 from django.db.models import Model
@@ -47,6 +48,7 @@ from satker.models import Satker, UnitEselonI
 # BSPJI Manado and BSPJI Pekanbaru: the two satker whose data are the real reports.
 KODE_SATKER_NYATA = frozenset({"247246", "417912"})
 UKURAN_KELOMPOK = 50  # satker written per batch
+T = TypeVar("T")
 
 
 class SimulasiError(Exception):
@@ -100,11 +102,9 @@ def buat_simulasi(
         hasil = HasilSimulasi(tahun=tahun, seed=seed, jumlah_satker=jumlah_satker)
         isi = _pilih_isi(semua, tahun, hasil.dilewati)
         baru = _satker_baru(semua, jumlah_satker - len(semua), seed, eselon)
-        target = [*isi, *baru]
-        # A satker's place in the deal of quarter IV's states: the roster's order, a new
+        # Each with its place in the deal of quarter IV's states: the roster's order, a new
         # satker's number (stable when more are added later).
-        urutan = {id(s): i for i, s in enumerate(isi)}
-        urutan.update({id(s): nomor_dari_nama(s.nama) or 0 for s in baru})
+        target = [*enumerate(isi), *((nomor_dari_nama(s.nama) or 0, s) for s in baru)]
         if not target:
             return hasil
         _pastikan_aman(isi, tahun)
@@ -115,15 +115,16 @@ def buat_simulasi(
         selesai = 0
         for kelompok in _kelompok(target, UKURAN_KELOMPOK):
             bundel = Bundel()
-            for s in kelompok:
+            for _, s in kelompok:
                 if s.pk is None:
                     bundel.tambah(s)
-            lama = [s.pk for s in kelompok if s.pk is not None]
+            # The existing satker filled are marked; nothing else of them changes.
+            lama = [s.pk for _, s in kelompok if s.pk is not None]
             if lama:
                 Satker.objects.filter(pk__in=lama).update(simulasi=True)
-            for s in kelompok:
+            for urutan, s in kelompok:
                 s.simulasi = True
-                keadaan = susun_satker(bersama, s, urutan[id(s)], bundel)
+                keadaan = susun_satker(bersama, s, urutan, bundel)
                 for q, k in enumerate(keadaan, start=1):
                     hasil.keadaan[q][k] += 1
             hasil.baris.update(simpan(bundel))
@@ -133,7 +134,7 @@ def buat_simulasi(
         if _sidik_satker_nyata() != sidik_nyata:
             raise SimulasiError("Data satker nyata berubah; simulasi dibatalkan seluruhnya.")
         hasil.satker_baru, hasil.satker_diisi = len(baru), len(isi)
-        hasil.dibuat = [(s.pk, tahun) for s in target]
+        hasil.dibuat = [(s.pk, tahun) for _, s in target]
         # segarkan: hasil perhitungan satker simulasi dihitung ulang di sini
         # (the stored computed figures of `hasil.dibuat`, inside this transaction, so a
         # failed refresh leaves nothing behind; the simulation computes no figure itself).
@@ -351,6 +352,6 @@ def _bersama(
     )
 
 
-def _kelompok(daftar: list[Satker], ukuran: int) -> Iterable[list[Satker]]:
+def _kelompok(daftar: list[T], ukuran: int) -> Iterable[list[T]]:
     for i in range(0, len(daftar), ukuran):
         yield daftar[i : i + ukuran]

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.choices import DataDukung
-from kinerja.models import IndikatorKinerja, NilaiLaporanKeuangan, NilaiSakip
+from kinerja.models import (
+    IndikatorKinerja,
+    IndikatorPerjanjian,
+    NilaiLaporanKeuangan,
+    NilaiSakip,
+)
 from kinerja.perhitungan.dasar import Pembulatan
 from kinerja.simulasi import (
     anggaran,
@@ -127,7 +132,7 @@ def _data_dukung(
     b: Bersama,
     ctx: KonteksSatker,
     p: indikator.ProfilBaris,
-    line,
+    line: IndikatorPerjanjian,
     pa: anggaran.ProfilAnggaran,
 ) -> Keluaran | None:
     """The supporting data of the line's manual indicator; None for one entered directly."""
