@@ -289,14 +289,19 @@ def kelengkapan(
                 )
     bulan = 3 * triwulan
     kro = list(ItemAnggaran.objects.filter(satker=satker, tahun=tahun, tingkat="kro"))
-    # A KRO is reported when it, or one of its components, has a realisation at the month
-    # (a row kept with its realisation cleared is not one).
-    berprogres = set(
-        ProgresAnggaran.objects.filter(Q(item__in=kro) | Q(item__induk__in=kro), bulan=bulan)
+    # A KRO is reported when it, or any item below it (an RO, a component, a sub-component:
+    # where the satker records its progress), has a realisation at the month; a row kept with
+    # its realisation cleared is not one.
+    tercatat = set(
+        ProgresAnggaran.objects.filter(item__satker=satker, item__tahun=tahun, bulan=bulan)
         .filter(Q(realisasi_keuangan__isnull=False) | Q(realisasi_keuangan_rp__isnull=False))
-        .values_list("item_id", "item__induk_id")
+        .values_list("item__kode_lengkap", flat=True)
     )
-    berprogres = {pk for pasangan in berprogres for pk in pasangan}
+    berprogres = {
+        item.pk
+        for item in kro
+        if any(k == item.kode_lengkap or k.startswith(f"{item.kode_lengkap}.") for k in tercatat)
+    }
     for item in kro:
         if item.pk not in berprogres:
             kurang.append(

@@ -174,6 +174,21 @@ class TestKelengkapanDemo:
         )
         assert siklus.kelengkapan(manado, 2023, 2) == [kegiatan("IV.1")]
 
+    def test_a_kro_is_reported_through_any_item_below_it(self, pekanbaru):
+        """Pekanbaru records its progress on sub-components (LAKIP Tabel 31-32), three levels
+        below its nine KROs: every quarter's budget is complete. This was a bug: only a KRO's
+        own rows and its ROs' counted, so Pekanbaru could never submit."""
+        for tw in (1, 2, 3, 4):
+            assert [k for k in siklus.kelengkapan(pekanbaru, 2023, tw) if not k.kode] == []
+        # Without any realisation under 6077.BAD at month 6, that KRO is missing.
+        ProgresAnggaran.objects.filter(
+            item__satker=pekanbaru, item__tahun=2023, bulan=6,
+            item__kode_lengkap__startswith="6077.BAD.",
+        ).delete()  # fmt: skip
+        assert [k for k in siklus.kelengkapan(pekanbaru, 2023, 2) if not k.kode] == [
+            anggaran("6077.BAD", 6)
+        ]
+
     def test_quarter_iii_needs_every_line_and_the_budget_of_month_9(self, manado):
         # No quarter III measurement in the demo; V.1 has no target antara for quarter III
         # (Tabel 4 prints "-"); the budget is recorded to month 6 only.
