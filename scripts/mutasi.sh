@@ -38,7 +38,7 @@ MODUL[perhitungan]="kinerja/perhitungan/*"
 UJI[perhitungan]="tests/kinerja/perhitungan"
 BASIS_DATA[siklus]=1 BASIS_DATA[akses]=1
 MODUL[siklus]="kinerja/siklus.py"
-UJI[siklus]="tests/kinerja/test_siklus.py tests/kinerja/test_siklus_tabel.py tests/kinerja/test_isian.py"
+UJI[siklus]="tests/kinerja/test_siklus.py tests/kinerja/test_siklus_tabel.py tests/kinerja/test_siklus_kelengkapan.py tests/kinerja/test_siklus_snapshot.py tests/kinerja/test_isian.py"
 MODUL[akses]="kinerja/views/akses.py satker/querysets.py"
 UJI[akses]="tests/kinerja/test_akses_satker.py tests/kinerja/test_siklus_tabel.py tests/test_url_permissions.py tests/satker"
 
