@@ -23,10 +23,30 @@ def siapkan(nama_db: str, *, segar: bool = True, setup: bool = True) -> None:
         if segar:
             db.unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    elif os.environ["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
+        _buat_basis_data_postgres(os.environ["DATABASE_URL"])
     if setup:
         import django
 
         django.setup()
+
+
+def _buat_basis_data_postgres(url: str) -> None:
+    """Create the database of DATABASE_URL when the server has none of that name (the
+    throw-away cluster of scripts/pg_sementara.sh starts empty)."""
+    from urllib.parse import urlsplit
+
+    import psycopg2
+
+    bagian = urlsplit(url)
+    nama = bagian.path.lstrip("/")
+    koneksi = psycopg2.connect(url.replace(f"/{nama}", "/postgres", 1))
+    koneksi.autocommit = True
+    with koneksi.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [nama])
+        if cur.fetchone() is None:
+            cur.execute(f'CREATE DATABASE "{nama}"')
+    koneksi.close()
 
 
 class QueryCounter:

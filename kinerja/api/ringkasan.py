@@ -101,15 +101,11 @@ class RingkasanListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
         satker = list(data)
         s: sd.Saringan = self.context["saringan"]
-        baris = {
-            b.satker.pk: b
-            for b in sd.baris_satker(
-                self.context["request"].user,
-                s,
-                timezone.localdate(),
-                satker_ids=[x.pk for x in satker],
-            )
-        }
+        daftar = sd.baris_satker(
+            self.context["request"].user, s, timezone.localdate(), satker_ids=[x.pk for x in satker]
+        )
+        sd.lengkapi(daftar)
+        baris = {b.satker.pk: b for b in daftar}
         return [self.child.to_representation(baris[x.pk]) for x in satker]
 
 

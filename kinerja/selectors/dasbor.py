@@ -6,17 +6,30 @@ one aggregate over the stored figures (kinerja.models.hasil), never a recomputat
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
 
 from kinerja.formatting import romawi
 from kinerja.models import (
     HasilPerhitungan,
-    IndikatorKinerja,
     NilaiSakip,
     PelaporanTriwulan,
     PeriodePelaporan,
@@ -27,7 +40,7 @@ from kinerja.models import (
 )
 from kinerja.models.hasil import SETAHUN
 from kinerja.perhitungan import Hasil, Status
-from kinerja.perhitungan.ringkasan import persen_bagian, persen_rupiah, selisih_hari
+from kinerja.perhitungan.ringkasan import persen_bagian, selisih_hari
 from kinerja.perhitungan.serial import hasil_dari_dict
 from kinerja.selectors.capaian import konfigurasi
 from satker.models import Pengguna, Satker
@@ -85,43 +98,65 @@ class StatusTriwulan:
 
 @dataclass
 class BarisSatker:
-    """One satker on the secretariat's dashboard."""
+    """One satker on the secretariat's dashboard. Its figures with their working are built
+    when first shown (a page shows 50 of 1,000); sorting uses the plain values."""
 
     satker: Satker
     jumlah_indikator: int = 0
     jumlah_tercapai: int = 0
     jumlah_dinilai: int = 0
     jumlah_meleset: int = 0
-    anggaran: RingkasanAnggaran | None = None
-    sakip: Hasil | None = None
-    predikat_sakip: str = ""
+    anggaran: RingkasanAnggaran | None = None  # without its `data` until `lengkapi`
+    data_anggaran: dict | None = None
+    nilai_sakip: NilaiSakip | None = None
     pelaporan: list[StatusTriwulan] = field(default_factory=list)
     tren: list[Decimal | None] = field(default_factory=list)  # % reached per quarter
 
-    @property
+    @cached_property
     def tercapai(self) -> Hasil:
         return persen_bagian(
             self.jumlah_tercapai, self.jumlah_indikator, pembulatan=konfigurasi().pembulatan
         )
 
     @property
+    def rasio_tercapai(self) -> Decimal | None:
+        """The share reached as a plain ratio, to sort by (the percentage rounds it)."""
+        if not self.jumlah_indikator:
+            return None
+        return Decimal(self.jumlah_tercapai) / Decimal(self.jumlah_indikator)
+
+    @cached_property
+    def sakip(self) -> Hasil | None:
+        return None if self.nilai_sakip is None else self.nilai_sakip.total()
+
+    @property
+    def predikat_sakip(self) -> str:
+        return "" if self.nilai_sakip is None else self.nilai_sakip.predikat
+
+    @property
+    def jumlah_sakip(self) -> Decimal | None:
+        """The sum of the SAKIP components, to sort by (exact: they have two decimals)."""
+        n = self.nilai_sakip
+        return None if n is None else sum((v for _, v in n.komponen), Decimal(0))
+
+    @cached_property
     def penyerapan(self) -> Hasil:
         """Budget realisation so far, as stored with its working."""
         return self._anggaran("realisasi")
 
-    @property
+    @cached_property
     def prakiraan_penyerapan(self) -> Hasil:
         return self._anggaran("prakiraan")
 
-    @property
+    @cached_property
     def rencana(self) -> Hasil:
         return self._anggaran("rencana")
 
-    @property
+    @cached_property
     def deviasi(self) -> Hasil:
         return self._anggaran("deviasi")
 
-    @property
+    @cached_property
     def fisik(self) -> Hasil:
         return self._anggaran("fisik")
 
@@ -129,10 +164,20 @@ class BarisSatker:
         """A budget figure of the quarter, with the digits and working it was computed with."""
         if self.anggaran is None:
             return Hasil.gagal("anggaran belum ada")
-        return hasil_dari_dict(self.anggaran.data[nama])
+        if self.data_anggaran is None:
+            raise RuntimeError("lengkapi() the rows before showing their budget figures")
+        return hasil_dari_dict(self.data_anggaran[nama])
 
     def status_triwulan(self, triwulan: int) -> StatusTriwulan:
         return self.pelaporan[(triwulan or 4) - 1]
+
+
+def lengkapi(baris: Iterable[BarisSatker]) -> None:
+    """Read the budget figures with their working of the rows about to be shown (one
+    query)."""
+    perlu = {b.anggaran.pk: b for b in baris if b.anggaran is not None and b.data_anggaran is None}
+    for pk, data in RingkasanAnggaran.objects.filter(pk__in=list(perlu)).values_list("pk", "data"):
+        perlu[pk].data_anggaran = data
 
 
 # --- the satker and their aggregates ----------------------------------------------------------
@@ -146,6 +191,16 @@ def satker_terpilih(user: Pengguna, s: Saringan) -> QuerySet[Satker]:
     if s.provinsi:
         qs = qs.filter(provinsi=s.provinsi)
     return qs
+
+
+def milik_terpilih(qs: QuerySet, user: Pengguna, s: Saringan) -> QuerySet:
+    """Rows of satker data (`qs`, with a `satker` field) of the selected satker. The
+    secretariat without a filter sees every satker: no condition at all, which lets the
+    database aggregate a table without joining the satker."""
+    semua = getattr(user, "melihat_semua_satker", False) and user.is_active
+    if semua and not (s.jenis or s.provinsi):
+        return qs
+    return qs.filter(satker__in=satker_terpilih(user, s))
 
 
 def pilihan_provinsi(user: Pengguna) -> list[str]:
@@ -164,15 +219,17 @@ def baris_satker(
     hari_ini: datetime.date,
     *,
     satker_ids: Sequence[int] | None = None,
+    satker: Sequence[Satker] | None = None,
 ) -> list[BarisSatker]:
     """Every selected satker (or those of `satker_ids` among them: a page) with its figures
     of the period, in the satker's order (seven queries, whatever the number of satker)."""
-    qs = satker_terpilih(user, s)
-    if satker_ids is not None:
-        qs = qs.filter(pk__in=list(satker_ids))
-    satker = list(
-        qs.only("id", "kode", "nama", "singkatan", "jenis", "kota", "provinsi", "simulasi")
-    )
+    if satker is None:
+        qs = satker_terpilih(user, s)
+        if satker_ids is not None:
+            qs = qs.filter(pk__in=list(satker_ids))
+        satker = list(
+            qs.only("id", "kode", "nama", "singkatan", "jenis", "kota", "provinsi", "simulasi")
+        )
     baris = {x.pk: BarisSatker(satker=x) for x in satker}
     ids = list(baris)
     hitungan = (
@@ -191,10 +248,10 @@ def baris_satker(
         b.jumlah_dinilai, b.jumlah_meleset = h["dinilai"], h["meleset"]
     for r in RingkasanAnggaran.objects.filter(
         satker_id__in=ids, tahun=s.tahun, triwulan=s.tw_anggaran
-    ):
+    ).defer("data"):
         baris[r.satker_id].anggaran = r
     for n in NilaiSakip.objects.filter(satker_id__in=ids, tahun=s.tahun):
-        baris[n.satker_id].sakip, baris[n.satker_id].predikat_sakip = n.total(), n.predikat
+        baris[n.satker_id].nilai_sakip = n
     papan = papan_pelaporan(ids, s.tahun, hari_ini)
     for satker_id, b in baris.items():
         b.pelaporan = papan[satker_id]
@@ -214,10 +271,10 @@ def papan_pelaporan(
         )
     }
     status = {
-        (p.satker_id, p.triwulan): p.status
-        for p in PelaporanTriwulan.objects.filter(satker_id__in=satker_ids, tahun=tahun).only(
-            "satker_id", "triwulan", "status"
-        )
+        (satker_id, tw): st
+        for satker_id, tw, st in PelaporanTriwulan.objects.filter(
+            satker_id__in=satker_ids, tahun=tahun
+        ).values_list("satker_id", "triwulan", "status")
     }
     hasil: dict[int, list[StatusTriwulan]] = {}
     for satker_id in satker_ids:
@@ -240,7 +297,7 @@ def papan_pelaporan(
     return hasil
 
 
-# How the ranking can be sorted: a key per column, best first.
+# How the ranking can be sorted: a column name, and whether the best is the largest.
 URUTAN = {
     "nama": ("Nama", False),
     "tercapai": ("Indikator tercapai", True),
@@ -251,183 +308,140 @@ URUTAN = {
 }
 
 
-def urutkan(baris: list[BarisSatker], kunci: str) -> list[BarisSatker]:
-    """The rows sorted by a column of `URUTAN` (best first; rows without a value last,
-    then by the satker's name)."""
-    if kunci == "nama" or kunci not in URUTAN:
-        return sorted(baris, key=lambda b: (b.satker.jenis != "balai_besar", b.satker.singkatan))
-
-    def nilai(b: BarisSatker) -> Decimal | None:
-        if kunci == "tercapai":
-            return b.tercapai.nilai
-        if kunci == "meleset":
-            return Decimal(b.jumlah_meleset) if b.jumlah_indikator else None
-        if kunci == "penyerapan":
-            return b.anggaran.persen_realisasi if b.anggaran else None
-        if kunci == "deviasi":
-            return b.anggaran.deviasi if b.anggaran else None
-        return b.sakip.nilai if b.sakip else None
-
-    menurun = URUTAN[kunci][1]
-    ada = [b for b in baris if nilai(b) is not None]
-    tanpa = [b for b in baris if nilai(b) is None]
-    ada.sort(key=lambda b: b.satker.singkatan)
-    ada.sort(key=nilai, reverse=menurun)
-    tanpa.sort(key=lambda b: b.satker.singkatan)
-    return ada + tanpa
+def _jumlah(s: Saringan, syarat: Q | None = None) -> Coalesce:
+    """A satker's stored lines of the period (meeting `syarat`), counted in a subquery."""
+    qs = HasilPerhitungan.objects.filter(satker=OuterRef("pk"), tahun=s.tahun, triwulan=s.triwulan)
+    if syarat is not None:
+        qs = qs.filter(syarat)
+    hitung = qs.order_by().values("satker").annotate(n=Count("id")).values("n")[:1]
+    return Coalesce(Subquery(hitung, output_field=IntegerField()), 0)
 
 
-# --- the heat map -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SelPeta:
-    """A cell of the heat map: a satker's line of one manual indicator."""
-
-    indikator_id: int
-    nilai: Decimal | None  # the capaian antara of a quarter, the capaian of the year
-    status: str
-    rumus: str
-
-    @property
-    def label_status(self) -> str:
-        return Status(self.status).label
-
-
-def kolom_peta(user: Pengguna, s: Saringan) -> list[IndikatorKinerja]:
-    """The manual indicators any selected satker measures in the period, in the manual's
-    order: the heat map's columns."""
-    kode = (
-        HasilPerhitungan.objects.filter(
-            satker__in=satker_terpilih(user, s), tahun=s.tahun, triwulan=s.triwulan
-        )
-        .values_list("kode_pedoman", flat=True)
-        .distinct()
+def satker_berurut(user: Pengguna, s: Saringan, kunci: str) -> QuerySet[Satker]:
+    """The selected satker sorted by a column of `URUTAN` in the database (best first; those
+    without a value last; then the satker's own order), so that a page of them is read
+    without reading them all."""
+    anggaran = RingkasanAnggaran.objects.filter(
+        satker=OuterRef("pk"), tahun=s.tahun, triwulan=s.tw_anggaran
     )
-    return list(IndikatorKinerja.objects.filter(kode__in=kode).order_by("kode"))
-
-
-def peta_panas(satker_ids: Iterable[int], s: Saringan) -> dict[tuple[int, str], SelPeta]:
-    """The cells of these satker: (satker id, manual code) → the line's figure and working
-    (one query). A quarter is judged by its progress against the Rencana Aksi (capaian
-    antara), the year by its capaian, as the line's status is."""
-    ukuran = "capaian" if s.triwulan == SETAHUN else "capaian_antara"
-    rows = HasilPerhitungan.objects.filter(
-        satker_id__in=list(satker_ids), tahun=s.tahun, triwulan=s.triwulan
-    ).values_list(
-        "satker_id", "kode_pedoman", "indikator_id", "status", f"data__{ukuran}__nilai",
-        f"data__{ukuran}__rumus", "data__capaian__rumus",
-    )  # fmt: skip
-    sel = {}
-    for satker_id, kode, indikator_id, status, nilai, rumus, rumus_capaian in rows:
-        kerja = " · ".join(r for r in dict.fromkeys((rumus, rumus_capaian)) if r)
-        sel[(satker_id, kode)] = SelPeta(
-            indikator_id, None if nilai is None else Decimal(nilai), status, kerja
+    sakip = NilaiSakip.objects.filter(satker=OuterRef("pk"), tahun=s.tahun).annotate(
+        jumlah=F("perencanaan") + F("pengukuran") + F("pelaporan") + F("evaluasi_internal")
+    )
+    desimal = DecimalField(max_digits=28, decimal_places=6)
+    qs = satker_terpilih(user, s)
+    if kunci in ("tercapai", "meleset"):
+        qs = qs.annotate(
+            n_indikator=_jumlah(s),
+            n_tercapai=_jumlah(s, Q(status=Status.TERCAPAI)),
+            n_meleset=_jumlah(s, Q(prakiraan_meleset=True)),
         )
-    return sel
-
-
-# --- trends -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TrenTriwulan:
-    """The selection as a whole at the end of a quarter."""
-
-    triwulan: int
-    tercapai: Hasil
-    penyerapan: Hasil
-    rencana: Hasil
-    meleset: int
-
-
-def tren_triwulan(user: Pengguna, s: Saringan) -> list[TrenTriwulan]:
-    """Indicators reached and budget absorbed against the plan, quarter by quarter, across
-    the selected satker (two queries)."""
-    satker = satker_terpilih(user, s)
-    p = konfigurasi().pembulatan
-    hitungan = {
-        h["triwulan"]: h
-        for h in HasilPerhitungan.objects.filter(satker__in=satker, tahun=s.tahun, triwulan__gte=1)
-        .values("triwulan")
-        .annotate(
-            jumlah=Count("id"),
-            tercapai=Count("id", filter=Q(status=Status.TERCAPAI)),
-            meleset=Count("id", filter=Q(prakiraan_meleset=True)),
-        )
+    nilai = {
+        "tercapai": lambda: Case(
+            When(n_indikator=0, then=Value(None)),
+            default=ExpressionWrapper(
+                Cast("n_tercapai", desimal) / Cast("n_indikator", desimal), output_field=desimal
+            ),
+            output_field=desimal,
+        ),
+        "meleset": lambda: Case(
+            When(n_indikator=0, then=Value(None)), default=F("n_meleset"), output_field=desimal
+        ),
+        "penyerapan": lambda: Subquery(
+            anggaran.values("persen_realisasi")[:1], output_field=desimal
+        ),
+        "deviasi": lambda: Subquery(anggaran.values("deviasi")[:1], output_field=desimal),
+        "sakip": lambda: Subquery(sakip.values("jumlah")[:1], output_field=desimal),
     }
-    uang = {
-        a["triwulan"]: a
-        for a in RingkasanAnggaran.objects.filter(satker__in=satker, tahun=s.tahun)
-        .values("triwulan")
-        .annotate(pagu=Sum("pagu"), realisasi=Sum("realisasi_rp"), rencana=Sum("rencana_rp"))
-    }
-    hasil = []
-    for tw in (1, 2, 3, 4):
-        h = hitungan.get(tw, {"jumlah": 0, "tercapai": 0, "meleset": 0})
-        a = uang.get(tw, {"pagu": None, "realisasi": None, "rencana": None})
-        hasil.append(
-            TrenTriwulan(
-                triwulan=tw,
-                tercapai=persen_bagian(h["tercapai"], h["jumlah"], pembulatan=p),
-                penyerapan=persen_rupiah(a["realisasi"], a["pagu"], pembulatan=p),
-                rencana=persen_rupiah(a["rencana"], a["pagu"], pembulatan=p),
-                meleset=h["meleset"],
-            )
-        )
+    urutan_satker = ["-jenis", "singkatan"]
+    if kunci not in nilai:
+        return qs.order_by(*urutan_satker)
+    kolom = F("kunci_urut")
+    terbaik = kolom.desc(nulls_last=True) if URUTAN[kunci][1] else kolom.asc(nulls_last=True)
+    return qs.annotate(kunci_urut=nilai[kunci]()).order_by(terbaik, *urutan_satker)
+
+
+def baris_halaman(user: Pengguna, s: Saringan, satker: Sequence[Satker], hari_ini) -> list:
+    """The rows of a page of `satker_berurut`, in its order, with their budget figures."""
+    per_pk = {b.satker.pk: b for b in baris_satker(user, s, hari_ini, satker=list(satker))}
+    hasil = [per_pk[x.pk] for x in satker]
+    lengkapi(hasil)
     return hasil
 
 
-def tren_indikator(user: Pengguna, s: Saringan) -> dict[str, list[Hasil]]:
-    """For each manual indicator, the share of the selected satker's lines reached, quarter
-    by quarter (one query)."""
-    p = konfigurasi().pembulatan
-    hasil: dict[str, list[Hasil]] = defaultdict(
-        lambda: [Hasil.gagal("tidak ada yang dihitung")] * 4
+@dataclass(frozen=True)
+class Ringkas:
+    """The cards above the tables: counts over the whole selection."""
+
+    satker: int
+    simulasi: int
+    dengan_pk: int
+    per_status: list[tuple[str, str, int]]
+    terlambat: int
+    meleset: int
+    satker_meleset: int
+    anggaran_meleset: int
+
+
+def ringkas(user: Pengguna, s: Saringan, hari_ini: datetime.date) -> Ringkas:
+    """Counts over every selected satker, each an aggregate query (seven)."""
+    satker = satker_terpilih(user, s)
+    total = satker.aggregate(n=Count("id"), simulasi=Count("id", filter=Q(simulasi=True)))
+    tw = s.tw_anggaran if s.triwulan == SETAHUN else s.triwulan
+    laporan = milik_terpilih(PelaporanTriwulan.objects, user, s).filter(tahun=s.tahun, triwulan=tw)
+    per_status = dict(
+        laporan.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n")
     )
-    for h in (
-        HasilPerhitungan.objects.filter(
-            satker__in=satker_terpilih(user, s), tahun=s.tahun, triwulan__gte=1
-        )
-        .values("kode_pedoman", "triwulan")
-        .annotate(jumlah=Count("id"), tercapai=Count("id", filter=Q(status=Status.TERCAPAI)))
+    per_status[BELUM_MULAI] = total["n"] - sum(per_status.values())
+    # Per satker (a hash aggregate), then counted here: cheaper than COUNT(DISTINCT).
+    per_satker = (
+        milik_terpilih(HasilPerhitungan.objects, user, s)
+        .filter(tahun=s.tahun, triwulan=s.triwulan)
+        .values("satker")
+        .annotate(meleset=Count("id", filter=Q(prakiraan_meleset=True)))
+        .order_by()
+        .values_list("meleset", flat=True)
+    )
+    per_satker = list(per_satker)
+    hasil = {
+        "dengan_pk": len(per_satker),
+        "meleset": sum(per_satker),
+        "satker_meleset": sum(1 for n in per_satker if n),
+    }
+    return Ringkas(
+        satker=total["n"],
+        simulasi=total["simulasi"],
+        dengan_pk=hasil["dengan_pk"],
+        per_status=[(k, LABEL_STATUS[k], per_status.get(k, 0)) for k in LABEL_STATUS],
+        terlambat=_terlambat(satker, s.tahun, tw, hari_ini),
+        meleset=hasil["meleset"],
+        satker_meleset=hasil["satker_meleset"],
+        anggaran_meleset=milik_terpilih(RingkasanAnggaran.objects, user, s)
+        .filter(tahun=s.tahun, triwulan=s.tw_anggaran, prakiraan_meleset=True)
+        .count(),
+    )
+
+
+def _terlambat(satker: QuerySet[Satker], tahun: int, tw: int, hari_ini: datetime.date) -> int:
+    """The selected satker past their deadline of the quarter (the period's, or their own
+    extension's) that have not submitted it."""
+    p = PeriodePelaporan.objects.filter(tahun=tahun, triwulan=tw).first()
+    if p is None or p.batas >= hari_ini:
+        return 0
+    masuk = PelaporanTriwulan.objects.filter(tahun=tahun, triwulan=tw, status__in=MASUK)
+    diperpanjang = PerpanjanganPeriode.objects.filter(periode=p, batas__gte=hari_ini)
+    belum = satker.exclude(pk__in=masuk.values("satker")).exclude(
+        pk__in=diperpanjang.values("satker")
+    )
+    return belum.count()
+
+
+def triwulan_dibuka(tahun: int) -> int | None:
+    """The latest quarter of the year whose period is open, if any."""
+    for p in PeriodePelaporan.objects.filter(tahun=tahun, ditutup__isnull=True).order_by(
+        "-triwulan"
     ):
-        deret = list(hasil[h["kode_pedoman"]])
-        deret[h["triwulan"] - 1] = persen_bagian(h["tercapai"], h["jumlah"], pembulatan=p)
-        hasil[h["kode_pedoman"]] = deret
-    return dict(hasil)
-
-
-def tren_tahun(user: Pengguna, s: Saringan) -> list[tuple[int, Hasil]]:
-    """The share of lines reached over each year's results, across the years with stored
-    figures (one query)."""
-    p = konfigurasi().pembulatan
-    return [
-        (h["tahun"], persen_bagian(h["tercapai"], h["jumlah"], pembulatan=p))
-        for h in HasilPerhitungan.objects.filter(
-            satker__in=satker_terpilih(user, s), triwulan=SETAHUN
-        )
-        .values("tahun")
-        .annotate(jumlah=Count("id"), tercapai=Count("id", filter=Q(status=Status.TERCAPAI)))
-        .order_by("tahun")
-    ]
-
-
-def tren_satker(satker_ids: Iterable[int], tahun: int) -> dict[int, list[Decimal | None]]:
-    """For each of these satker, the share of its lines reached quarter by quarter (one
-    query): the small trend beside its name."""
-    p = konfigurasi().pembulatan
-    hasil: dict[int, list[Decimal | None]] = defaultdict(lambda: [None] * 4)
-    for h in (
-        HasilPerhitungan.objects.filter(
-            satker_id__in=list(satker_ids), tahun=tahun, triwulan__gte=1
-        )
-        .values("satker_id", "triwulan")
-        .annotate(jumlah=Count("id"), tercapai=Count("id", filter=Q(status=Status.TERCAPAI)))
-    ):
-        deret = hasil[h["satker_id"]]
-        deret[h["triwulan"] - 1] = persen_bagian(h["tercapai"], h["jumlah"], pembulatan=p).nilai
-    return dict(hasil)
+        return p.triwulan
+    return None
 
 
 def triwulan_terakhir(user: Pengguna, tahun: int) -> int:
@@ -452,60 +466,3 @@ def triwulan_terakhir(user: Pengguna, tahun: int) -> int:
         .first()
     )
     return max(lapor or 1, ukur or 1)
-
-
-# --- one satker's dashboard -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TugasTriwulan:
-    """What the satker has to do now: the open quarter, its deadline, its report's status,
-    what is still missing for submission and the reviewer's open notes."""
-
-    status: StatusTriwulan
-    kekurangan: list  # siklus.Kekurangan
-    catatan: list  # CatatanReviu still open on a returned report
-
-
-def triwulan_dibuka(tahun: int) -> int | None:
-    """The latest quarter of the year whose period is open, if any."""
-    for p in PeriodePelaporan.objects.filter(tahun=tahun, ditutup__isnull=True).order_by(
-        "-triwulan"
-    ):
-        return p.triwulan
-    return None
-
-
-def deret_capaian(satker_id: int, tahun: int) -> dict[int, list[Hasil | None]]:
-    """Each PK line's capaian at the end of each quarter, with its working, as stored (one
-    query): the small trend of the line's card."""
-    hasil: dict[int, list[Hasil | None]] = defaultdict(lambda: [None] * 4)
-    for indikator_id, tw, capaian in HasilPerhitungan.objects.filter(
-        satker_id=satker_id, tahun=tahun, triwulan__gte=1
-    ).values_list("indikator_id", "triwulan", "data__capaian"):
-        hasil[indikator_id][tw - 1] = hasil_dari_dict(capaian)
-    return dict(hasil)
-
-
-def prakiraan_indikator(satker_id: int, tahun: int, triwulan: int) -> dict[int, dict]:
-    """Each PK line's year-end forecast as seen at the end of `triwulan` (one query): the
-    expected capaian with its working, the method and whether it is expected to miss."""
-    return {
-        indikator_id: {
-            "capaian": hasil_dari_dict(p["capaian"]),
-            "realisasi": hasil_dari_dict(p["realisasi"]),
-            "metode": p["metode"],
-            "meleset": p["meleset"],
-        }
-        for indikator_id, p in HasilPerhitungan.objects.filter(
-            satker_id=satker_id, tahun=tahun, triwulan=triwulan
-        ).values_list("indikator_id", "data__prakiraan")
-    }
-
-
-def anggaran_per_triwulan(satker_id: int, tahun: int) -> list[RingkasanAnggaran | None]:
-    """The satker's budget position at the end of each quarter (one query)."""
-    per_tw = {
-        r.triwulan: r for r in RingkasanAnggaran.objects.filter(satker_id=satker_id, tahun=tahun)
-    }
-    return [per_tw.get(tw) for tw in (1, 2, 3, 4)]

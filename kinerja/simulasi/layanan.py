@@ -14,6 +14,8 @@ from typing import TypeVar
 from django.db import transaction
 from django.db.models import Model
 
+from kinerja import hasil as hitung
+from kinerja import perubahan
 from kinerja.choices import PNBP_BUKAN_LAYANAN, SatuanHasilLayanan
 from kinerja.models import (
     BelanjaPdn,
@@ -83,11 +85,13 @@ def buat_simulasi(
     tahun: int,
     seed: int = 1,
     progres: Callable[[int, int], None] | None = None,
+    progres_hitung: Callable[[int, int], None] | None = None,
 ) -> HasilSimulasi:
     """Bring the number of satker to `jumlah_satker` and give every satker without data of
     `tahun` a complete simulated year (PK, Rencana Aksi, measurements, supporting data,
-    budget, reporting states), marked `simulasi`. Deterministic for a seed; idempotent.
-    `progres(selesai, total)` is called after each batch."""
+    budget, reporting states), marked `simulasi`, with its stored figures computed.
+    Deterministic for a seed; idempotent. `progres(selesai, total)` is called after each
+    batch of satker written, `progres_hitung` after each batch of figures computed."""
     _periksa_argumen(jumlah_satker, tahun)
     with transaction.atomic():
         eselon = _bskji()
@@ -135,9 +139,21 @@ def buat_simulasi(
             raise SimulasiError("Data satker nyata berubah; simulasi dibatalkan seluruhnya.")
         hasil.satker_baru, hasil.satker_diisi = len(baru), len(isi)
         hasil.dibuat = [(s.pk, tahun) for _, s in target]
-        # segarkan: hasil perhitungan satker simulasi dihitung ulang di sini
-        # (the stored computed figures of `hasil.dibuat`, inside this transaction, so a
-        # failed refresh leaves nothing behind; the simulation computes no figure itself).
+        # The stored figures of what was written in bulk (no signal marks them), inside this
+        # transaction: a failed refresh leaves nothing behind. A year's receipts are also the
+        # next year's base of growth.
+        hitung.segarkan(
+            {
+                kunci
+                for satker_id, t in hasil.dibuat
+                for kunci in (
+                    (perubahan.KINERJA, satker_id, t),
+                    (perubahan.KINERJA, satker_id, t + 1),
+                    (perubahan.ANGGARAN, satker_id, t),
+                )
+            },
+            progres=progres_hitung,
+        )
     return hasil
 
 

@@ -9,14 +9,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from kinerja import selectors
-from kinerja.formatting import romawi
+from kinerja.formatting import format_angka, format_tanggal, romawi
 from kinerja.models.hasil import SETAHUN
 from kinerja.perhitungan.ringkasan import METODE_PENYERAPAN, METODE_TERCAPAI
 from kinerja.selectors import dasbor as sd
+from kinerja.selectors import dasbor_tren as st
 from kinerja.views.parameter import TAHUN_VALID, int_param
 from laporan.dokumen import Grafik, Seri
 from laporan.render import grafik
@@ -65,26 +68,38 @@ def dasbor(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Dasbor seluruh satker hanya untuk Sekretariat BSKJI.")
     s = saringan(request)
     hari_ini = timezone.localdate()
-    semua = sd.baris_satker(request.user, s, hari_ini)
     urut = request.GET.get("urut", "nama")
     urut = urut if urut in sd.URUTAN else "nama"
-    semua = sd.urutkan(semua, urut)
-    kolom = sd.kolom_peta(request.user, s)
-    tren = sd.tren_triwulan(request.user, s)
+    berurut = sd.satker_berurut(request.user, s, urut)
+    r = st.rekap(request.user, s)
+    kolom = st.kolom_peta(r, s)
+    tren = st.tren_triwulan(request.user, s, r)
 
     if request.GET.get("ekspor") == "xlsx":
-        return _ekspor(request, semua, kolom, tren, s)
+        return _ekspor(
+            request, sd.baris_halaman(request.user, s, list(berurut), hari_ini), kolom, tren, s
+        )
 
-    halaman = Paginator(semua, PER_HALAMAN).get_page(request.GET.get("halaman"))
+    # A page of the sorted satker is read, never all of them.
+    halaman = Paginator(berurut, PER_HALAMAN).get_page(request.GET.get("halaman"))
+    halaman.object_list = sd.baris_halaman(request.user, s, halaman.object_list, hari_ini)
     ids = [b.satker.pk for b in halaman]
-    tren_satker = sd.tren_satker(ids, s.tahun)
+    tren_satker = st.tren_satker(ids, s.tahun)
+    tw_detail = s.triwulan or 4  # the PK page shows a quarter; the year is its fourth
     for b in halaman:
+        b.url_dasbor = f"{reverse('satker-dasbor', args=[b.satker.pk])}?tahun={s.tahun}"
+        b.url_detail = (
+            f"{reverse('satker-detail', args=[b.satker.pk])}?tahun={s.tahun}&triwulan={tw_detail}"
+        )
         b.tren = tren_satker.get(b.satker.pk, [None] * 4)
         b.status_pilih = b.status_triwulan(s.triwulan)
         b.garis = mark_safe(
             grafik.garis_kecil(b.tren, judul=f"Indikator tercapai per triwulan, {b.satker}")
         )
-    sel = sd.peta_panas(ids, s)
+    sel = st.peta_panas(ids, s)
+    for b in halaman:
+        b.sel_peta = _sel_peta(b, [sel.get((b.satker.pk, k.kode)) for k in kolom])
+        b.sel_papan = _sel_papan(b, s)
     context = {
         "s": s,
         "bagian": "dasbor",
@@ -92,11 +107,10 @@ def dasbor(request: HttpRequest) -> HttpResponse:
         "urut": urut,
         "urutan": sd.URUTAN,
         "kolom_peta": kolom,
-        "peta": [(b, [sel.get((b.satker.pk, k.kode)) for k in kolom]) for b in halaman],
-        "ringkas": _ringkas(semua, s),
+        "ringkas": sd.ringkas(request.user, s, hari_ini),
         "tren": tren,
-        "tren_indikator": _tren_indikator(request, s, kolom),
-        "tren_tahun": sd.tren_tahun(request.user, s),
+        "tren_indikator": _tren_indikator(r, kolom),
+        "tren_tahun": st.tren_tahun(request.user, s),
         "grafik_tren": mark_safe(grafik.svg(_grafik_tren(tren), lebar=560, tinggi=260)),
         "pilihan_triwulan": [(0, "Setahun"), *((t, f"TW {romawi(t)}") for t in (1, 2, 3, 4))],
         "pilihan_jenis": JenisSatker.choices,
@@ -109,27 +123,39 @@ def dasbor(request: HttpRequest) -> HttpResponse:
     return render(request, "kinerja/dasbor.html", context)
 
 
-def _ringkas(semua: list[sd.BarisSatker], s: sd.Saringan) -> dict:
-    """The cards above the tables: counts over the whole selection."""
-    per_status: dict[str, int] = dict.fromkeys(sd.LABEL_STATUS, 0)
-    terlambat = 0
-    for b in semua:
-        st = b.status_triwulan(s.triwulan)
-        per_status[st.status] += 1
-        terlambat += st.terlambat
-    return {
-        "satker": len(semua),
-        "simulasi": sum(1 for b in semua if b.satker.simulasi),
-        "dengan_pk": sum(1 for b in semua if b.jumlah_indikator),
-        "per_status": [(k, sd.LABEL_STATUS[k], n) for k, n in per_status.items()],
-        "terlambat": terlambat,
-        "meleset": sum(b.jumlah_meleset for b in semua),
-        "satker_meleset": sum(1 for b in semua if b.jumlah_meleset),
-        "anggaran_meleset": sum(1 for b in semua if b.anggaran and b.anggaran.prakiraan_meleset),
-    }
+def _sel_peta(b: sd.BarisSatker, sel: list) -> str:
+    """A row of the heat map's cells: the figure coloured by its status, its working as the
+    title, a link to the line. Built here rather than in the template: 50 rows × 18
+    indicators are many template lookups."""
+    bagian = []
+    for c in sel:
+        if c is None:
+            bagian.append('<td class="kosong"></td>')
+            continue
+        nilai = "–" if c.nilai is None else format_angka(c.nilai)
+        bagian.append(
+            f'<td class="num status-{escape(c.status)}"><a href="{escape(b.url_detail)}'
+            f'#baris-{c.indikator_id}" title="{escape(c.label_status)}: {escape(c.rumus)}">'
+            f"{nilai}</a></td>"
+        )
+    return mark_safe("".join(bagian))
 
 
-def _grafik_tren(tren: list[sd.TrenTriwulan]) -> Grafik:
+def _sel_papan(b: sd.BarisSatker, s: sd.Saringan) -> str:
+    """A row of the submission board: each quarter's status, deadline and days late."""
+    bagian = []
+    for lap in b.pelaporan:
+        kelas = ' class="sel"' if lap.triwulan == s.triwulan else ""
+        isi = f'<span class="badge lap-{lap.status}">{escape(lap.label)}</span>'
+        if lap.batas:
+            isi += f'<div class="muted small">batas {format_tanggal(lap.batas)}</div>'
+        if lap.terlambat:
+            isi += f'<div class="badge bad">terlambat {lap.hari_terlambat} hari</div>'
+        bagian.append(f"<td{kelas}>{isi}</td>")
+    return mark_safe("".join(bagian))
+
+
+def _grafik_tren(tren: list[st.TrenTriwulan]) -> Grafik:
     return Grafik(
         judul="Indikator tercapai dan penyerapan anggaran per triwulan",
         kategori=[f"TW {romawi(t.triwulan)}" for t in tren],
@@ -143,8 +169,8 @@ def _grafik_tren(tren: list[sd.TrenTriwulan]) -> Grafik:
     )
 
 
-def _tren_indikator(request: HttpRequest, s: sd.Saringan, kolom) -> list:
-    per_kode = sd.tren_indikator(request.user, s)
+def _tren_indikator(r: st.Rekap, kolom) -> list:
+    per_kode = st.tren_indikator(r)
     return [(k, per_kode.get(k.kode)) for k in kolom if per_kode.get(k.kode)]
 
 
@@ -167,7 +193,7 @@ def _ekspor(request: HttpRequest, semua, kolom, tren, s: sd.Saringan) -> HttpRes
     from laporan.susun import dasbor as susun
 
     tabel = request.GET.get("tabel")
-    sel = sd.peta_panas([b.satker.pk for b in semua], s) if tabel in (None, "", "peta") else {}
+    sel = st.peta_panas([b.satker.pk for b in semua], s) if tabel in (None, "", "peta") else {}
     laporan = susun.susun(baris=semua, kolom_peta=kolom, sel=sel, tren=tren, s=s, tabel=tabel)
     nama = f"dasbor-{s.tahun}-{'tahun' if not s.triwulan else f'tw{s.triwulan}'}"
     if tabel in susun.TABEL:

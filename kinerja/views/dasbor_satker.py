@@ -15,6 +15,7 @@ from kinerja.formatting import romawi
 from kinerja.models import CatatanReviu, PelaporanTriwulan, StatusPelaporan
 from kinerja.perhitungan.serial import hasil_dari_dict
 from kinerja.selectors import dasbor as sd
+from kinerja.selectors import dasbor_satker as sds
 from kinerja.selectors.capaian import hitung_capaian, konfigurasi
 from kinerja.views.akses import satker_terlihat
 from kinerja.views.parameter import TAHUN_VALID, int_param
@@ -38,9 +39,9 @@ def satker_dasbor(request: HttpRequest, pk: int) -> HttpResponse:
     # The trend stops at the quarter shown: later quarters have not been reported yet.
     deret = {
         k: [h if tw <= triwulan else None for tw, h in enumerate(v, start=1)]
-        for k, v in sd.deret_capaian(satker.pk, tahun).items()
+        for k, v in sds.deret_capaian(satker.pk, tahun).items()
     }
-    prakiraan = sd.prakiraan_indikator(satker.pk, tahun, triwulan)
+    prakiraan = sds.prakiraan_indikator(satker.pk, tahun, triwulan)
     ambang = konfigurasi().ambang.tercapai
     kartu = [
         {
@@ -60,7 +61,7 @@ def satker_dasbor(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for x in lines
     ]
-    anggaran = sd.anggaran_per_triwulan(satker.pk, tahun)
+    anggaran = sds.anggaran_per_triwulan(satker.pk, tahun)
     context = {
         "satker": satker,
         "tahun": tahun,
@@ -82,7 +83,7 @@ def satker_dasbor(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "kinerja/satker_dasbor.html", context)
 
 
-def _tugas(satker, tahun, dibuka, lines, hasil, hari_ini) -> sd.TugasTriwulan | None:
+def _tugas(satker, tahun, dibuka, lines, hasil, hari_ini) -> sds.TugasTriwulan | None:
     """The open quarter's to-do list, or None when no period is open."""
     if dibuka is None:
         return None
@@ -100,7 +101,7 @@ def _tugas(satker, tahun, dibuka, lines, hasil, hari_ini) -> sd.TugasTriwulan | 
             .select_related("indikator__sasaran", "oleh")
             .order_by("dibuat")
         )
-    return sd.TugasTriwulan(status=status, kekurangan=kekurangan, catatan=catatan)
+    return sds.TugasTriwulan(status=status, kekurangan=kekurangan, catatan=catatan)
 
 
 def _angka_anggaran(r) -> dict | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from kinerja.formatting import romawi
 from kinerja.models import IndikatorKinerja
 from kinerja.perhitungan.ringkasan import METODE_PENYERAPAN, METODE_TERCAPAI
-from kinerja.selectors.dasbor import BarisSatker, Saringan, SelPeta, TrenTriwulan
+from kinerja.selectors.dasbor import BarisSatker, Saringan
+from kinerja.selectors.dasbor_tren import SelPeta, TrenTriwulan
 from laporan.dokumen import (
     Bagian,
     Laporan,

@@ -346,5 +346,37 @@ def test_the_api_is_scoped_and_answers_400_to_a_bad_period(demo):
 @pytest.mark.parametrize("url", [URL, "/api/v1/ringkasan/?tahun=2023&triwulan=2"])
 def test_the_query_count_is_bounded(demo, url, django_assert_max_num_queries):
     client = masuk("reviewer")
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(30):
         assert client.get(url).status_code == 200
+
+
+def test_the_queries_are_the_same_at_24_and_at_240_satker(demo, manado):
+    """The number of satker is a data size: the dashboards and the API read it in aggregate
+    queries, whatever it is."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.simulasi import buat_simulasi
+
+    client = masuk("reviewer")
+    urls = [
+        f"{URL}?tahun=2023&triwulan=2",
+        f"{URL}?tahun=2023&triwulan=0&urut=tercapai",
+        "/api/v1/ringkasan/?tahun=2023&triwulan=2",
+        f"/satker/{manado.pk}/dasbor/?tahun=2023&triwulan=2",
+    ]
+
+    def kueri() -> dict[str, int]:
+        hasil = {}
+        for url in urls:
+            with CaptureQueriesContext(connection) as c:
+                assert client.get(url).status_code == 200
+            hasil[url] = len(c.captured_queries)
+        return hasil
+
+    buat_simulasi(jumlah_satker=24, tahun=2023)
+    pada_24 = kueri()
+    buat_simulasi(jumlah_satker=240, tahun=2023)
+    assert Satker.objects.count() == 240
+    assert kueri() == pada_24
+    assert max(pada_24.values()) <= 30

@@ -387,3 +387,25 @@ def test_the_demo_loader_stores_the_figures_of_what_it_loads(demo):
 
     load_demo_data()
     assert HasilPerhitungan.objects.filter(satker__kode=MANADO).count() == 13 * 5
+
+
+def test_a_simulated_year_is_stored_as_computed(demo):
+    """buat_simulasi writes in bulk (no signal): it refreshes what it wrote itself."""
+    from kinerja.simulasi import buat_simulasi
+
+    hasil = buat_simulasi(jumlah_satker=26, tahun=2023, seed=3)
+    ids = [s for s, _ in hasil.dibuat]
+    lines = list(
+        IndikatorPerjanjian.objects.filter(sasaran__perjanjian__satker_id__in=ids).select_related(
+            "sasaran__perjanjian__satker", "indikator"
+        )
+    )
+    assert len(ids) == 24 and len(lines) > 24 * 10
+    for tw in (2, None):
+        rows = {
+            r.indikator_id: r.data
+            for r in HasilPerhitungan.objects.filter(satker_id__in=ids, triwulan=tw or SETAHUN)
+        }
+        for line, h in zip(lines, hitung_segar(lines, tw), strict=True):
+            assert baris_dari_dict(rows[line.pk]) == h, (line.pk, tw)
+    assert RingkasanAnggaran.objects.filter(satker_id__in=ids, triwulan=4).count() == 24

@@ -36,8 +36,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         mulai = time.perf_counter()
 
+        bicara = options["verbosity"] >= 1
+
         def progres(selesai: int, total: int) -> None:
-            self.stdout.write(f"satker {selesai}/{total} ({selesai * 100 // total}%)")
+            if bicara:
+                self.stdout.write(f"satker {selesai}/{total} ({selesai * 100 // total}%)")
+
+        def progres_hitung(selesai: int, total: int) -> None:
+            if bicara:
+                self.stdout.write(
+                    f"menghitung hasil {selesai}/{total} satker-tahun ({selesai * 100 // total}%)"
+                )
 
         try:
             hasil = buat_simulasi(
@@ -45,6 +54,7 @@ class Command(BaseCommand):
                 tahun=options["tahun"],
                 seed=options["seed"],
                 progres=progres,
+                progres_hitung=progres_hitung,
             )
         except SimulasiError as exc:
             raise CommandError(f"Simulasi tidak dibuat (tidak ada yang diubah): {exc}") from exc

@@ -34,7 +34,8 @@ class Command(BaseCommand):
         if tahun is not None and not TAHUN_MIN <= tahun <= TAHUN_MAX:
             raise CommandError(f"Tahun harus antara {TAHUN_MIN} dan {TAHUN_MAX}.")
         mulai = time.monotonic()
-        ditulis = hasil.hitung_ulang(satker_ids=satker_ids, tahun=tahun, progres=self._progres)
+        progres = self._progres if options["verbosity"] >= 1 else None
+        ditulis = hasil.hitung_ulang(satker_ids=satker_ids, tahun=tahun, progres=progres)
         detik = time.monotonic() - mulai
         self.stdout.write(
             self.style.SUCCESS(
