@@ -9,6 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 export PY
+# One worker per core (pytest-xdist), each on its own test database; a file's tests stay in
+# one worker, so module fixtures (the browser, a simulated year) are made once.
+# TES_PARALEL=0 runs in one process (e.g. to debug with pdb).
+if [ "${TES_PARALEL:-auto}" != "0" ]; then
+  set -- -n "${TES_PARALEL:-auto}" --dist loadfile "$@"
+fi
 
 if [ -n "${DATABASE_URL:-}" ]; then
   echo "Tes memakai DATABASE_URL yang sudah diatur."
