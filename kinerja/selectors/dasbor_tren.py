@@ -88,15 +88,18 @@ def peta_panas(satker_ids: Iterable[int], s: Saringan) -> dict[tuple[int, str], 
     (one query). A quarter is judged by its progress against the Rencana Aksi (capaian
     antara), the year by its capaian, as the line's status is."""
     ukuran = "capaian" if s.triwulan == SETAHUN else "capaian_antara"
+    # Whole figures (objects) are read, not their keys: a key read through SQLite's JSON
+    # functions comes back as a float, which loses the digits the figure was reported with.
     rows = HasilPerhitungan.objects.filter(
         satker_id__in=list(satker_ids), tahun=s.tahun, triwulan=s.triwulan
     ).values_list(
-        "satker_id", "kode_pedoman", "indikator_id", "status", f"data__{ukuran}__nilai",
-        f"data__{ukuran}__rumus", "data__capaian__rumus",
-    )  # fmt: skip
+        "satker_id", "kode_pedoman", "indikator_id", "status", f"data__{ukuran}", "data__capaian"
+    )
     sel = {}
-    for satker_id, kode, indikator_id, status, nilai, rumus, rumus_capaian in rows:
-        kerja = " · ".join(r for r in dict.fromkeys((rumus, rumus_capaian)) if r)
+    for satker_id, kode, indikator_id, status, ukur, capaian in rows:
+        ukur = ukur or {}
+        kerja = " · ".join(r for r in dict.fromkeys((ukur.get("rumus"), capaian["rumus"])) if r)
+        nilai = ukur.get("nilai")
         sel[(satker_id, kode)] = SelPeta(
             indikator_id, None if nilai is None else Decimal(nilai), status, kerja
         )
