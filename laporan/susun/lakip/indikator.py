@@ -1,0 +1,207 @@
+"""Bab III per indicator: quarterly progress, the section of each indicator with its
+worked formula, its earlier years and its narrative, and Renstra achievement."""
+
+from __future__ import annotations
+
+from kinerja.formatting import format_rupiah, romawi
+from kinerja.models import IndikatorPerjanjian
+from kinerja.perhitungan.agregasi import NAMA_ATURAN
+from laporan import dokumen as d
+from laporan.susun import data_dukung
+from laporan.susun.lakip.dasar import NARASI_INDIKATOR, LakipDasar
+from laporan.susun.umum import (
+    angka_target,
+    tanpa_html,
+)
+
+
+class Indikator(LakipDasar):
+    """A part of the LAKIP; see the module's docstring."""
+
+    def tabel_triwulan(self, judul: str) -> d.Tabel:
+        """Target antara against realisasi antara of each quarter, and the year's capaian."""
+        baris = []
+        for line in self.k.lines:
+            ra = {r.triwulan: r.target_antara for r in line.rencana_aksi.all()}
+            real = {r.triwulan: r.realisasi_antara for r in line.realisasi.all()}
+            sel_tw = []
+            for tw in (1, 2, 3, 4):
+                sel_tw += [d.persen(ra.get(tw), None), d.persen(real.get(tw), None)]
+            h = self.k.hasil[line.pk]
+            baris.append(
+                [
+                    d.teks(f"{line.kode} {line.uraian}"),
+                    angka_target(line.target),
+                    d.teks(line.get_satuan_display()),
+                    *sel_tw,
+                    d.dari_hasil(h.capaian, persen_=True),
+                ]
+            )
+        return d.Tabel(
+            judul=judul,
+            kepala=[
+                d.kolom(
+                    ("Indikator Kinerja", 1, 2),
+                    ("Target", 1, 2),
+                    ("Satuan", 1, 2),
+                    *[(f"Triwulan {romawi(t)}", 2, 1) for t in (1, 2, 3, 4)],
+                    ("Capaian tahunan", 1, 2),
+                ),
+                d.kolom(*(("Target antara", "Realisasi antara") * 4)),
+            ],
+            baris=baris,
+            lebar=[28, 6, 8, *([6.2] * 8), 8],
+            lanskap=True,
+            kecil=True,
+            nama_lembar="Capaian Rencana Aksi",
+        )
+
+    def bagian_indikator(self, line: IndikatorPerjanjian) -> d.Bagian:
+        k = self.k
+        h = k.hasil[line.pk]
+        ringkas = d.Tabel(
+            judul=f"Capaian indikator {line.kode} TA. {k.tahun}",
+            kepala=[
+                d.kolom("Indikator Kinerja", "Target", "Satuan", "Realisasi", "Capaian", "Status")
+            ],
+            baris=[
+                [
+                    d.teks(line.uraian),
+                    angka_target(line.target),
+                    d.teks(line.get_satuan_display()),
+                    d.dari_hasil(h.realisasi),
+                    d.dari_hasil(h.capaian, persen_=True),
+                    d.teks(h.status.label, rata="tengah"),
+                ]
+            ],
+            lebar=[40, 9, 11, 12, 13, 14],
+            nama_lembar=f"Capaian {line.kode}",
+        )
+        isi: list[d.Blok] = []
+        manual = line.indikator
+        if manual is not None:
+            isi.append(
+                d.Rincian(
+                    [
+                        ("Kode pedoman", manual.kode),
+                        ("Cara menghitung", tanpa_html(manual.cara_menghitung) or "–"),
+                        ("Sumber data", tanpa_html(manual.sumber_data) or "–"),
+                    ]
+                )
+            )
+        isi.append(ringkas)
+        if h.rumus:
+            isi.append(d.Paragraf(f"Perhitungan: {h.rumus}", "rumus"))
+        if h.realisasi.keterangan:
+            isi.append(d.Paragraf(f"Keterangan: {h.realisasi.keterangan}", "catatan"))
+        for c in h.catatan:
+            isi.append(d.Paragraf(c, "catatan"))
+        tahunan = self.tabel_tahun_sebelumnya(line)
+        if tahunan:
+            isi.append(tahunan)
+        isi += data_dukung.blok(line, self.data, k.satker)
+        e = self.efisiensi.get(line.kode)
+        if e and e.pagu:
+            isi.append(
+                d.Paragraf(
+                    f"Anggaran yang mendukung indikator ini {format_rupiah(e.pagu)}, terealisasi "
+                    f"{d.rupiah(e.realisasi_anggaran).teks()} "
+                    f"({e.persen_anggaran.tampil}%)."
+                )
+            )
+        narasi = self.narasi_indikator.get(line.pk)
+        terisi = False
+        for nama, judul in NARASI_INDIKATOR:
+            teks = getattr(narasi, nama, "") if narasi else ""
+            if teks:
+                terisi = True
+                isi.append(d.Paragraf(judul, "subjudul"))
+                isi += d.narasi(teks)
+        if not terisi:
+            isi.append(
+                d.Paragraf("Narasi analisis indikator ini belum diisi oleh satker.", "kosong")
+            )
+        return d.Bagian(f"Indikator {line.kode}: {line.uraian}", "", 4, isi, di_daftar_isi=False)
+
+    def tabel_tahun_sebelumnya(self, line: IndikatorPerjanjian) -> d.Tabel | None:
+        ir = line.indikator_renstra
+        if ir is None:
+            return None
+        tahun = {t.tahun: t for t in ir.target.all() if t.tahun <= self.k.tahun}
+        if not tahun:
+            return None
+        h = self.k.hasil[line.pk]
+        baris = []
+        for th in sorted(tahun):
+            t = tahun[th]
+            realisasi = (
+                d.dari_hasil(h.realisasi)
+                if th == self.k.tahun
+                else (angka_target(t.realisasi) if t.realisasi is not None else d.angka(None))
+            )
+            baris.append(
+                [
+                    d.teks(str(th)),
+                    angka_target(t.target) if t.target is not None else d.angka(None),
+                    realisasi,
+                ]
+            )
+        return d.Tabel(
+            judul=f"Target dan realisasi indikator {line.kode} per tahun (Renstra)",
+            kepala=[d.kolom("Tahun", "Target", "Realisasi")],
+            baris=baris,
+            catatan=[
+                f"Realisasi {self.k.tahun} dihitung; tahun sebelumnya sebagaimana dilaporkan."
+            ],
+            lebar=[20, 40, 40],
+            nama_lembar=f"Riwayat {line.kode}",
+        )
+
+    def tabel_renstra(self, judul: str) -> d.Tabel | None:
+        if not self.baris_renstra:
+            return None
+        r = self.renstra
+        tahun = list(range(r.tahun_awal, r.tahun_akhir + 1))
+        baris = []
+        for b in self.baris_renstra:
+            sel_tahun = []
+            for th in tahun:
+                t = b.tahun.get(th)
+                sel_tahun += [
+                    angka_target(t.target) if t and t.target is not None else d.angka(None),
+                    angka_target(t.realisasi) if t and t.realisasi is not None else d.angka(None),
+                ]
+            baris.append(
+                [
+                    d.teks(f"{b.sasaran.kode} {b.indikator.nama}"),
+                    d.teks(b.indikator.get_satuan_display() or "–"),
+                    *sel_tahun,
+                    d.teks(NAMA_ATURAN.get(b.aturan, b.aturan)),
+                    d.dari_hasil(b.hasil.target_sd),
+                    d.dari_hasil(b.hasil.realisasi_sd),
+                    d.dari_hasil(b.hasil.capaian_sd, persen_=True),
+                ]
+            )
+        return d.Tabel(
+            judul=judul,
+            kepala=[
+                d.kolom(
+                    ("Sasaran/Indikator", 1, 2),
+                    ("Satuan", 1, 2),
+                    *[(str(t), 2, 1) for t in tahun],
+                    ("Aturan", 1, 2),
+                    (f"s.d. {self.k.tahun}", 3, 1),
+                ),
+                d.kolom(*(("T", "R") * len(tahun)), "Target", "Realisasi", "Capaian"),
+            ],
+            baris=baris,
+            lebar=[26, 7, *([4.5] * (2 * len(tahun))), 7, 7, 7, 7],
+            lanskap=True,
+            kecil=True,
+            catatan=[
+                "T: target, R: realisasi tahunan sebagaimana dilaporkan. Capaian s.d. tahun ini "
+                "menggabungkan tahun-tahunnya menurut aturan indikator: jumlah (cacah), nilai "
+                "terakhir (indeks dan nilai), rata-rata (persentase)."
+            ],
+            nama_lembar="Capaian Renstra",
+        )

@@ -1,0 +1,62 @@
+"""The PP-39 quarterly control and evaluation report of a satker (Laporan Pengendalian dan
+Evaluasi Triwulan, PP 39/2006), in the structure of BSPJI Manado's report: memo, cover,
+foreword, contents; Bab I-IV; annexes Form A per kegiatan, Form Pengukuran Rencana Aksi, Form
+ALKI and the component recap."""
+
+from __future__ import annotations
+
+from kinerja.formatting import format_tanggal, romawi
+from kinerja.perhitungan import akhir_triwulan
+from kinerja.selectors import anggaran as sel_anggaran
+from laporan import dokumen as d
+from laporan.choices import BagianNarasi as B
+from laporan.susun.pp39.bab import bab_i, bab_ii, bab_iii, bab_iv, tabel_rencana_aksi
+from laporan.susun.pp39.lampiran import lampiran
+from laporan.susun.umum import (
+    kumpulkan,
+    nota_dinas,
+    penandatangan,
+    sampul_satker,
+    tanda_satker,
+    tempat_tanggal,
+)
+from satker.models import Satker
+
+__all__ = ["susun", "tabel_rencana_aksi"]
+
+
+def susun(satker: Satker, tahun: int, triwulan: int) -> d.Laporan:
+    k = kumpulkan(satker, tahun, triwulan, "pp39")
+    nodes = sel_anggaran.pohon(satker, tahun, bulan=sel_anggaran.SETAHUN)
+    tw = romawi(triwulan)
+    akhir = akhir_triwulan(tahun, triwulan)
+    laporan = d.Laporan(
+        jenis="pp39",
+        judul=f"Laporan Pengendalian dan Evaluasi (PP-39) Triwulan {tw} {tahun}",
+        satker=satker.singkatan,
+        periode=f"Triwulan {tw} Tahun {tahun} (posisi {format_tanggal(akhir)})",
+        tanda=tanda_satker(satker),
+        sampul=d.Sampul(
+            ["LAPORAN PENGENDALIAN", f"DAN EVALUASI TRIWULAN {tw} (PP-39)", f"TAHUN {tahun}"],
+            sampul_satker(satker),
+            str(tahun),
+        ),
+        nota_dinas=nota_dinas(k, f"Laporan Triwulan {tw} TA. {tahun}"),
+        depan=[
+            d.Bagian(
+                "KATA PENGANTAR",
+                isi=[
+                    *k.blok_narasi(B.KATA_PENGANTAR),
+                    d.TandaTangan([penandatangan(k)], tempat_tanggal(k)),
+                ],
+            )
+        ],
+        bab=[
+            bab_i(k),
+            bab_ii(k, nodes),
+            bab_iii(k, nodes),
+            bab_iv(k, nodes, akhir),
+        ],
+        lampiran=lampiran(k, nodes),
+    )
+    return laporan.nomori()
