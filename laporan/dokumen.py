@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kinerja.formatting import format_angka, format_rupiah, format_tanggal
@@ -95,7 +95,11 @@ class Paragraf:
     blok = "paragraf"
 
     teks: str
-    gaya: str = ""  # "" | "catatan" (a note) | "kosong" (no narrative entered) | "rumus"
+    # "" | "catatan" (a note to the reader) | "rumus" (a worked formula) | "kosong" (a part
+    # not entered yet) | "reviu" (the application's remark on a figure). The last two are
+    # for the people preparing the report: never printed in its body (Laporan.nomori moves
+    # them to `catatan_penyusunan`, printed only in the optional reviewer's annex).
+    gaya: str = ""
 
 
 @dataclass
@@ -121,6 +125,7 @@ class Tabel:
     nama_lembar: str = ""  # a short name for the Excel sheet
     kecil: bool = False  # a dense table printed in a smaller type
     nomor: int | None = None
+    kunci: str = ""  # the name a narrative refers to it by: {tabel:renstra}
 
     @property
     def jumlah_kolom(self) -> int:
@@ -150,6 +155,7 @@ class Grafik:
     satuan: str = ""  # the axis unit: "Rp", "%", "jumlah"
     jenis: str = "batang"  # batang | garis
     nomor: int | None = None
+    kunci: str = ""  # the name a narrative refers to it by: {gambar:pnbp}
 
     @property
     def label(self) -> str:
@@ -244,6 +250,12 @@ class Laporan:
     # A mark printed on every page and every sheet: the figures are not real ("DATA
     # SIMULASI"), for instance. Empty for a report that can be signed as it is.
     tanda: str = ""
+    # The figures a narrative may name ({III.2.realisasi} → "363,80"), resolved by nomori();
+    # and what the resolution could not place, for the reviewer (never printed in the body).
+    nilai: dict[str, str] = field(default_factory=dict)
+    rujukan_gagal: list[str] = field(default_factory=list)
+    # What is missing or remarked, by section: for the reviewer (lampirkan_catatan()).
+    catatan_penyusunan: list[str] = field(default_factory=list)
 
     def bagian_semua(self) -> Iterator[Bagian]:
         for b in (*self.depan, *self.bab, *self.lampiran):
@@ -262,14 +274,95 @@ class Laporan:
         return [b for b in self.blok_semua() if isinstance(b, Grafik)]
 
     def nomori(self) -> Laporan:
-        """Number tables and figures in document order and give every section an anchor."""
+        """Number tables and figures in document order, give every section an anchor, and put
+        into every text the figures and the table and figure numbers it refers to."""
+        self._pisahkan_catatan()
+        rujukan = dict(self.nilai)
         for i, t in enumerate(self.tabel(), start=1):
             t.nomor = i
+            # The first table of a name is the one referred to (an annex repeats some).
+            rujukan.setdefault(f"tabel:{t.kunci or kunci_dari(t.nama_lembar or t.judul)}", t.label)
         for i, g in enumerate(self.gambar(), start=1):
             g.nomor = i
+            rujukan.setdefault(f"gambar:{g.kunci or kunci_dari(g.judul)}", g.label)
         for i, b in enumerate(self.bagian_semua(), start=1):
             b.id = b.id or f"bagian-{i}"
+        gagal: list[str] = []
+        for blok in self.blok_semua():
+            _isi_rujukan(blok, rujukan, gagal)
+        self.rujukan_gagal = list(dict.fromkeys(gagal))
+        self.catatan_penyusunan += [f"Rujukan {{{g}}} tidak dikenal." for g in self.rujukan_gagal]
         return self
+
+    def lampirkan_catatan(self) -> Laporan:
+        """Add the reviewer's annex: what is missing or remarked (off by default; the signed
+        report never carries it)."""
+        if self.catatan_penyusunan:
+            self.lampiran.append(
+                Bagian(
+                    "Catatan Penyusunan (untuk reviu, bukan bagian laporan)",
+                    isi=[Daftar(list(self.catatan_penyusunan))],
+                    id="catatan-penyusunan",
+                )
+            )
+        return self
+
+    def _pisahkan_catatan(self) -> None:
+        """Take the parts not entered and the application's remarks out of the body, into
+        `catatan_penyusunan` with the section they belong to."""
+        for bagian in self.bagian_semua():
+            tetap = []
+            for blok in bagian.isi:
+                if isinstance(blok, Paragraf) and blok.gaya in ("kosong", "reviu"):
+                    self.catatan_penyusunan.append(f"{bagian.judul_lengkap}: {blok.teks}")
+                else:
+                    tetap.append(blok)
+            bagian.isi = tetap
+        if self.nota_dinas:
+            for blok in list(self.nota_dinas.isi):
+                if isinstance(blok, Paragraf) and blok.gaya in ("kosong", "reviu"):
+                    self.catatan_penyusunan.append(f"Nota dinas: {blok.teks}")
+                    self.nota_dinas.isi.remove(blok)
+
+
+# --- references in the text --------------------------------------------------------------
+
+# {III.2.realisasi}, {anggaran.pagu}, {tabel:renstra}, {gambar:pnbp}
+RUJUKAN = re.compile(r"\{([A-Za-z0-9_.:\-]+)\}")
+
+
+def kunci_dari(nama: str) -> str:
+    """The default name of a table or figure: its sheet name or title, lower case, words
+    joined by "_" ("Capaian Renstra" → "capaian_renstra")."""
+    return "_".join(re.findall(r"[a-z0-9]+", nama.lower()))
+
+
+def ganti_rujukan(teks: str, rujukan: dict[str, str], gagal: list[str]) -> str:
+    """`teks` with every {name} replaced by its value; an unknown name becomes "–" and is
+    added to `gagal`."""
+
+    def ganti(m: re.Match) -> str:
+        if m.group(1) in rujukan:
+            return rujukan[m.group(1)]
+        gagal.append(m.group(1))
+        return KOSONG
+
+    return RUJUKAN.sub(ganti, teks) if "{" in teks else teks
+
+
+def _isi_rujukan(blok: object, rujukan: dict[str, str], gagal: list[str]) -> None:
+    if isinstance(blok, Paragraf):
+        blok.teks = ganti_rujukan(blok.teks, rujukan, gagal)
+    elif isinstance(blok, Daftar):
+        blok.butir = [ganti_rujukan(b, rujukan, gagal) for b in blok.butir]
+    elif isinstance(blok, Rincian):
+        blok.pasangan = [(k, ganti_rujukan(v, rujukan, gagal)) for k, v in blok.pasangan]
+    elif isinstance(blok, Tabel):
+        for baris in (*blok.baris, *blok.kaki):
+            for i, sel in enumerate(baris):
+                if sel.jenis == "teks" and isinstance(sel.nilai, str) and "{" in sel.nilai:
+                    baris[i] = replace(sel, nilai=ganti_rujukan(sel.nilai, rujukan, gagal))
+        blok.catatan = [ganti_rujukan(c, rujukan, gagal) for c in blok.catatan]
 
 
 # --- narrative text ---------------------------------------------------------------------

@@ -23,17 +23,27 @@ from satker.models import Pengguna, Satker
 logger = logging.getLogger(__name__)
 
 
-def susun(jenis: str, satker: Satker, tahun: int, triwulan: int | None = None) -> dokumen.Laporan:
-    """The report model of `jenis` for the satker and period."""
+def susun(
+    jenis: str,
+    satker: Satker,
+    tahun: int,
+    triwulan: int | None = None,
+    *,
+    catatan_reviu: bool = False,
+) -> dokumen.Laporan:
+    """The report model of `jenis` for the satker and period; with `catatan_reviu`, an annex
+    listing what is missing and the application's remarks, for the reviewer."""
     if jenis == JenisLaporan.PP39:
         if triwulan not in (1, 2, 3, 4):
             raise LaporanTidakAda("Laporan PP-39 memerlukan triwulan 1-4.")
-        return pp39.susun(satker, tahun, triwulan)
-    if jenis == JenisLaporan.LAKIP:
-        return lakip.susun(satker, tahun)
-    if jenis == JenisLaporan.PK:
-        return pk.susun(satker, tahun)
-    raise LaporanTidakAda(f"Jenis laporan tidak dikenal: {jenis}")
+        laporan = pp39.susun(satker, tahun, triwulan)
+    elif jenis == JenisLaporan.LAKIP:
+        laporan = lakip.susun(satker, tahun)
+    elif jenis == JenisLaporan.PK:
+        laporan = pk.susun(satker, tahun)
+    else:
+        raise LaporanTidakAda(f"Jenis laporan tidak dikenal: {jenis}")
+    return laporan.lampirkan_catatan() if catatan_reviu else laporan
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@ realisations, and the achievement to date of each indicator by its own aggregati
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Prefetch
 
@@ -24,6 +26,14 @@ class BarisRenstra:
     hasil: HasilRenstra
 
 
+def replace_target(t: TargetRenstra, realisasi: Decimal | None) -> TargetRenstra:
+    """A copy of a year's target row carrying the computed realisasi (nothing is saved)."""
+    return TargetRenstra(
+        pk=t.pk, indikator_id=t.indikator_id, tahun=t.tahun, target=t.target,
+        realisasi=realisasi, alokasi_indikatif=t.alokasi_indikatif, catatan=t.catatan,
+    )  # fmt: skip
+
+
 def renstra_satker(satker: Satker, tahun: int) -> Renstra | None:
     """The satker's Renstra whose period covers `tahun`, with its goals, indicators and
     yearly targets (four queries)."""
@@ -40,15 +50,29 @@ def renstra_satker(satker: Satker, tahun: int) -> Renstra | None:
     )
 
 
-def capaian_renstra_satker(renstra: Renstra, sampai_tahun: int) -> list[BarisRenstra]:
+def capaian_renstra_satker(
+    renstra: Renstra,
+    sampai_tahun: int,
+    realisasi_dihitung: Mapping[int, Decimal | None] | None = None,
+) -> list[BarisRenstra]:
     """Every indicator of the Renstra with its achievement up to `sampai_tahun`, combining
     the years by the indicator's rule (counts summed, indices the latest year, rates the
-    mean); an indicator without a manual entry is summed, as Tabel 29 does."""
+    mean); an indicator without a manual entry is summed, as Tabel 29 does.
+
+    `realisasi_dihitung` gives, by Renstra indicator id, the realisasi of `sampai_tahun`
+    that the computation made from the year's PK line: it is that year's realisation (the
+    realisation recorded on the Renstra is kept for earlier years)."""
     p = konfigurasi().pembulatan
+    dihitung = realisasi_dihitung or {}
     hasil = []
     for s in renstra.sasaran.all():
         for ind in s.indikator.all():
             per_tahun = {t.tahun: t for t in ind.target.all()}
+            if ind.pk in dihitung:
+                tahun_ini = per_tahun.get(sampai_tahun) or TargetRenstra(
+                    indikator=ind, tahun=sampai_tahun
+                )
+                per_tahun[sampai_tahun] = replace_target(tahun_ini, dihitung[ind.pk])
             manual = ind.indikator
             aturan = manual.agregasi_tahunan if manual else "jumlah"
             hasil.append(

@@ -268,6 +268,7 @@ def grafik_rencana_realisasi(nodes: Pohon, sampai_triwulan: int, judul: str) -> 
         seri=[d.Seri("Rencana penarikan (RPD)", rencana), d.Seri("Realisasi", realisasi)],
         satuan="Rp",
         jenis="garis",
+        kunci="anggaran",
     )
 
 
@@ -295,7 +296,6 @@ def tabel_deviasi(hasil: pa.HasilDeviasi, judul: str) -> d.Tabel:
                 d.dari_hasil(hasil.nilai, tebal=True),
             ],
         ],
-        catatan=list(hasil.catatan),
         lebar=[20, 28, 28, 14],
         nama_lembar="Deviasi RPD",
     )

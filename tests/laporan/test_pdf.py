@@ -137,21 +137,25 @@ def test_pages_are_a4_landscape_where_tables_are_wide_and_fonts_are_the_projects
     assert fonts and all(re.fullmatch(r"/[A-Z]{6}\+Badan(-Bold)?(-Italic)?", f) for f in fonts)
 
 
-def test_a_section_without_narrative_says_so(susunan):
-    # The Manado demo data hold no LAKIP narrative: every narrative section says it is empty.
+def test_a_section_without_narrative_is_left_out_and_listed_for_the_reviewer(susunan, db):
+    # The Manado demo data hold no LAKIP narrative: a signed report prints no "not entered"
+    # notice; the reviewer's annex (off by default) lists every empty section.
     laporan = susunan("lakip-manado")
-    kosong = {
-        b.teks for b in laporan.blok_semua() if isinstance(b, d.Paragraf) and b.gaya == "kosong"
-    }
-    assert "Narasi “Kata pengantar” belum diisi oleh satker." in kosong
-    assert "Narasi analisis indikator ini belum diisi oleh satker." in kosong
+    gaya = {b.gaya for b in laporan.blok_semua() if isinstance(b, d.Paragraf)}
+    assert not gaya & {"kosong", "reviu"}
     kata_pengantar = next(b for b in laporan.depan if b.judul == "KATA PENGANTAR")
-    # in its place: the note, then the head's signature
-    assert (kata_pengantar.isi[0].teks, kata_pengantar.isi[0].gaya) == (
-        "Narasi “Kata pengantar” belum diisi oleh satker.",
-        "kosong",
+    assert [b.blok for b in kata_pengantar.isi] == ["tanda_tangan"]  # the head's signature
+    assert "KATA PENGANTAR: Narasi “Kata pengantar” belum diisi oleh satker." in (
+        laporan.catatan_penyusunan
     )
-    assert [b.blok for b in kata_pengantar.isi] == ["paragraf", "tanda_tangan"]
+    assert laporan.lampiran[-1].judul != "Catatan Penyusunan (untuk reviu, bukan bagian laporan)"
+    from laporan import services
+    from satker.models import Satker
+
+    dengan = services.susun("lakip", Satker.objects.get(kode=MANADO), 2023, catatan_reviu=True)
+    annex = dengan.lampiran[-1]
+    assert annex.judul == "Catatan Penyusunan (untuk reviu, bukan bagian laporan)"
+    assert "KATA PENGANTAR: Narasi “Kata pengantar” belum diisi oleh satker." in annex.isi[0].butir
 
 
 def test_the_narrative_entered_appears_where_the_source_has_it(rendered):

@@ -30,6 +30,14 @@ class Command(BaseCommand):
         parser.add_argument("--triwulan", type=int, choices=(1, 2, 3, 4))
         parser.add_argument("--format", required=True, choices=FormatBerkas.values)
         parser.add_argument("--output", required=True, type=Path, help="berkas tujuan")
+        parser.add_argument(
+            "--catatan-reviu",
+            action="store_true",
+            help=(
+                "lampirkan catatan penyusunan untuk reviewer "
+                "(tidak untuk laporan yang ditandatangani)"
+            ),
+        )
 
     def handle(self, *args, **opts) -> None:
         satker = Satker.objects.filter(kode=opts["satker"]).first()
@@ -47,7 +55,13 @@ class Command(BaseCommand):
             raise CommandError(" ".join(exc.messages)) from exc
         mulai = time.perf_counter()
         try:
-            laporan = services.susun(opts["jenis"], satker, opts["tahun"], opts["triwulan"])
+            laporan = services.susun(
+                opts["jenis"],
+                satker,
+                opts["tahun"],
+                opts["triwulan"],
+                catatan_reviu=opts["catatan_reviu"],
+            )
         except LaporanTidakAda as exc:
             raise CommandError(str(exc)) from exc
         hasil = services.render(laporan, opts["format"])

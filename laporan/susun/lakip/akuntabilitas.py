@@ -163,6 +163,7 @@ class Akuntabilitas(LakipDasar):
                 d.Seri("Realisasi", [x.total for x in self.pnbp]),
             ],
             satuan="Rp",
+            kunci="pnbp",
         )
 
     def grafik_layanan(self) -> d.Grafik | None:
@@ -176,4 +177,5 @@ class Akuntabilitas(LakipDasar):
             kategori=[data_dukung._label_pnbp(j) for j in jenis],
             seri=[d.Seri(str(t), [per_tahun[t].get(j) for j in jenis]) for t in tahun],
             satuan="jumlah",
+            kunci="layanan",
         )

@@ -39,7 +39,16 @@ class LakipDasar:
         self.k = kumpulkan(satker, tahun, None, "lakip")
         self.nodes = sel_anggaran.pohon(satker, tahun, bulan=sel_anggaran.SETAHUN)
         self.renstra = renstra_satker(satker, tahun)
-        self.baris_renstra = capaian_renstra_satker(self.renstra, tahun) if self.renstra else []
+        # The year's realisasi of each Renstra indicator is its PK line's computed one.
+        self.hasil_renstra = {
+            line.indikator_renstra_id: self.k.hasil[line.pk]
+            for line in self.k.lines
+            if line.indikator_renstra_id
+        }
+        dihitung = {i: h.realisasi.nilai for i, h in self.hasil_renstra.items()}
+        self.baris_renstra = (
+            capaian_renstra_satker(self.renstra, tahun, dihitung) if self.renstra else []
+        )
         self.dipa = (
             Dipa.objects.filter(satker=satker, tahun=tahun).prefetch_related("revisi").first()
         )

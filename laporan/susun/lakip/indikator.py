@@ -94,8 +94,8 @@ class Indikator(LakipDasar):
             isi.append(d.Paragraf(f"Perhitungan: {h.rumus}", "rumus"))
         if h.realisasi.keterangan:
             isi.append(d.Paragraf(f"Keterangan: {h.realisasi.keterangan}", "catatan"))
-        for c in h.catatan:
-            isi.append(d.Paragraf(c, "catatan"))
+        for c in h.catatan:  # the application's remarks: for the reviewer, not the reader
+            isi.append(d.Paragraf(f"{line.kode}: {c}", "reviu"))
         tahunan = self.tabel_tahun_sebelumnya(line)
         if tahunan:
             isi.append(tahunan)
@@ -165,11 +165,18 @@ class Indikator(LakipDasar):
         baris = []
         for b in self.baris_renstra:
             sel_tahun = []
+            dihitung = self.hasil_renstra.get(b.indikator.pk)
             for th in tahun:
                 t = b.tahun.get(th)
+                if th == self.k.tahun and dihitung is not None:
+                    realisasi = d.dari_hasil(dihitung.realisasi)  # as computed, its decimals
+                elif t and t.realisasi is not None:
+                    realisasi = angka_target(t.realisasi)
+                else:
+                    realisasi = d.angka(None)
                 sel_tahun += [
                     angka_target(t.target) if t and t.target is not None else d.angka(None),
-                    angka_target(t.realisasi) if t and t.realisasi is not None else d.angka(None),
+                    realisasi,
                 ]
             baris.append(
                 [
@@ -199,7 +206,8 @@ class Indikator(LakipDasar):
             lanskap=True,
             kecil=True,
             catatan=[
-                "T: target, R: realisasi tahunan sebagaimana dilaporkan. Capaian s.d. tahun ini "
+                f"T: target, R: realisasi; R {self.k.tahun} dihitung dari Perjanjian Kinerja tahun "
+                "ini, tahun sebelumnya sebagaimana dilaporkan. Capaian s.d. tahun ini "
                 "menggabungkan tahun-tahunnya menurut aturan indikator: jumlah (cacah), nilai "
                 "terakhir (indeks dan nilai), rata-rata (persentase)."
             ],

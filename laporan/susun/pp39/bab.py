@@ -275,6 +275,8 @@ def _bagian_indikator(k: Konteks, line: IndikatorPerjanjian, n: int) -> d.Bagian
     )
     isi.append(d.Paragraf("b) Kendala", "subjudul"))
     isi += d.narasi(real.kendala if real else "", kosong="Tidak ada kendala yang dilaporkan.")
+    if isi and isinstance(isi[-1], d.Paragraf) and isi[-1].gaya == "kosong":
+        isi[-1].gaya = ""  # no obstacle is something the satker reports, not a gap
     isi.append(d.Paragraf("c) Tindak lanjut dan rekomendasi", "subjudul"))
     isi += d.narasi(
         "\n\n".join(

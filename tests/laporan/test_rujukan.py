@@ -1,0 +1,141 @@
+"""Figures and cross-references named in a narrative (laporan/rujukan.py, Laporan.nomori) and
+the check of what a narrative states: the contradictions a reviewer found in the demo reports
+(LAKIP Pekanbaru 2023, III.2: "363 persen … 7,260 persen" under a table that says 363,80 and
+7.276,00) are refused, a named figure or table prints as computed and numbered."""
+
+from __future__ import annotations
+
+import pytest
+
+from laporan import dokumen as d
+from laporan.rujukan import periksa_narasi
+
+# Pekanbaru 2023, as computed: III.2 PNBP growth (556.782.250 − 120.047.000) / 120.047.000 ×
+# 100 = 363,80 against a 5% target, capaian 363,80 / 5 × 100 = 7.276,00; III.3 service
+# results (255 − 165) / 165 × 100 = 54,55, capaian 1.091,00; V.1 IKM 3,82.
+NILAI = {
+    "III.2.realisasi": "363,80", "III.2.capaian": "7.276,00", "III.2.target": "5",
+    "III.3.realisasi": "54,55", "III.3.capaian": "1.091,00",
+    "V.1.realisasi": "3,82", "V.1.capaian": "109,14",
+}  # fmt: skip
+
+
+def pesan(teks: str, kode: str | None = None) -> list[str]:
+    return [t.pesan for t in periksa_narasi(teks, nilai=NILAI, kode=kode)]
+
+
+def test_the_reviewers_contradictions_are_refused():
+    # The source's own sentence under III.2.
+    assert pesan(
+        "Realisasi indikator ini sebesar 363 persen dengan target 5 persen sehingga capaian "
+        "realisasi sebesar 7,260 persen.",
+        "III.2",
+    ) == [
+        "III.2: realisasi ditulis 363, hasil hitung 363,80; tulis {III.2.realisasi}.",
+        "III.2: capaian ditulis 7,260, hasil hitung 7.276,00; tulis {III.2.capaian}.",
+    ]
+    assert pesan(
+        "Realisasi indikator ini sebesar 50 persen dengan target 5 persen sehingga capaian "
+        "realisasi sebesar 1000 persen.",
+        "III.3",
+    ) == [
+        "III.3: realisasi ditulis 50, hasil hitung 54,55; tulis {III.3.realisasi}.",
+        "III.3: capaian ditulis 1000, hasil hitung 1.091,00; tulis {III.3.capaian}.",
+    ]
+    assert pesan("Realisasi indikator ini sebesar 3,81 indeks.", "V.1") == [
+        "V.1: realisasi ditulis 3,81, hasil hitung 3,82; tulis {V.1.realisasi}."
+    ]
+
+
+def test_the_computed_figures_named_or_typed_exactly_pass():
+    assert (
+        pesan(
+            "Realisasi sebesar {III.2.realisasi} persen, capaian {III.2.capaian} persen.", "III.2"
+        )
+        == []
+    )
+    assert pesan("Realisasi mencapai 363,80 persen; capaian 7.276,00 persen.", "III.2") == []
+    # A number of another line, or with no line to compare with, is not judged.
+    assert pesan("Realisasi sebesar 363 persen.") == []
+
+
+def test_a_typed_table_number_an_unknown_name_and_an_empty_colon_are_refused():
+    assert pesan("Rinciannya dapat dilihat pada Tabel 29 dan Gambar 1.") == [
+        "“Tabel 29” diketik sebagai nomor; tulis {tabel:nama} agar nomornya selalu nomor di "
+        "laporan ini.",
+        "“Gambar 1” diketik sebagai nomor; tulis {gambar:nama} agar nomornya selalu nomor di "
+        "laporan ini.",
+    ]
+    assert pesan("Lihat {tabel:capaian_renstra}; realisasi {III.9.realisasi}.") == [
+        "Rujukan {III.9.realisasi} tidak dikenal."
+    ]
+    # A colon announces something: a list after it is fine, nothing (or prose) is not.
+    assert pesan("Unsur pelayanan meliputi:\n- persyaratan\n- prosedur") == []
+    assert pesan("Unsur pelayanan meliputi:\n\n1. persyaratan\n2. prosedur") == []
+    assert pesan("Hasilnya sebagai berikut:") == [
+        "Kalimat “…Hasilnya sebagai berikut:” diakhiri titik dua tanpa rincian."
+    ]
+    assert pesan("Hasilnya sebagai berikut:\n\nKegiatan berjalan lancar.") == [
+        "Kalimat “…Hasilnya sebagai berikut:” diakhiri titik dua tanpa rincian."
+    ]
+
+
+def laporan_kecil(teks: str) -> d.Laporan:
+    tabel = d.Tabel(
+        judul="Capaian Renstra", kepala=[d.kolom("A")], baris=[[d.teks("{III.2.capaian}")]],
+        nama_lembar="Capaian Renstra",
+    )  # fmt: skip
+    lampiran = d.Tabel(
+        judul="Capaian Renstra (lampiran)", kepala=[d.kolom("A")], baris=[],
+        nama_lembar="Capaian Renstra",
+    )  # fmt: skip
+    return d.Laporan(
+        jenis="lakip", judul="LAKIP", satker="BSPJI Pekanbaru", periode="2023",
+        bab=[
+            d.Bagian("Pendahuluan", isi=[d.Tabel("Lain", [d.kolom("A")], [])]),
+            d.Bagian("Capaian", isi=[d.Paragraf(teks), tabel]),
+        ],
+        lampiran=[d.Bagian("Lampiran", isi=[lampiran])],
+        nilai=NILAI,
+    )  # fmt: skip
+
+
+def test_named_figures_and_tables_are_printed_as_computed_and_numbered():
+    laporan = laporan_kecil(
+        "Realisasi {III.2.realisasi} persen (capaian {III.2.capaian} persen), lihat "
+        "{tabel:capaian_renstra}; {III.9.capaian}."
+    ).nomori()
+    paragraf = laporan.bab[1].isi[0]
+    # The body's table is the second (Tabel 2); the annex repeats the name but is not it.
+    assert paragraf.teks == ("Realisasi 363,80 persen (capaian 7.276,00 persen), lihat Tabel 2; –.")
+    assert laporan.bab[1].isi[1].baris[0][0].teks() == "7.276,00"  # a cell names it too
+    assert laporan.rujukan_gagal == ["III.9.capaian"]
+    assert "Rujukan {III.9.capaian} tidak dikenal." in laporan.catatan_penyusunan
+
+
+@pytest.mark.django_db
+def test_the_lakip_resolves_a_narrative_that_names_its_figures(demo):
+    from kinerja.models import IndikatorPerjanjian, NarasiIndikator
+    from laporan.susun import lakip
+    from satker.models import Satker
+
+    pekanbaru = Satker.objects.get(kode="417912")
+    iii2 = IndikatorPerjanjian.objects.get(
+        sasaran__perjanjian__satker=pekanbaru, sasaran__nomor=3, nomor=2
+    )
+    NarasiIndikator.objects.update_or_create(
+        indikator=iii2,
+        defaults={
+            "hasil": "Realisasi indikator ini sebesar {III.2.realisasi} persen dengan target "
+            "{III.2.target} persen sehingga capaian sebesar {III.2.capaian} persen "
+            "({tabel:capaian_renstra})."
+        },
+    )
+    laporan = lakip.susun(pekanbaru, 2023)
+    teks = [b.teks for b in laporan.blok_semua() if isinstance(b, d.Paragraf)]
+    renstra = next(t for t in laporan.tabel() if t.nama_lembar == "Capaian Renstra")
+    assert (
+        "Realisasi indikator ini sebesar 363,80 persen dengan target 5 persen sehingga capaian "
+        f"sebesar 7.276,00 persen ({renstra.label})."
+    ) in teks
+    assert not any("{" in t for t in teks)
