@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from kinerja.formatting import format_angka, format_rupiah, format_tanggal
 from kinerja.perhitungan.dasar import Hasil
+from kinerja.perhitungan.narasi import RUJUKAN
 
 KOSONG = "–"
 
@@ -326,9 +327,6 @@ class Laporan:
 
 
 # --- references in the text --------------------------------------------------------------
-
-# {III.2.realisasi}, {anggaran.pagu}, {tabel:renstra}, {gambar:pnbp}
-RUJUKAN = re.compile(r"\{([A-Za-z0-9_.:\-]+)\}")
 
 
 def kunci_dari(nama: str) -> str:

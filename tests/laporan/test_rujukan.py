@@ -1,14 +1,15 @@
-"""Figures and cross-references named in a narrative (laporan/rujukan.py, Laporan.nomori) and
-the check of what a narrative states: the contradictions a reviewer found in the demo reports
-(LAKIP Pekanbaru 2023, III.2: "363 persen … 7,260 persen" under a table that says 363,80 and
-7.276,00) are refused, a named figure or table prints as computed and numbered."""
+"""Figures and cross-references named in a narrative (Laporan.nomori) and the check of what a
+narrative states (kinerja/perhitungan/narasi.py): the contradictions a reviewer found in the
+demo reports (LAKIP Pekanbaru 2023, III.2: "363 persen … 7,260 persen" under a table that
+says 363,80 and 7.276,00) are refused, a named figure or table prints as computed and
+numbered."""
 
 from __future__ import annotations
 
 import pytest
 
+from kinerja.perhitungan.narasi import periksa_narasi
 from laporan import dokumen as d
-from laporan.rujukan import periksa_narasi
 
 # Pekanbaru 2023, as computed: III.2 PNBP growth (556.782.250 − 120.047.000) / 120.047.000 ×
 # 100 = 363,80 against a 5% target, capaian 363,80 / 5 × 100 = 7.276,00; III.3 service

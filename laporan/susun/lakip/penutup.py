@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from kinerja.formatting import romawi
 from kinerja.perhitungan import Status
+from kinerja.selectors.narasi import nilai_satker
 from laporan import dokumen as d
 from laporan.choices import BagianNarasi as B
-from laporan.rujukan import nilai_laporan
 from laporan.susun.lakip.dasar import LakipDasar
 from laporan.susun.pk import bagian_pk
 from laporan.susun.umum import (
@@ -130,5 +130,5 @@ class Penutup(LakipDasar):
             depan=self.depan(),
             bab=[self.bab_i(), self.bab_ii(), self.bab_iii(), self.bab_iv()],
             lampiran=self.lampiran(),
-            nilai=nilai_laporan(k, self.nodes, 12),
+            nilai=nilai_satker(k.satker.pk, k.tahun, None, k.lines, k.hasil),
         ).nomori()

@@ -8,9 +8,9 @@ from __future__ import annotations
 from kinerja.formatting import format_tanggal, romawi
 from kinerja.perhitungan import akhir_triwulan
 from kinerja.selectors import anggaran as sel_anggaran
+from kinerja.selectors.narasi import nilai_satker
 from laporan import dokumen as d
 from laporan.choices import BagianNarasi as B
-from laporan.rujukan import nilai_laporan
 from laporan.susun.pp39.bab import bab_i, bab_ii, bab_iii, bab_iv, tabel_rencana_aksi
 from laporan.susun.pp39.lampiran import lampiran
 from laporan.susun.umum import (
@@ -59,6 +59,6 @@ def susun(satker: Satker, tahun: int, triwulan: int) -> d.Laporan:
             bab_iv(k, nodes, akhir),
         ],
         lampiran=lampiran(k, nodes),
-        nilai=nilai_laporan(k, nodes, 3 * triwulan),
+        nilai=nilai_satker(satker.pk, tahun, triwulan, k.lines, k.hasil),
     )
     return laporan.nomori()

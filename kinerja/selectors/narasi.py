@@ -1,0 +1,128 @@
+"""The figures a narrative may name ({III.2.realisasi}, {anggaran.realisasi}) with the values
+a report prints for them, and what the check of a satker's narratives finds
+(kinerja.perhitungan.narasi): for the entry pages, the quarter's completeness and the
+reviewer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kinerja.formatting import format_angka, format_rupiah
+from kinerja.models import IndikatorPerjanjian, RingkasanAnggaran
+from kinerja.perhitungan import HasilBaris
+from kinerja.perhitungan.dasar import ringkas
+from kinerja.perhitungan.narasi import periksa_narasi
+from kinerja.perhitungan.serial import hasil_dari_dict
+
+# The figures of a PK line a narrative may name, after the line's code: {III.2.realisasi}.
+UKURAN_BARIS = (
+    "target", "satuan", "realisasi", "capaian", "status", "target_antara",
+    "realisasi_antara", "capaian_antara",
+)  # fmt: skip
+
+
+def nilai_baris(lines: Iterable[IndikatorPerjanjian], hasil: Mapping[int, HasilBaris]) -> dict:
+    """{kode}.{ukuran} → the figure as the report prints it, for every line."""
+    nilai: dict[str, str] = {}
+    for line in lines:
+        h, kode = hasil[line.pk], line.kode
+        nilai[f"{kode}.target"] = format_angka(ringkas(line.target))
+        nilai[f"{kode}.satuan"] = line.get_satuan_display()
+        nilai[f"{kode}.realisasi"] = h.realisasi.tampil
+        nilai[f"{kode}.capaian"] = h.capaian.tampil
+        nilai[f"{kode}.status"] = h.status.label.lower()
+        if h.target_antara is not None:
+            nilai[f"{kode}.target_antara"] = format_angka(ringkas(h.target_antara))
+        if h.realisasi_antara is not None:
+            nilai[f"{kode}.realisasi_antara"] = format_angka(ringkas(h.realisasi_antara))
+        if h.capaian_antara is not None:
+            nilai[f"{kode}.capaian_antara"] = h.capaian_antara.tampil
+    return nilai
+
+
+def nilai_anggaran(pagu: int | None, realisasi: int | None, persen: str | None) -> dict:
+    """The satker's budget of the period: {anggaran.pagu}, {anggaran.realisasi},
+    {anggaran.persen}."""
+    nilai = {}
+    if pagu is not None:
+        nilai["anggaran.pagu"] = format_rupiah(pagu)
+    if realisasi is not None:
+        nilai["anggaran.realisasi"] = format_rupiah(realisasi)
+    if persen is not None:
+        nilai["anggaran.persen"] = persen
+    return nilai
+
+
+def nilai_satker(
+    satker_id: int,
+    tahun: int,
+    triwulan: int | None,
+    lines: Iterable[IndikatorPerjanjian],
+    hasil: Mapping[int, HasilBaris],
+) -> dict[str, str]:
+    """Every figure a narrative of the satker's period may name: each line's (`hasil`, the
+    figures the report prints) and the budget at the end of the quarter (the year: the
+    fourth), as stored (one query)."""
+    nilai = nilai_baris(lines, hasil)
+    r = RingkasanAnggaran.objects.filter(
+        satker_id=satker_id, tahun=tahun, triwulan=triwulan or 4
+    ).first()
+    if r is not None:
+        persen = hasil_dari_dict(r.data["realisasi"])
+        nilai |= nilai_anggaran(
+            r.pagu or None, r.realisasi_rp, persen.tampil if persen.dapat_dihitung else None
+        )
+    return nilai
+
+
+# --- what the check finds in a satker's narratives ------------------------------------------
+
+
+@dataclass(frozen=True)
+class TemuanNarasi:
+    """A finding of the check (kinerja.perhitungan.narasi) in one text: where it is (the PK
+    line's code, or "" for a report section), which text, and what."""
+
+    kode: str
+    tempat: str
+    pesan: str
+
+
+RUANG_REALISASI = (
+    ("kegiatan", "realisasi kegiatan"),
+    ("analisis", "hasil dan analisis capaian"),
+    ("kendala", "kendala"),
+    ("tindak_lanjut", "tindak lanjut"),
+    ("rekomendasi", "rekomendasi"),
+)
+
+
+def temuan_triwulan(
+    satker_id: int,
+    tahun: int,
+    triwulan: int,
+    lines: Sequence[IndikatorPerjanjian],
+    hasil: Mapping[int, HasilBaris],
+) -> list[TemuanNarasi]:
+    """What the quarter's texts state that the PP-39 cannot print: each line's measurement
+    texts, then the report's narrative sections of the quarter."""
+    from laporan.choices import BagianNarasi
+    from laporan.models import NarasiLaporan
+
+    nilai = nilai_satker(satker_id, tahun, triwulan, lines, hasil)
+    temuan = []
+    for line in lines:
+        r = next((x for x in line.realisasi.all() if x.triwulan == triwulan), None)
+        if r is None:
+            continue
+        for field, label in RUANG_REALISASI:
+            for t in periksa_narasi(getattr(r, field), nilai=nilai, kode=line.kode):
+                temuan.append(TemuanNarasi(line.kode, label, t.pesan))
+    bagian = NarasiLaporan.objects.filter(
+        satker_id=satker_id, jenis="pp39", tahun=tahun, triwulan=triwulan
+    ).values_list("bagian", "teks")
+    for kunci, teks in bagian:
+        for t in periksa_narasi(teks, nilai=nilai):
+            temuan.append(TemuanNarasi("", BagianNarasi(kunci).label, t.pesan))
+    return temuan
