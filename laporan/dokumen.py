@@ -251,6 +251,9 @@ class Laporan:
     # A mark printed on every page and every sheet: the figures are not real ("DATA
     # SIMULASI"), for instance. Empty for a report that can be signed as it is.
     tanda: str = ""
+    # A line at the foot of every page (the status of a quarter's report and when it was
+    # assembled, for a draft).
+    kaki: str = ""
     # The figures a narrative may name ({III.2.realisasi} → "363,80"), resolved by nomori();
     # and what the resolution could not place, for the reviewer (never printed in the body).
     nilai: dict[str, str] = field(default_factory=dict)

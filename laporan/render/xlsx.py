@@ -121,8 +121,8 @@ def _judul_lembar(ws: Worksheet, laporan: Laporan, judul: str) -> None:
     ws["A2"] = laporan.periode
     ws["A3"] = judul
     ws["A3"].font = Font(bold=True)
-    if laporan.tanda:
-        ws["A4"] = laporan.tanda
+    if laporan.tanda or laporan.kaki:
+        ws["A4"] = " — ".join(x for x in (laporan.tanda, laporan.kaki) if x)
         ws["A4"].font = Font(bold=True, color="A4262C")
 
 

@@ -134,6 +134,33 @@ def tanda_satker(satker: Satker) -> str:
     return TANDA_SIMULASI if satker.simulasi else ""
 
 
+def status_triwulan(satker: Satker, tahun: int, triwulan: int) -> tuple[str, str]:
+    """The mark and the footer of a quarter's report: a quarter not verified is a DRAF, with
+    its status and the time it was assembled on every page; a verified one says when it was
+    verified."""
+    from django.utils import timezone
+
+    from kinerja.models import PelaporanTriwulan, PeristiwaPelaporan, StatusPelaporan
+
+    lap = PelaporanTriwulan.objects.filter(satker=satker, tahun=tahun, triwulan=triwulan).first()
+    simulasi = tanda_satker(satker)
+    if lap is not None and lap.status == StatusPelaporan.DIVERIFIKASI:
+        peristiwa = (
+            PeristiwaPelaporan.objects.filter(pelaporan=lap, aksi="diverifikasi")
+            .order_by("-waktu")
+            .first()
+        )
+        kapan = f" pada {format_tanggal(timezone.localdate(peristiwa.waktu))}" if peristiwa else ""
+        return simulasi, f"Laporan diverifikasi{kapan}"
+    status = lap.get_status_display() if lap else "belum diisi"
+    waktu = timezone.localtime()
+    kaki = (
+        f"DRAF — status laporan: {status.lower()}; disusun {format_tanggal(waktu.date())} "
+        f"pukul {waktu:%H.%M}"
+    )
+    return " · ".join(x for x in ("DRAF", simulasi) if x), kaki
+
+
 def sampul_satker(satker: Satker) -> list[str]:
     eselon = satker.unit_eselon_i
     baris = [satker.nama.upper()]

@@ -47,10 +47,25 @@ class Rendered:
     xlsx: bytes
 
     @property
+    def halaman_mentah(self) -> list[str]:
+        """The text of every page as extracted, whitespace collapsed, with the draft's
+        watermark and footer."""
+        if not hasattr(self, "_mentah"):
+            self._mentah = [normal(p.extract_text()) for p in PdfReader(io.BytesIO(self.pdf)).pages]
+        return self._mentah
+
+    @property
     def pages(self) -> list[str]:
-        """The text of every page, whitespace collapsed."""
+        """The text of every page without the watermark and the footer line that a draft
+        repeats on every page (test_status_laporan.py checks those)."""
         if not hasattr(self, "_pages"):
-            self._pages = [normal(p.extract_text()) for p in PdfReader(io.BytesIO(self.pdf)).pages]
+            perabot = [normal(x) for x in (self.laporan.kaki, self.laporan.tanda) if x]
+            halaman = []
+            for teks in self.halaman_mentah:
+                for x in perabot:
+                    teks = teks.replace(x, " ")
+                halaman.append(normal(teks))
+            self._pages = halaman
         return self._pages
 
     @property

@@ -18,7 +18,7 @@ from laporan.susun.umum import (
     nota_dinas,
     penandatangan,
     sampul_satker,
-    tanda_satker,
+    status_triwulan,
     tempat_tanggal,
 )
 from satker.models import Satker
@@ -31,12 +31,14 @@ def susun(satker: Satker, tahun: int, triwulan: int) -> d.Laporan:
     nodes = sel_anggaran.pohon(satker, tahun, bulan=sel_anggaran.SETAHUN)
     tw = romawi(triwulan)
     akhir = akhir_triwulan(tahun, triwulan)
+    tanda, kaki = status_triwulan(satker, tahun, triwulan)
     laporan = d.Laporan(
         jenis="pp39",
         judul=f"Laporan Pengendalian dan Evaluasi (PP-39) Triwulan {tw} {tahun}",
         satker=satker.singkatan,
         periode=f"Triwulan {tw} Tahun {tahun} (posisi {format_tanggal(akhir)})",
-        tanda=tanda_satker(satker),
+        tanda=tanda,
+        kaki=kaki,
         sampul=d.Sampul(
             ["LAPORAN PENGENDALIAN", f"DAN EVALUASI TRIWULAN {tw} (PP-39)", f"TAHUN {tahun}"],
             sampul_satker(satker),
