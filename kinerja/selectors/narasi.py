@@ -126,3 +126,13 @@ def temuan_triwulan(
         for t in periksa_narasi(teks, nilai=nilai):
             temuan.append(TemuanNarasi("", BagianNarasi(kunci).label, t.pesan))
     return temuan
+
+
+def nilai_periode(satker_id: int, tahun: int, triwulan: int | None, lines) -> dict[str, str]:
+    """The values a narrative of the satker's quarter (or year, `triwulan` None) may name,
+    for lines read by `siklus.lines_satker` (their stored figures: one query more)."""
+    from kinerja.selectors.capaian import hitung_capaian
+
+    lines = list(lines)
+    hasil = dict(zip([x.pk for x in lines], hitung_capaian(lines, triwulan), strict=True))
+    return nilai_satker(satker_id, tahun, triwulan, lines, hasil)

@@ -15,6 +15,8 @@ from kinerja import riwayat, siklus
 from kinerja.models import (
     NarasiIndikator,
 )
+from kinerja.perhitungan.narasi import periksa_narasi
+from kinerja.selectors.narasi import nilai_periode
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 from laporan.choices import LAKIP_BAGIAN, PP39_BAGIAN, BagianNarasi, JenisLaporan
 from laporan.models import IdentitasLaporan, NarasiLaporan
@@ -91,6 +93,8 @@ def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
             terikat, status = (line.pk, form), 400
     kartu = []
     riwayat_narasi = riwayat.riwayat_per(narasi_ada.values())
+    # What each text states is checked against the year's computed figures.
+    nilai = nilai_periode(satker.pk, tahun, None, lines)
     for line in lines:
         n = narasi_ada.get(line.pk)
         if terikat and terikat[0] == line.pk:
@@ -104,7 +108,19 @@ def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                 prefix=f"n{line.pk}",
             )
         riwayat_n = riwayat_narasi.get(n.pk, []) if n else []
-        kartu.append({"line": line, "form": form, "riwayat": riwayat_n})
+        temuan = {
+            f: [t.pesan for t in periksa_narasi(_isi(form, f), nilai=nilai, kode=line.kode)]
+            for f in NARASI_FIELDS
+        }
+        kartu.append(
+            {
+                "line": line,
+                "form": form,
+                "riwayat": riwayat_n,
+                "isian": [(form[f], temuan[f]) for f in NARASI_FIELDS],
+                "rujukan": {k: v for k, v in nilai.items() if k.startswith(f"{line.kode}.")},
+            }
+        )
     return render(
         request,
         "kinerja/entri/narasi.html",
@@ -117,6 +133,13 @@ def narasi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _isi(form: forms.Form, nama: str) -> str:
+    """What a field of the form holds now: as typed when the form is bound, else initial."""
+    if form.is_bound:
+        return form.data.get(form.add_prefix(nama), "") or ""
+    return form.initial.get(nama) or ""
 
 
 # --- narrative of a report ----------------------------------------------------------------------
@@ -209,6 +232,7 @@ def narasi_laporan(
             teks, status = baru, 400
     else:
         form = IdentitasForm(instance=identitas)
+    nilai = nilai_periode(satker.pk, tahun, triwulan, siklus.lines_satker(satker, tahun))
     return render(
         request,
         "kinerja/entri/narasi_laporan.html",
@@ -219,9 +243,15 @@ def narasi_laporan(
             "triwulan": triwulan,
             "form": form,
             "bagian_list": [
-                {"kunci": b, "label": BagianNarasi(b).label, "teks": teks.get(b, "")}
+                {
+                    "kunci": b,
+                    "label": BagianNarasi(b).label,
+                    "teks": teks.get(b, ""),
+                    "temuan": [t.pesan for t in periksa_narasi(teks.get(b, ""), nilai=nilai)],
+                }
                 for b in bagian_list
             ],
+            "rujukan": nilai,
             "boleh": siklus.boleh_mengisi(request.user, satker) and not terkunci,
             "terkunci": terkunci,
             "tanda": tanda,

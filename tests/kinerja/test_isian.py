@@ -485,6 +485,46 @@ class TestNarasi:
         assert op_pekanbaru.post(url, data).status_code == 302
         assert NarasiIndikator.objects.get(indikator=line).kendala == "Versi lain."
 
+    def test_a_stated_figure_that_disagrees_is_shown_beside_its_field(
+        self, op_pekanbaru, pekanbaru
+    ):
+        url = reverse("entri-narasi", args=[pekanbaru.pk, 2023])
+        kartu = next(k for k in op_pekanbaru.get(url).context["kartu"] if k["line"].kode == "III.2")
+        line = kartu["line"]
+        data = {"indikator": str(line.pk), f"n{line.pk}-tanda": kartu["form"].initial["tanda"]}
+        data |= {f"n{line.pk}-{f}": "" for f in ("hasil", "kendala")}
+        # III.2 Pekanbaru: 18.190 / 50 = 363,80 persen (the LAKIP's own table).
+        data[f"n{line.pk}-hasil"] = "Realisasi indikator sebesar 363 persen dari target."
+        data[f"n{line.pk}-kendala"] = "Kendala sebagai berikut:"
+        assert op_pekanbaru.post(url, data).status_code == 302
+        page = baca(op_pekanbaru.get(url))
+        peringatan = [d.teks for d in page.semua("div", kelas="field-warning")]
+        assert "III.2: realisasi ditulis 363, hasil hitung 363,80; tulis {III.2.realisasi}." in (
+            peringatan
+        )
+        assert "Kalimat “…Kendala sebagai berikut:” diakhiri titik dua tanpa rincian." in (
+            peringatan
+        )
+        # The named figure is what the page offers to write instead, and it passes.
+        assert "{III.2.realisasi} = 363,80" in page.teks
+        kartu = next(k for k in op_pekanbaru.get(url).context["kartu"] if k["line"] == line)
+        data[f"n{line.pk}-tanda"] = kartu["form"].initial["tanda"]
+        data[f"n{line.pk}-hasil"] = "Realisasi indikator sebesar {III.2.realisasi} persen."
+        data[f"n{line.pk}-kendala"] = "Tidak ada kendala."
+        assert op_pekanbaru.post(url, data).status_code == 302
+        kartu = next(k for k in op_pekanbaru.get(url).context["kartu"] if k["line"] == line)
+        assert [t for _f, t in kartu["isian"] if t] == []
+
+    def test_a_report_section_ending_in_a_colon_is_flagged_on_its_page(self, client, manado):
+        client.force_login(pengguna("kepala.manado"))
+        url = reverse("entri-narasi-pp39", args=[manado.pk, 2023, 3])
+        data = {"tanda": tanda(client, url), "b-penutup": "Rincian kegiatan sebagai berikut:"}
+        assert client.post(url, data).status_code == 302
+        page = baca(client.get(url))
+        assert [d.teks for d in page.semua("div", kelas="field-warning")] == [
+            "Kalimat “…Rincian kegiatan sebagai berikut:” diakhiri titik dua tanpa rincian."
+        ]
+
     def test_report_narrative_and_memo_feed_the_report(self, client, manado):
         client.force_login(pengguna("kepala.manado"))
         url = reverse("entri-narasi-pp39", args=[manado.pk, 2023, 3])
