@@ -60,6 +60,28 @@ def test_the_computed_figures_named_or_typed_exactly_pass():
     assert pesan("Realisasi sebesar 363 persen.") == []
 
 
+def test_a_sections_sentence_that_names_one_line_is_judged_against_it():
+    # A report section is no line's text: a figure is judged where a sentence names the line.
+    assert pesan(
+        "Pada Indikator Kinerja III.2, realisasi indikator sebesar 363 persen. Pada Indikator "
+        "Kinerja III.3, realisasi indikator sebesar 54,55 persen.\n"
+        "- Indikator V.1: capaian kinerja sebesar 109 persen"
+    ) == [
+        "III.2: realisasi ditulis 363, hasil hitung 363,80; tulis {III.2.realisasi}.",
+        "V.1: capaian ditulis 109, hasil hitung 109,14; tulis {V.1.capaian}.",
+    ]
+    # A sentence naming two lines, or none, or a line the figures do not know, is not judged;
+    # nor is a name ({III.2.realisasi}) taken for the line's code.
+    assert (
+        pesan(
+            "Realisasi indikator III.2 dan III.3 sebesar 50 persen. Realisasi indikator sebesar "
+            "7 persen. Pada indikator IX.9 realisasi indikator sebesar 7 persen. Realisasi "
+            "indikator sebesar {III.2.realisasi} persen, bukan 7 persen."
+        )
+        == []
+    )
+
+
 def test_a_typed_table_number_an_unknown_name_and_an_empty_colon_are_refused():
     assert pesan("Rinciannya dapat dilihat pada Tabel 29 dan Gambar 1.") == [
         "“Tabel 29” diketik sebagai nomor; tulis {tabel:nama} agar nomornya selalu nomor di "
