@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -35,6 +35,7 @@ from kinerja.models.siklus import AksiPelaporan
 from kinerja.perhitungan import HasilBaris, Status, perlu_penjelasan
 from kinerja.perhitungan.dasar import Hasil
 from kinerja.selectors.capaian import hitung_capaian, konfigurasi
+from kinerja.selectors.narasi import temuan_triwulan
 from satker.choices import Peran
 from satker.models import Pengguna, Satker
 
@@ -243,6 +244,9 @@ def tertinggal(h: HasilBaris) -> bool:
 class Kekurangan:
     kode: str  # the PK line code, or "" for the report as a whole
     pesan: str
+    # A finding in a text of the PP-39's sections (not in a line's or the budget's): where the
+    # pages send the operator to correct it.
+    narasi: bool = field(default=False, compare=False)
 
     @property
     def uraian(self) -> str:
@@ -258,8 +262,10 @@ def kelengkapan(
     lines: list[IndikatorPerjanjian] | None = None,
     hasil: Mapping[int, HasilBaris] | None = None,
 ) -> list[Kekurangan]:
-    """What the quarter still needs before it can be submitted, item by item. A page that has
-    already read the lines (`lines_satker`) and computed them passes both to save the work."""
+    """What the quarter still needs before it can be submitted, item by item: each line's
+    entries, the budget's months, then what the quarter's texts state that the PP-39 cannot
+    print (kinerja.selectors.narasi.temuan_triwulan). A page that has already read the lines
+    (`lines_satker`) and computed them passes both to save the work."""
     if lines is None:
         lines = lines_satker(satker, tahun)
     if not lines:
@@ -309,6 +315,14 @@ def kelengkapan(
                     "", f"Realisasi anggaran {item.kode_lengkap} s.d. bulan {bulan} belum diisi."
                 )
             )
+    # What the quarter's texts state that the report cannot print as it is: a figure that is
+    # not the computed one, a table cited by a typed number, a colon with nothing after it.
+    for t in temuan_triwulan(satker.pk, tahun, triwulan, lines, hasil):
+        if t.kode:
+            pesan = t.pesan if t.pesan.startswith(f"{t.kode}: ") else f"{t.kode}: {t.pesan}"
+            kurang.append(Kekurangan(t.kode, pesan))
+        else:
+            kurang.append(Kekurangan("", f"Narasi {t.tempat}: {t.pesan}", narasi=True))
     return kurang
 
 

@@ -60,7 +60,9 @@ def _sama(tertulis: Decimal, tampil: str) -> bool:
 def periksa_narasi(teks: str, *, nilai: Mapping[str, str], kode: str | None = None) -> list[Temuan]:
     """What a narrative (of the PK line `kode`, if it is a line's) states that disagrees
     with the figures in `nilai` or cannot be placed; empty when it can be printed as it
-    is."""
+    is. In a text that is not a line's (a report section), a sentence that names one PK line
+    by its code ("Pada Indikator Kinerja III.2, realisasi indikator ...") is judged against
+    that line."""
     if not teks or not teks.strip():
         return []
     temuan: list[Temuan] = []
@@ -77,24 +79,45 @@ def periksa_narasi(teks: str, *, nilai: Mapping[str, str], kode: str | None = No
             )
         )
     if kode is not None:
-        # A number that is one of the line's figures (its progress, its target...) is right;
-        # otherwise it is compared with the figure it names.
-        angka_baris = [v for k, v in nilai.items() if k.startswith(f"{kode}.")]
-        for pola, ukuran in ((_REALISASI, "realisasi"), (_CAPAIAN, "capaian")):
-            dihitung = nilai.get(f"{kode}.{ukuran}")
-            if dihitung is None or dihitung == "–":
-                continue
-            for m in pola.finditer(polos):
-                tertulis = _nilai_teks(m.group(1))
-                if tertulis is None or any(_sama(tertulis, v) for v in angka_baris):
-                    continue
-                temuan.append(
-                    Temuan(
-                        f"{kode}: {ukuran} ditulis {m.group(1)}, hasil hitung {dihitung}; "
-                        f"tulis {{{kode}.{ukuran}}}."
-                    )
-                )
+        temuan.extend(_angka_baris(polos, nilai, kode))
+    else:
+        baris = {k.rpartition(".")[0] for k in nilai}  # the lines the figures know
+        for kalimat in _KALIMAT.split(polos):
+            disebut = set(_KODE_BARIS.findall(kalimat)) & baris
+            if len(disebut) == 1:
+                temuan.extend(_angka_baris(kalimat, nilai, disebut.pop()))
     temuan.extend(_titik_dua_kosong(teks))
+    return temuan
+
+
+# A sentence ends at ".", "!" or "?" before a capital letter, or at the end of a line (a list
+# item); "TA. 2023" and "Rp. 518.891.250" do not end one.
+_KALIMAT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n")
+# A PK line's code: III.2, VIII.1.
+_KODE_BARIS = re.compile(r"\b([IVX]+\.\d+)\b")
+
+
+def _angka_baris(teks: str, nilai: Mapping[str, str], kode: str) -> list[Temuan]:
+    """The realisasi and capaian of the line `kode` that `teks` states and that are not the
+    computed ones."""
+    temuan = []
+    # A number that is one of the line's figures (its progress, its target...) is right;
+    # otherwise it is compared with the figure it names.
+    angka_baris = [v for k, v in nilai.items() if k.startswith(f"{kode}.")]
+    for pola, ukuran in ((_REALISASI, "realisasi"), (_CAPAIAN, "capaian")):
+        dihitung = nilai.get(f"{kode}.{ukuran}")
+        if dihitung is None or dihitung == "–":
+            continue
+        for m in pola.finditer(teks):
+            tertulis = _nilai_teks(m.group(1))
+            if tertulis is None or any(_sama(tertulis, v) for v in angka_baris):
+                continue
+            temuan.append(
+                Temuan(
+                    f"{kode}: {ukuran} ditulis {m.group(1)}, hasil hitung {dihitung}; "
+                    f"tulis {{{kode}.{ukuran}}}."
+                )
+            )
     return temuan
 
 

@@ -1,5 +1,5 @@
-"""The figures a narrative may name ({III.2.realisasi}, {anggaran.realisasi}) with the values
-a report prints for them, and what the check of a satker's narratives finds
+"""The figures a narrative may name ({III.2.realisasi}, {anggaran.realisasi}, {pnbp.persen})
+with the values a report prints for them, and what the check of a satker's narratives finds
 (kinerja.perhitungan.narasi): for the entry pages, the quarter's completeness and the
 reviewer."""
 
@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from kinerja.formatting import format_angka, format_rupiah
 from kinerja.models import IndikatorPerjanjian, RingkasanAnggaran
-from kinerja.perhitungan import HasilBaris
+from kinerja.perhitungan import HasilBaris, akhir_triwulan
 from kinerja.perhitungan.dasar import ringkas
 from kinerja.perhitungan.narasi import periksa_narasi
 from kinerja.perhitungan.serial import hasil_dari_dict
+from kinerja.selectors.anggaran import PnbpTahun, pnbp_per_tahun
 
 # The figures of a PK line a narrative may name, after the line's code: {III.2.realisasi}.
 UKURAN_BARIS = (
@@ -22,8 +23,18 @@ UKURAN_BARIS = (
 )  # fmt: skip
 
 
+# What a named figure prints when it cannot be computed (a part not entered): the name is
+# still known, so the check does not call it unknown; the completeness check reports the gap.
+KOSONG = "–"
+
+
+def _angka(nilai) -> str:
+    return KOSONG if nilai is None else format_angka(ringkas(nilai))
+
+
 def nilai_baris(lines: Iterable[IndikatorPerjanjian], hasil: Mapping[int, HasilBaris]) -> dict:
-    """{kode}.{ukuran} → the figure as the report prints it, for every line."""
+    """{kode}.{ukuran} → the figure as the report prints it, for every line and every
+    ukuran ("–" where it cannot be computed)."""
     nilai: dict[str, str] = {}
     for line in lines:
         h, kode = hasil[line.pk], line.kode
@@ -32,26 +43,47 @@ def nilai_baris(lines: Iterable[IndikatorPerjanjian], hasil: Mapping[int, HasilB
         nilai[f"{kode}.realisasi"] = h.realisasi.tampil
         nilai[f"{kode}.capaian"] = h.capaian.tampil
         nilai[f"{kode}.status"] = h.status.label.lower()
-        if h.target_antara is not None:
-            nilai[f"{kode}.target_antara"] = format_angka(ringkas(h.target_antara))
-        if h.realisasi_antara is not None:
-            nilai[f"{kode}.realisasi_antara"] = format_angka(ringkas(h.realisasi_antara))
-        if h.capaian_antara is not None:
-            nilai[f"{kode}.capaian_antara"] = h.capaian_antara.tampil
+        nilai[f"{kode}.target_antara"] = _angka(h.target_antara)
+        nilai[f"{kode}.realisasi_antara"] = _angka(h.realisasi_antara)
+        nilai[f"{kode}.capaian_antara"] = (
+            KOSONG if h.capaian_antara is None else h.capaian_antara.tampil
+        )
     return nilai
 
 
-def nilai_anggaran(pagu: int | None, realisasi: int | None, persen: str | None) -> dict:
+def nilai_anggaran(
+    pagu: int | None,
+    realisasi: int | None,
+    persen: str | None,
+    fisik: str | None = None,
+) -> dict:
     """The satker's budget of the period: {anggaran.pagu}, {anggaran.realisasi},
-    {anggaran.persen}."""
-    nilai = {}
-    if pagu is not None:
-        nilai["anggaran.pagu"] = format_rupiah(pagu)
-    if realisasi is not None:
-        nilai["anggaran.realisasi"] = format_rupiah(realisasi)
-    if persen is not None:
-        nilai["anggaran.persen"] = persen
-    return nilai
+    {anggaran.persen} (of the pagu) and {anggaran.fisik} (physical progress, %); "–" where
+    there is no figure."""
+    return {
+        "anggaran.pagu": KOSONG if pagu is None else format_rupiah(pagu),
+        "anggaran.realisasi": KOSONG if realisasi is None else format_rupiah(realisasi),
+        "anggaran.persen": KOSONG if persen is None else persen,
+        "anggaran.fisik": KOSONG if fisik is None else fisik,
+    }
+
+
+def nilai_pnbp(pnbp: PnbpTahun) -> dict:
+    """The PNBP of the period as Bab IV of the PP-39 prints it: {pnbp.target},
+    {pnbp.realisasi} (all receipts up to the period's end) and {pnbp.persen} (of the target);
+    "–" where there is no figure."""
+    return {
+        "pnbp.target": format_rupiah(pnbp.target) if pnbp.target else KOSONG,
+        "pnbp.realisasi": format_rupiah(pnbp.total) if pnbp.total else KOSONG,
+        "pnbp.persen": pnbp.persen_total.tampil if pnbp.total else KOSONG,
+    }
+
+
+def _tampil(data: dict | None) -> str | None:
+    if data is None:
+        return None
+    h = hasil_dari_dict(data)
+    return h.tampil if h.dapat_dihitung else None
 
 
 def nilai_satker(
@@ -62,17 +94,26 @@ def nilai_satker(
     hasil: Mapping[int, HasilBaris],
 ) -> dict[str, str]:
     """Every figure a narrative of the satker's period may name: each line's (`hasil`, the
-    figures the report prints) and the budget at the end of the quarter (the year: the
-    fourth), as stored (one query)."""
+    figures the report prints), the budget at the end of the quarter (the year: the fourth),
+    as stored, and the PNBP received up to that end against the year's target, as the
+    PP-39's conclusion computes it. Every name is there; a figure that cannot be computed is
+    "–"."""
     nilai = nilai_baris(lines, hasil)
     r = RingkasanAnggaran.objects.filter(
         satker_id=satker_id, tahun=tahun, triwulan=triwulan or 4
     ).first()
-    if r is not None:
-        persen = hasil_dari_dict(r.data["realisasi"])
-        nilai |= nilai_anggaran(
-            r.pagu or None, r.realisasi_rp, persen.tampil if persen.dapat_dihitung else None
+    nilai |= (
+        nilai_anggaran(None, None, None, None)
+        if r is None
+        else nilai_anggaran(
+            r.pagu or None,
+            r.realisasi_rp,
+            _tampil(r.data.get("realisasi")),
+            _tampil(r.data.get("fisik")),
         )
+    )
+    akhir = akhir_triwulan(tahun, triwulan) if triwulan else None
+    nilai |= nilai_pnbp(pnbp_per_tahun(satker_id, [tahun], sampai=akhir)[0])
     return nilai
 
 

@@ -207,10 +207,11 @@ class TestIsiSnapshot:
         # The progress column keeps 2 decimals; 426 orders entered as the value.
         assert iii3["realisasi_antara"] == "56.80"
         assert D(iii3["nilai_realisasi"]) == 426
+        # The text names its figure; the snapshot keeps the name, as entered.
         assert iii3["kegiatan"].splitlines() == [
             "- B05: Melakukan kegiatan promosi dan pemasaran ke Instansi Daerah, Instansi "
             "Akademik dan IKM yang ada Kota Tomohon dan Kabupaten Minahasa Selatan",
-            "- Jumlah permintaan uji/order sebanyak 426",
+            "- Jumlah permintaan uji/order sebanyak {III.3.realisasi}",
         ]
         assert iii3["kendala"].strip() == "Tidak terdapat kendala pada kegiatan ini."
         # I.1 has no value entered (it is computed from company measurements): empty, not

@@ -150,10 +150,12 @@ KEGIATAN_III_3 = (
     "dan IKM yang ada Kota Tomohon dan Kabupaten Minahasa Selatan - Jumlah permintaan "
     "uji/order sebanyak 426"
 )
+# The text names the PNBP received ({pnbp.realisasi} ({pnbp.persen}%)): printed as Bab IV
+# prints it, 518.891.250 / 1.150.000.000 = 45,12%.
 KEGIATAN_III_2 = (
     "- Melakukan kegiatan Surveilan I di PT Aquwar Bintang Semesta - Jumlah pelanggan "
     "sebanyak 254 - Jumlah sampel sebanyak 905. - Jumlah PNBP Sampai dengan 30 Juni 2023 "
-    "yaitu sebesar Rp. 518.891.250 (45,12%)"
+    "yaitu sebesar Rp 518.891.250 (45,12%)"
 )
 TANPA_KENDALA = "Tidak terdapat kendala pada kegiatan ini."
 
@@ -445,8 +447,9 @@ SASARAN = {
         D("50"),
         "- Membuat kuesioner - Mendistribusikan kuesioner ke pelanggan - Mengolah data "
         "kuesioner - Melakukan pengujian yang tepat waktu minimal 71%",
+        # the index is named ({V.1.realisasi}): 3,61, where the source prints "3.61"
         "- Jumlah kuesioner yang sudah diisi pelanggan melalui layar touchscreen di ruang "
-        "pelayanan publik sebanyak 173 kuesioner - Indeks kepuasan Masyarakat yang dicapai 3.61 "
+        "pelayanan publik sebanyak 173 kuesioner - Indeks kepuasan Masyarakat yang dicapai 3,61 "
         "- Ketepatan waktu pengujian di laboratorium sampai dengan Juni 2023 sebesar 92% (14 hari "
         "kerja)",
     ],

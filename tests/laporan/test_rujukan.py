@@ -60,6 +60,28 @@ def test_the_computed_figures_named_or_typed_exactly_pass():
     assert pesan("Realisasi sebesar 363 persen.") == []
 
 
+def test_a_sections_sentence_that_names_one_line_is_judged_against_it():
+    # A report section is no line's text: a figure is judged where a sentence names the line.
+    assert pesan(
+        "Pada Indikator Kinerja III.2, realisasi indikator sebesar 363 persen. Pada Indikator "
+        "Kinerja III.3, realisasi indikator sebesar 54,55 persen.\n"
+        "- Indikator V.1: capaian kinerja sebesar 109 persen"
+    ) == [
+        "III.2: realisasi ditulis 363, hasil hitung 363,80; tulis {III.2.realisasi}.",
+        "V.1: capaian ditulis 109, hasil hitung 109,14; tulis {V.1.capaian}.",
+    ]
+    # A sentence naming two lines, or none, or a line the figures do not know, is not judged;
+    # nor is a name ({III.2.realisasi}) taken for the line's code.
+    assert (
+        pesan(
+            "Realisasi indikator III.2 dan III.3 sebesar 50 persen. Realisasi indikator sebesar "
+            "7 persen. Pada indikator IX.9 realisasi indikator sebesar 7 persen. Realisasi "
+            "indikator sebesar {III.2.realisasi} persen, bukan 7 persen."
+        )
+        == []
+    )
+
+
 def test_a_typed_table_number_an_unknown_name_and_an_empty_colon_are_refused():
     assert pesan("Rinciannya dapat dilihat pada Tabel 29 dan Gambar 1.") == [
         "“Tabel 29” diketik sebagai nomor; tulis {tabel:nama} agar nomornya selalu nomor di "
@@ -140,3 +162,31 @@ def test_the_lakip_resolves_a_narrative_that_names_its_figures(demo):
         f"sebesar 7.276,00 persen ({renstra.label})."
     ) in teks
     assert not any("{" in t for t in teks)
+
+
+@pytest.mark.django_db
+def test_the_pp39_names_the_budget_and_the_pnbp_its_conclusion_prints(manado):
+    """Manado, quarter II 2023: the budget at 30 June (Tabel 14-16 of the source: pagu
+    12.207.073.000, realisation 5.215.699.407 = 42,73%, physical progress 45,58%) and the PNBP
+    received to 30 June against the year's target (518.891.250 / 1.150.000.000 = 45,12%), as
+    Bab IV's summary prints them."""
+    from laporan.susun import pp39
+
+    laporan = pp39.susun(manado, 2023, 2)
+    assert {k: v for k, v in laporan.nilai.items() if not k[0].isupper()} == {
+        "anggaran.pagu": "Rp 12.207.073.000",
+        "anggaran.realisasi": "Rp 5.215.699.407",
+        "anggaran.persen": "42,73",
+        "anggaran.fisik": "45,58",
+        "pnbp.target": "Rp 1.150.000.000",
+        "pnbp.realisasi": "Rp 518.891.250",
+        "pnbp.persen": "45,12",
+    }
+    ringkas = dict(next(b for b in laporan.bab[3].isi if isinstance(b, d.Rincian)).pasangan)
+    assert ringkas["Target PNBP"] == laporan.nilai["pnbp.target"]
+    assert ringkas["Penerimaan PNBP s.d. 30 Juni 2023"] == (
+        f"{laporan.nilai['pnbp.realisasi']} ({laporan.nilai['pnbp.persen']}%)"
+    )
+    assert ringkas["Realisasi anggaran s.d. Triwulan II"] == (
+        f"{laporan.nilai['anggaran.realisasi']} ({laporan.nilai['anggaran.persen']}%)"
+    )
