@@ -11,6 +11,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from laporan.dokumen import Bagian, Grafik, Laporan, Tabel
+from laporan.render import HasilRender, Renderer, register
 
 STATIC = Path(settings.BASE_DIR) / "static"
 
@@ -60,3 +61,17 @@ def render(laporan: Laporan) -> HasilPdf:
     lokal = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
     dokumen = HTML(string=html(laporan), base_url=str(STATIC) + "/", url_fetcher=lokal).render()
     return HasilPdf(dokumen.write_pdf(), len(dokumen.pages))
+
+
+@register
+class Pdf(Renderer):
+    """A4 pages laid out by WeasyPrint, with their count."""
+
+    identifier = "pdf"
+    verbose_name = "PDF"
+    content_type = "application/pdf"
+    extension = "pdf"
+
+    def render(self, laporan: Laporan) -> HasilRender:
+        hasil = render(laporan)
+        return HasilRender(hasil.isi, hasil.halaman)
