@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from laporan.dokumen import Laporan
 
 # The renderer modules, in the order the formats are offered.
-RENDERER_MODULES = ("pdf", "xlsx")
+RENDERER_MODULES = ("pdf", "xlsx", "docx", "html")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def renderers() -> list[Renderer]:
 
 
 def identifiers() -> list[str]:
-    """The registered formats: ["pdf", "xlsx", ...]."""
+    """The registered formats: ["pdf", "xlsx", "docx", "html"]."""
     return [r.identifier for r in renderers()]
 
 
@@ -90,8 +90,8 @@ def get(identifier: str) -> Renderer:
 
 
 def unknown_format_message() -> str:
-    """The refusal of an unknown format, naming the registered ones: "Format harus pdf
-    atau xlsx." """
+    """The refusal of an unknown format, naming the registered ones: "Format harus pdf,
+    xlsx, docx atau html." """
     nama = identifiers()
     daftar = nama[0] if len(nama) == 1 else f"{', '.join(nama[:-1])} atau {nama[-1]}"
     return f"Format harus {daftar}."

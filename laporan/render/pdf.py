@@ -22,8 +22,9 @@ class HasilPdf:
     halaman: int
 
 
-def html(laporan: Laporan) -> str:
-    """The HTML the PDF is laid out from."""
+def html(laporan: Laporan, *, gaya: str | None = None) -> str:
+    """The HTML the PDF is laid out from. It links static/laporan/laporan.css, or carries
+    `gaya` (a stylesheet) inline instead."""
     laporan.nomori()
     di_depan = {id(b) for bagian in laporan.depan for s in bagian.semua() for b in s.isi}
     isi_utama: list[Bagian] = [s for b in laporan.bab for s in b.semua() if s.di_daftar_isi]
@@ -35,6 +36,7 @@ def html(laporan: Laporan) -> str:
         {
             "laporan": laporan,
             "judul_kepala": f"{laporan.judul} · {laporan.satker}",
+            "gaya": gaya,
             "isi_utama": isi_utama,
             "tabel_list": [
                 {"tabel": t, "depan": id(t) in di_depan}
