@@ -179,6 +179,10 @@ def siapkan(doc: Document) -> None:
     _gaya(doc, "Judul Nota Dinas", ukuran=14, tebal=True, rata=j.CENTER, sesudah=2)
     _gaya(doc, "Judul Sampul", ukuran=20, tebal=True, rata=j.CENTER, spasi=1.3)
     _gaya(doc, "Satker Sampul", ukuran=13, tebal=True, rata=j.CENTER, spasi=1.5, sesudah=0)
+    # Empty paragraphs: the gap after a table (Word joins two tables that touch) and the
+    # paragraph that ends a section (kept tiny, so that it never spills onto a page of its own).
+    _gaya(doc, "Jarak", ukuran=6, rata=j.LEFT, sebelum=0, sesudah=6, spasi=1.0)
+    _gaya(doc, "Akhir Bagian", ukuran=1, rata=j.LEFT, sebelum=0, sesudah=0, spasi=1.0)
     _gaya(doc, "Tanda Tangan", ukuran=10, rata=j.CENTER, sebelum=0, sesudah=0, spasi=1.15)
     for nama, ukuran in (("Header", 7.5), ("Footer", 9)):
         s = _gaya(doc, nama, ukuran=ukuran, warna=ABU if nama == "Header" else None)

@@ -127,6 +127,8 @@ class Penulis:
             section = self.doc.sections[0]
         else:
             section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+            # The paragraph that now carries the previous section's properties.
+            Paragraph(self.body.sectPr.getprevious(), self.doc).style = "Akhir Bagian"
         self.halaman = (jenis, lanskap)
         self.awal_halaman = True
         lebar, tinggi = gaya.A4
@@ -385,8 +387,7 @@ class Penulis:
             self._p(c, "Catatan Tabel")
         if not t.catatan:
             # Word needs a paragraph between two tables, or it merges them into one.
-            jarak = self._p()
-            jarak.paragraph_format.space_after = Pt(4)
+            self._p(style="Jarak")
 
     def _grafik(self, g: Grafik) -> None:
         lanskap = bool(self.halaman and self.halaman[1])
@@ -416,11 +417,9 @@ class Penulis:
                 ]
             )
         baris.append([self._isi_ttd(p) if p else [] for p in orang])
-        jarak = self._p()
-        jarak.paragraph_format.space_before = Pt(10)
-        jarak.paragraph_format.keep_with_next = True
+        self._p(style="Jarak").paragraph_format.keep_with_next = True
         self._tambah(tabel_word.tabel_polos(baris, lebar))
-        self._p()
+        self._p(style="Jarak")
 
     def _p_ttd(self, teks: str, *, tebal: bool = False, garis_bawah: bool = False) -> _Element:
         p = OxmlElement("w:p")
