@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import time
+import zipfile
 
 import pytest
 from docx import Document
@@ -16,11 +17,12 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from PIL import Image
 
 from laporan import dokumen as d
 from laporan import services
-from laporan.render.docx import gaya
+from laporan.render.docx import gaya, ooxml
 from tests.laporan.conftest import normal
 
 pytestmark = pytest.mark.django_db
@@ -378,3 +380,49 @@ def test_every_block_is_written_and_the_mark_is_in_every_footer():
         assert bagian in teks
     # The memo's heading fields, the cover and the mark are text a reader finds.
     assert any(p.text == "Yth.\t:\tSekretaris" for p in w.paragraf())
+
+
+# Schema order (ECMA-376) of the children of the elements the renderer writes by hand: Word
+# refuses a file with them out of order, where python-docx and LibreOffice read it anyway.
+URUTAN = {
+    "pPr": ooxml.URUTAN_PPR,
+    "rPr": ooxml.URUTAN_RPR,
+    "sectPr": ooxml.URUTAN_SECTPR,
+    "tcPr": ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders",
+             "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
+             "w:hideMark"),
+    "trPr": ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter",
+             "w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden"),
+    "tblPr": ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
+              "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+              "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+              "w:tblCellMar", "w:tblLook"),
+    "tblBorders": ("w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"),
+    "tblCellMar": ("w:top", "w:left", "w:bottom", "w:right"),
+    "pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
+    "settings": ooxml.URUTAN_SETTINGS,
+}  # fmt: skip
+
+
+def _di_luar_urutan(isi: bytes) -> list[tuple[str, str, list[str]]]:
+    salah = []
+    with zipfile.ZipFile(io.BytesIO(isi)) as z:
+        for nama in z.namelist():
+            if not (nama.startswith("word/") and nama.endswith(".xml")):
+                continue
+            akar = etree.fromstring(z.read(nama))
+            for tag, urutan in URUTAN.items():
+                posisi = [qn(t) for t in urutan]
+                for e in akar.iter(qn(f"w:{tag}")):
+                    dikenal = [posisi.index(c.tag) for c in e if c.tag in posisi]
+                    if dikenal != sorted(dikenal) or (
+                        tag != "settings" and any(c.tag not in posisi for c in e)
+                    ):
+                        salah.append((nama, tag, [etree.QName(c).localname for c in e]))
+    return salah
+
+
+def test_elements_written_by_hand_are_in_schema_order(word):
+    assert _di_luar_urutan(word("lakip-pekanbaru").isi) == []
+    laporan = _laporan_lengkap()
+    assert _di_luar_urutan(services.render(laporan, "docx").isi) == []
