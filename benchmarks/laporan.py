@@ -1,5 +1,5 @@
-"""Render every report of both demo satker in both formats and print, for each: pages,
-seconds (assembly and rendering) and the peak memory of the process that rendered it.
+"""Render every report of both demo satker in every registered format and print, for each:
+pages, seconds (assembly and rendering) and the peak memory of the process that rendered it.
 
 Run: .venv/bin/python benchmarks/laporan.py
 
@@ -71,11 +71,13 @@ def main() -> None:
     load_demo_data()
     from django.db import connection
 
+    from laporan.render import identifiers
+
     print(f"database: {connection.vendor}")
     print(f"{'laporan':24s} {'format':6s} {'halaman':>7s} {'tabel':>5s} {'KiB':>6s} "
           f"{'susun s':>7s} {'total s':>7s} {'puncak MiB':>10s}")  # fmt: skip
     for jenis, kode, triwulan in LAPORAN:
-        for format_ in ("pdf", "xlsx"):
+        for format_ in identifiers():
             keluaran = (
                 subprocess.run(
                     [sys.executable, __file__, "--satu", jenis, kode, str(triwulan or 0), format_],

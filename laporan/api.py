@@ -13,6 +13,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from laporan import render as renderer
 from laporan import services
 from laporan.choices import FormatBerkas, JenisLaporan, StatusBerkas
 from laporan.models import BerkasLaporan
@@ -54,7 +55,10 @@ class PermintaanLaporanSerializer(serializers.Serializer):
     triwulan = serializers.IntegerField(
         min_value=1, max_value=4, required=False, allow_null=True, default=None
     )
-    format = serializers.ChoiceField(choices=FormatBerkas.choices)
+    format = serializers.ChoiceField(
+        choices=FormatBerkas.choices,
+        error_messages={"invalid_choice": renderer.unknown_format_message()},
+    )
 
     def validate_satker(self, kode: str) -> Satker:
         satker = Satker.objects.restrict(self.context["request"].user).filter(kode=kode).first()
@@ -130,7 +134,7 @@ class LaporanViewSet(
         )
 
     @extend_schema(
-        responses={200: OpenApiResponse(description="Berkas PDF atau Excel")},
+        responses={200: OpenApiResponse(description="Berkas laporan dalam format yang diminta")},
         summary="Unduh berkas laporan",
     )
     @action(detail=True, methods=["get"])
@@ -140,5 +144,8 @@ class LaporanViewSet(
         if berkas.status != StatusBerkas.SELESAI or not berkas.berkas:
             raise Http404
         return FileResponse(
-            berkas.berkas.open("rb"), as_attachment=True, filename=berkas.nama_unduhan
+            berkas.berkas.open("rb"),
+            as_attachment=True,
+            filename=berkas.nama_unduhan,
+            content_type=berkas.renderer.content_type,
         )

@@ -4,6 +4,8 @@ write, and the states of a rendering job."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from laporan import render
+
 
 class JenisLaporan(models.TextChoices):
     PP39 = "pp39", _("Laporan Pengendalian dan Evaluasi Triwulan (PP-39)")
@@ -11,9 +13,12 @@ class JenisLaporan(models.TextChoices):
     PK = "pk", _("Perjanjian Kinerja")
 
 
-class FormatBerkas(models.TextChoices):
-    PDF = "pdf", "PDF"
-    XLSX = "xlsx", "Excel (.xlsx)"
+# The formats are the registered renderers (laporan.render): FormatBerkas.PDF == "pdf", ...
+FormatBerkas = models.TextChoices(
+    "FormatBerkas",
+    [(r.identifier.upper(), (r.identifier, r.verbose_name)) for r in render.renderers()],
+    module=__name__,
+)
 
 
 class StatusBerkas(models.TextChoices):

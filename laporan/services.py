@@ -1,12 +1,11 @@
 """Requesting and rendering reports. A request records who asked for which report and queues
 its rendering (Celery; in-process when no broker is configured); the rendering assembles the
-report model once and writes it as PDF or Excel, keeps the file, and removes the older files
-of the same report and format."""
+report model once and writes it in the requested format (a renderer of laporan.render's
+registry), keeps the file, and removes the older files of the same report and format."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -15,7 +14,8 @@ from django.utils import timezone
 
 from kinerja.models import PerjanjianKinerja
 from laporan import dokumen
-from laporan.choices import FormatBerkas, JenisLaporan, StatusBerkas
+from laporan import render as renderer
+from laporan.choices import JenisLaporan, StatusBerkas
 from laporan.models import BerkasLaporan
 from laporan.susun import LaporanTidakAda, lakip, pk, pp39
 from satker.models import Pengguna, Satker
@@ -46,24 +46,10 @@ def susun(
     return laporan.lampirkan_catatan() if catatan_reviu else laporan
 
 
-@dataclass(frozen=True)
-class HasilRender:
-    isi: bytes
-    halaman: int | None
-
-
-def render(laporan: dokumen.Laporan, format_: str) -> HasilRender:
-    """The report written as PDF (with its page count) or as an Excel workbook."""
-    if format_ == FormatBerkas.PDF:
-        from laporan.render import pdf
-
-        hasil = pdf.render(laporan)
-        return HasilRender(hasil.isi, hasil.halaman)
-    if format_ == FormatBerkas.XLSX:
-        from laporan.render import xlsx
-
-        return HasilRender(xlsx.render(laporan), None)
-    raise ValueError(f"format tidak dikenal: {format_}")
+def render(laporan: dokumen.Laporan, format_: str) -> renderer.HasilRender:
+    """The report written by the renderer registered for `format_` (its bytes, and its page
+    count where the format has pages)."""
+    return renderer.get(format_).render(laporan)
 
 
 def periksa_permintaan(
@@ -73,8 +59,8 @@ def periksa_permintaan(
     galat: dict[str, str] = {}
     if jenis not in JenisLaporan.values:
         galat["jenis"] = "Jenis laporan harus pp39, lakip atau pk."
-    if format_ not in FormatBerkas.values:
-        galat["format"] = "Format harus pdf atau xlsx."
+    if format_ not in renderer.identifiers():
+        galat["format"] = renderer.unknown_format_message()
     if jenis == JenisLaporan.PP39 and triwulan not in (1, 2, 3, 4):
         galat["triwulan"] = "Laporan PP-39 memerlukan triwulan 1 sampai 4."
     if jenis in (JenisLaporan.LAKIP, JenisLaporan.PK) and triwulan is not None:

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET
 from kinerja import selectors
 from kinerja.formatting import romawi
 from kinerja.views.parameter import TAHUN_VALID, int_param
+from laporan import render as renderer
 from laporan import services
-from laporan.choices import FormatBerkas, JenisLaporan, StatusBerkas
+from laporan.choices import JenisLaporan, StatusBerkas
 from laporan.models import BerkasLaporan
 from satker.models import Satker
 
@@ -61,7 +62,7 @@ def daftar(request: HttpRequest, pk: int) -> HttpResponse:
             **lap,
             "berkas": [
                 (f, terakhir.get((lap["jenis"], lap["triwulan"], f)))
-                for f in (FormatBerkas.PDF, FormatBerkas.XLSX)
+                for f in renderer.identifiers()
             ],
         }
         for lap in _laporan_tersedia(tahun)
@@ -75,6 +76,7 @@ def daftar(request: HttpRequest, pk: int) -> HttpResponse:
             "daftar_tahun": daftar_tahun,
             "punya_pk": tahun in daftar_tahun,
             "baris": baris,
+            "renderers": renderer.renderers(),
             "sedang": any(b.status in SEDANG for b in terakhir.values()),
         },
     )
@@ -124,7 +126,12 @@ def unduh(request: HttpRequest, pk: int) -> FileResponse:
     berkas = _berkas(request, pk)
     if berkas.status != StatusBerkas.SELESAI or not berkas.berkas:
         raise Http404
-    return FileResponse(berkas.berkas.open("rb"), as_attachment=True, filename=berkas.nama_unduhan)
+    return FileResponse(
+        berkas.berkas.open("rb"),
+        as_attachment=True,
+        filename=berkas.nama_unduhan,
+        content_type=berkas.renderer.content_type,
+    )
 
 
 @login_required

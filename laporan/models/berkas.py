@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.formatting import romawi
+from laporan import render
 from laporan.choices import FormatBerkas, StatusBerkas
 from laporan.models.narasi import PeriodeLaporan
 
@@ -57,4 +58,9 @@ class BerkasLaporan(PeriodeLaporan):
         """The file name a user downloads: lakip-417912-2023.pdf, pp39-247246-2023-tw2.xlsx."""
         periode = f"-tw{self.triwulan}" if self.triwulan else ""
         satker = self.satker.kode or self.satker_id
-        return f"{self.jenis}-{satker}-{self.tahun}{periode}.{self.format}"
+        return f"{self.jenis}-{satker}-{self.tahun}{periode}.{self.renderer.extension}"
+
+    @property
+    def renderer(self) -> render.Renderer:
+        """The registered renderer of the file's format (its extension, its content type)."""
+        return render.get(self.format)

@@ -36,8 +36,11 @@ def _label_angka(nilai: Decimal, satuan: str) -> str:
     return format_angka(nilai.normalize() if nilai != nilai.to_integral() else nilai.to_integral())
 
 
-def svg(grafik: Grafik, lebar: int = LEBAR, tinggi: int = TINGGI) -> str:
-    """The chart as an inline SVG element."""
+def svg(
+    grafik: Grafik, lebar: int = LEBAR, tinggi: int = TINGGI, *, huruf: str = "Badan, sans-serif"
+) -> str:
+    """The chart as an inline SVG element; its text in `huruf` (the PDF's embedded "Badan";
+    the Word pictures name the font file's own family)."""
     nilai = [Decimal(v) for s in grafik.seri for v in s.nilai if v is not None]
     atas, langkah = _skala_atas(max(nilai, default=Decimal(0)))
     lebar_plot, tinggi_plot = lebar - KIRI - KANAN, tinggi - ATAS - BAWAH
@@ -47,7 +50,7 @@ def svg(grafik: Grafik, lebar: int = LEBAR, tinggi: int = TINGGI) -> str:
 
     bagian = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik" width="{lebar}" '
-        f'height="{tinggi}" viewBox="0 0 {lebar} {tinggi}" font-family="Badan, sans-serif" '
+        f'height="{tinggi}" viewBox="0 0 {lebar} {tinggi}" font-family="{escape(huruf)}" '
         f'font-size="10">'
     ]
     # value axis and grid

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from laporan.dokumen import Bagian, Grafik, Laporan, Tabel
+from laporan.render import HasilRender, Renderer, register
 
 STATIC = Path(settings.BASE_DIR) / "static"
 
@@ -21,8 +22,9 @@ class HasilPdf:
     halaman: int
 
 
-def html(laporan: Laporan) -> str:
-    """The HTML the PDF is laid out from."""
+def html(laporan: Laporan, *, gaya: str | None = None) -> str:
+    """The HTML the PDF is laid out from. It links static/laporan/laporan.css, or carries
+    `gaya` (a stylesheet) inline instead."""
     laporan.nomori()
     di_depan = {id(b) for bagian in laporan.depan for s in bagian.semua() for b in s.isi}
     isi_utama: list[Bagian] = [s for b in laporan.bab for s in b.semua() if s.di_daftar_isi]
@@ -34,6 +36,7 @@ def html(laporan: Laporan) -> str:
         {
             "laporan": laporan,
             "judul_kepala": f"{laporan.judul} · {laporan.satker}",
+            "gaya": gaya,
             "isi_utama": isi_utama,
             "tabel_list": [
                 {"tabel": t, "depan": id(t) in di_depan}
@@ -60,3 +63,17 @@ def render(laporan: Laporan) -> HasilPdf:
     lokal = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
     dokumen = HTML(string=html(laporan), base_url=str(STATIC) + "/", url_fetcher=lokal).render()
     return HasilPdf(dokumen.write_pdf(), len(dokumen.pages))
+
+
+@register
+class Pdf(Renderer):
+    """A4 pages laid out by WeasyPrint, with their count."""
+
+    identifier = "pdf"
+    verbose_name = "PDF"
+    content_type = "application/pdf"
+    extension = "pdf"
+
+    def render(self, laporan: Laporan) -> HasilRender:
+        hasil = render(laporan)
+        return HasilRender(hasil.isi, hasil.halaman)

@@ -223,8 +223,25 @@ def teks_baris(t: dokumen.Tabel, *awal: str, kaki: bool = False) -> list[str]:
 
 # --- reading a sheet of the workbook -------------------------------------------------------
 
+
+class _FormatRupiah:
+    """Equal to a rupiah number format of the workbook: literal separators, one group per
+    three digits of the value written (`"Rp "0"."000"."000;"Rp -"0"."000"."000`). Whether the
+    groups suit the value is checked once for every rupiah cell, in test_xlsx.py."""
+
+    POLA = re.compile(r'"Rp "0(?:"\."000)*;"Rp -"0(?:"\."000)*')
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and self.POLA.fullmatch(other) is not None
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return "RUPIAH"
+
+
 # Number formats of the workbook by kind of cell, as a reader of the sheet expects them.
-RUPIAH = '"Rp" #,##0'
+RUPIAH = _FormatRupiah()
 PERSEN_2 = '#,##0.00"%"'
 ANGKA_2 = "#,##0.00"
 ANGKA_1 = "#,##0.0"

@@ -172,7 +172,7 @@ class TestApi:
             ({"jenis": "lakip", "tahun": 2023, "triwulan": 2, "format": "pdf"}, "triwulan"),
             ({"jenis": "lakip", "tahun": 2031, "format": "pdf"}, "tahun"),
             ({"jenis": "rencana", "tahun": 2023, "format": "pdf"}, "jenis"),
-            ({"jenis": "pk", "tahun": 2023, "format": "docx"}, "format"),
+            ({"jenis": "pk", "tahun": 2023, "format": "odt"}, "format"),
         ],
     )
     def test_bad_requests_are_400_with_field_errors(self, pekanbaru, data, field):

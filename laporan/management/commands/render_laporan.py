@@ -4,6 +4,9 @@
         --format pdf --output lakip-417912-2023.pdf
     python manage.py render_laporan --jenis pp39 --satker 247246 --tahun 2023 --triwulan 2 \\
         --format xlsx --output pp39-247246-2023-tw2.xlsx
+
+The formats are those of laporan.render's registry (pdf, xlsx, docx, html); `--format html`
+writes the one self-contained HTML file WeasyPrint lays the PDF out from.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from laporan import render as renderer
 from laporan import services
-from laporan.choices import FormatBerkas, JenisLaporan
+from laporan.choices import JenisLaporan
 from laporan.susun import LaporanTidakAda
 from satker.models import Satker
 
@@ -28,7 +32,11 @@ class Command(BaseCommand):
         parser.add_argument("--satker", required=True, help="kode satker 6 angka, mis. 417912")
         parser.add_argument("--tahun", required=True, type=int)
         parser.add_argument("--triwulan", type=int, choices=(1, 2, 3, 4))
-        parser.add_argument("--format", required=True, choices=FormatBerkas.values)
+        # Not argparse's choices: an unknown format is refused by the request check below,
+        # with the same message as on the page and in the API.
+        parser.add_argument(
+            "--format", required=True, help=f"salah satu dari: {', '.join(renderer.identifiers())}"
+        )
         parser.add_argument("--output", required=True, type=Path, help="berkas tujuan")
         parser.add_argument(
             "--catatan-reviu",
