@@ -75,3 +75,10 @@ LAKIP_BAGIAN = (
     B.PROGRAM_PRIORITAS, B.AKUNTABILITAS_KEUANGAN, B.PNBP, B.LAYANAN, B.EFISIENSI, B.SMART_DJA,
     B.PENGHARGAAN, B.PENUTUP, B.PERMASALAHAN, B.REKOMENDASI,
 )  # fmt: skip
+
+# The LAKIP tables printed from data inside a narrative section: a paragraph
+# "[[tabel:kunci]]" puts the table there; without it the table follows the section's text.
+TEMPAT_TABEL = {
+    B.PERAN_STRATEGIS: ("ruang-lingkup-pengujian", "ruang-lingkup-kalibrasi"),
+    B.LAYANAN: ("pelanggan", "volume-layanan", "grafik-volume-layanan"),
+}

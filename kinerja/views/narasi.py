@@ -16,7 +16,13 @@ from kinerja.models import (
     NarasiIndikator,
 )
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
-from laporan.choices import LAKIP_BAGIAN, PP39_BAGIAN, BagianNarasi, JenisLaporan
+from laporan.choices import (
+    LAKIP_BAGIAN,
+    PP39_BAGIAN,
+    TEMPAT_TABEL,
+    BagianNarasi,
+    JenisLaporan,
+)
 from laporan.models import IdentitasLaporan, NarasiLaporan
 
 # --- narrative per indicator ------------------------------------------------------------------
@@ -219,7 +225,14 @@ def narasi_laporan(
             "triwulan": triwulan,
             "form": form,
             "bagian_list": [
-                {"kunci": b, "label": BagianNarasi(b).label, "teks": teks.get(b, "")}
+                {
+                    "kunci": b,
+                    "label": BagianNarasi(b).label,
+                    "teks": teks.get(b, ""),
+                    "tempat_tabel": [f"[[tabel:{k}]]" for k in TEMPAT_TABEL.get(b, ())]
+                    if jenis == JenisLaporan.LAKIP
+                    else [],
+                }
                 for b in bagian_list
             ],
             "boleh": siklus.boleh_mengisi(request.user, satker) and not terkunci,
