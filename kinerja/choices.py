@@ -192,3 +192,43 @@ class StatusKomponen(models.TextChoices):
     PERENCANAAN = "Perencanaan", _("Perencanaan")
     PELAKSANAAN = "Pelaksanaan", _("Pelaksanaan")
     SELESAI = "Selesai", _("Selesai")
+
+
+class Bulan(models.IntegerChoices):
+    JANUARI = 1, _("Januari")
+    FEBRUARI = 2, _("Februari")
+    MARET = 3, _("Maret")
+    APRIL = 4, _("April")
+    MEI = 5, _("Mei")
+    JUNI = 6, _("Juni")
+    JULI = 7, _("Juli")
+    AGUSTUS = 8, _("Agustus")
+    SEPTEMBER = 9, _("September")
+    OKTOBER = 10, _("Oktober")
+    NOVEMBER = 11, _("November")
+    DESEMBER = 12, _("Desember")
+
+
+class BagianKeputusan(models.TextChoices):
+    """The parts of a decree whose items are listed: the considerations (lettered), the legal
+    bases (numbered) and the decisions (KESATU, KEDUA, ...)."""
+
+    MENIMBANG = "menimbang", _("Menimbang")
+    MENGINGAT = "mengingat", _("Mengingat")
+    MEMUTUSKAN = "memutuskan", _("Memutuskan (diktum)")
+
+
+class JenisLaboratorium(models.TextChoices):
+    PENGUJIAN = "pengujian", _("Laboratorium pengujian")
+    KALIBRASI = "kalibrasi", _("Laboratorium kalibrasi")
+
+
+class BesaranLayanan(models.TextChoices):
+    """What a yearly service volume counts (LAKIP "Jumlah Sampel/Alat/Sertifikat/Pelatihan/
+    Riset/Konsultasi"). Customers are counted per service kind on their own
+    (PelangganLayanan) and certificates issued are service results (HasilLayanan)."""
+
+    KEGIATAN = "kegiatan", _("Jumlah kegiatan (pelatihan, konsultasi/supervisi, RBPI, riset)")
+    PESERTA = "peserta", _("Jumlah peserta")
+    SAMPEL = "sampel", _("Jumlah sampel uji")
+    ALAT = "alat", _("Jumlah alat dikalibrasi")

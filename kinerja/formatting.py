@@ -116,3 +116,23 @@ def terbilang(n: int) -> str:
     if n >= 12:
         return f"{_SATUAN[n - 10]} belas"
     return _SATUAN[n]
+
+
+def diktum(n: int) -> str:
+    """The label of a decree's n-th decision, as decrees print them: 1 → "KESATU", 2 →
+    "KEDUA", 12 → "KEDUA BELAS"."""
+    if n < 1:
+        raise ValueError(f"nomor diktum harus 1 atau lebih: {n}")
+    return f"KE{terbilang(n).upper()}"
+
+
+def rentang_tanggal(mulai: datetime.date, selesai: datetime.date | None) -> str:
+    """A period as documents print it: "25 Mei 2023", "18–19 Agustus 2023", "31 Agustus –
+    1 September 2023", "29 Desember 2023 – 2 Januari 2024"."""
+    if selesai is None or selesai == mulai:
+        return format_tanggal(mulai)
+    if (mulai.year, mulai.month) == (selesai.year, selesai.month):
+        return f"{mulai.day}–{format_tanggal(selesai)}"
+    if mulai.year == selesai.year:
+        return f"{mulai.day} {BULAN[mulai.month - 1]} – {format_tanggal(selesai)}"
+    return f"{format_tanggal(mulai)} – {format_tanggal(selesai)}"

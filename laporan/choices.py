@@ -71,10 +71,19 @@ PP39_BAGIAN = (
     B.HAMBATAN_PK, B.HAMBATAN_KEGIATAN, B.TINDAK_LANJUT_PK, B.TINDAK_LANJUT_KEGIATAN, B.PENUTUP,
 )  # fmt: skip
 
+# The review-team decree is data of its own (the Pengisian page "Keputusan tim reviu"); a decree
+# written as narrative before that still prints (laporan/susun/lakip/depan.py).
 LAKIP_BAGIAN = (
-    B.NOTA_DINAS, B.SK_TIM_REVIU, B.KATA_PENGANTAR, B.IKHTISAR_EKSEKUTIF, B.TUGAS_FUNGSI,
+    B.NOTA_DINAS, B.KATA_PENGANTAR, B.IKHTISAR_EKSEKUTIF, B.TUGAS_FUNGSI,
     B.PERAN_STRATEGIS, B.STRUKTUR_ORGANISASI, B.RENCANA_STRATEGIS, B.RENCANA_KINERJA,
     B.RENCANA_ANGGARAN, B.PERJANJIAN_KINERJA, B.ANALISIS_CAPAIAN, B.CAPAIAN_RENSTRA,
     B.PROGRAM_PRIORITAS, B.AKUNTABILITAS_KEUANGAN, B.PNBP, B.LAYANAN, B.EFISIENSI, B.SMART_DJA,
     B.PENGHARGAAN, B.PENUTUP, B.PERMASALAHAN, B.REKOMENDASI,
 )  # fmt: skip
+
+# The LAKIP tables printed from data inside a narrative section: a paragraph
+# "[[tabel:kunci]]" puts the table there; without it the table follows the section's text.
+TEMPAT_TABEL = {
+    B.PERAN_STRATEGIS: ("ruang-lingkup-pengujian", "ruang-lingkup-kalibrasi"),
+    B.LAYANAN: ("pelanggan", "volume-layanan", "grafik-volume-layanan"),
+}

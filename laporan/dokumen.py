@@ -2,7 +2,8 @@
 formats cannot disagree. Assembly (laporan.susun) builds it from the database; nothing here
 touches the database or formats for a particular output.
 
-A report is front matter (memo, cover, foreword...), chapters (Bagian, nested) and annexes;
+A report is front matter (memo, what comes before the cover, cover, foreword...), chapters
+(Bagian, nested) and annexes;
 their content is a list of blocks: paragraphs, lists, tables, figures, signature blocks.
 Tables and figures are numbered in document order by `Laporan.nomori()`."""
 
@@ -110,6 +111,9 @@ class Daftar:
     butir: list[str]
     bernomor: bool = False
     penanda: list[str] | None = None  # the source's own labels ("a.", "1."), if any
+    # A label printed at the left of the items, with a colon, the items beside it
+    # ("Menimbang : a. ... b. ..." of a decree); "" for a list of its own.
+    label: str = ""
 
 
 @dataclass
@@ -176,7 +180,7 @@ class TandaTangan:
     blok = "tanda_tangan"
 
     penandatangan: list[Penandatangan]
-    tempat_tanggal: str = ""  # "Manado, 11 Juli 2023"
+    tempat_tanggal: str = ""  # "Manado, 11 Juli 2023"; a "\n" is a line break
 
 
 @dataclass
@@ -206,6 +210,9 @@ class Bagian:
     lanskap: bool = False
     di_daftar_isi: bool = True
     id: str = ""
+    # Its pages carry no running header and no page number: a document of its own bound into
+    # the report (the review-team decree), printed as that document is.
+    tanpa_kepala: bool = False
 
     @property
     def judul_lengkap(self) -> str:
@@ -244,6 +251,9 @@ class Laporan:
     periode: str  # "Triwulan II Tahun 2023", "Tahun 2023"
     sampul: Sampul | None = None
     nota_dinas: NotaDinas | None = None
+    # Printed after the memo and before the cover, outside the contents: the decree forming
+    # the LAKIP's review team. Its tables are numbered with the others.
+    sebelum_sampul: list[Bagian] = field(default_factory=list)
     depan: list[Bagian] = field(default_factory=list)  # front matter, numbered i, ii, ...
     bab: list[Bagian] = field(default_factory=list)
     lampiran: list[Bagian] = field(default_factory=list)
@@ -262,7 +272,7 @@ class Laporan:
     catatan_penyusunan: list[str] = field(default_factory=list)
 
     def bagian_semua(self) -> Iterator[Bagian]:
-        for b in (*self.depan, *self.bab, *self.lampiran):
+        for b in (*self.sebelum_sampul, *self.depan, *self.bab, *self.lampiran):
             yield from b.semua()
 
     def blok_semua(self) -> Iterator[Blok]:

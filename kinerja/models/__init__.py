@@ -5,11 +5,20 @@ from kinerja.models.anggaran import (
     ProgresAnggaran,
     RekapKomponen,
     RevisiDipa,
+    RiwayatAnggaran,
     TargetPnbp,
 )
 from kinerja.models.hasil import HasilPerhitungan, RingkasanAnggaran
 from kinerja.models.indikator import IndikatorKinerja
-from kinerja.models.layanan import HasilLayanan, PenerimaanPnbp
+from kinerja.models.keputusan import AnggotaTimReviu, ButirKeputusan, KeputusanTimReviu
+from kinerja.models.layanan import (
+    HasilLayanan,
+    KegiatanPromosi,
+    PelangganLayanan,
+    PenerimaanPnbp,
+    RuangLingkupLaboratorium,
+    VolumeLayanan,
+)
 from kinerja.models.layanan_publik import AspekLayananPublik, PenilaianLayananPublik
 from kinerja.models.nilai_eksternal import NilaiLaporanKeuangan, NilaiSakip
 from kinerja.models.pdn import BelanjaPdn
@@ -25,7 +34,7 @@ from kinerja.models.renstra import (
     SasaranRenstra,
     TargetRenstra,
 )
-from kinerja.models.sdm import NilaiProfesionalitas
+from kinerja.models.sdm import NilaiProfesionalitas, PelatihanPegawai
 from kinerja.models.siklus import (
     BuktiDukung,
     CatatanReviu,
@@ -41,10 +50,12 @@ from kinerja.models.siklus import (
 from kinerja.models.survei import SurveiKepuasan, UnsurSurvei
 
 __all__ = [
+    "AnggotaTimReviu",
     "AspekLayananPublik",
     "BelanjaPdn",
     "BuktiDukung",
     "ButirCapaian",
+    "ButirKeputusan",
     "CatatanReviu",
     "Dipa",
     "HasilLayanan",
@@ -54,12 +65,16 @@ __all__ = [
     "IndikatorRenstra",
     "ItemAnggaran",
     "KegiatanAlki",
+    "KegiatanPromosi",
+    "KeputusanTimReviu",
     "NarasiIndikator",
     "NilaiLaporanKeuangan",
     "NilaiProfesionalitas",
     "NilaiSakip",
     "PaguIndikatifRenstra",
+    "PelangganLayanan",
     "PelaporanTriwulan",
+    "PelatihanPegawai",
     "PenerimaanPnbp",
     "PengingatTerkirim",
     "PengukuranPerusahaan",
@@ -76,7 +91,9 @@ __all__ = [
     "Renstra",
     "RevisiDipa",
     "RingkasanAnggaran",
+    "RiwayatAnggaran",
     "RiwayatPerubahan",
+    "RuangLingkupLaboratorium",
     "SasaranKegiatan",
     "SasaranRenstra",
     "SnapshotPelaporan",
@@ -85,4 +102,5 @@ __all__ = [
     "TargetPnbp",
     "TargetRenstra",
     "UnsurSurvei",
+    "VolumeLayanan",
 ]

@@ -1,9 +1,10 @@
 """The civil-servant professionalism index (IPASN, Peraturan BKN 8/2019): per employee,
-scores of four dimensions. Employee names are pseudonymised in the demo data."""
+scores of four dimensions; and the trainings the employees attended. Employee names are
+pseudonymised in the demo data."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.models.dasar import DataDukungSatker
@@ -50,3 +51,36 @@ class NilaiProfesionalitas(DataDukungSatker):
 
     def __str__(self) -> str:
         return f"{self.pegawai} {self.tanggal_posisi}"
+
+
+class PelatihanPegawai(DataDukungSatker):
+    """A training, workshop or seminar an employee attended (LAKIP "Data Pelatihan
+    Pegawai"). Names are pseudonymised in the demo data, as for the scores above."""
+
+    pegawai = models.CharField(_("pegawai"), max_length=200)
+    nama_pelatihan = models.CharField(_("pelatihan"), max_length=300)
+    tanggal_mulai = models.DateField(_("tanggal mulai"))
+    tanggal_selesai = models.DateField(
+        _("tanggal selesai"), null=True, blank=True, help_text=_("Kosong bila hanya sehari.")
+    )
+
+    class Meta:
+        ordering = ["satker", "pegawai", "tanggal_mulai", "nama_pelatihan"]
+        verbose_name = _("pelatihan pegawai")
+        verbose_name_plural = _("pelatihan pegawai")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "pegawai", "nama_pelatihan", "tanggal_mulai"],
+                name="pelatihan_pegawai_unik",
+                violation_error_message=_("Pelatihan ini sudah dicatat untuk pegawai tersebut."),
+            ),
+            models.CheckConstraint(
+                condition=Q(tanggal_selesai__isnull=True)
+                | Q(tanggal_selesai__gte=F("tanggal_mulai")),
+                name="pelatihan_pegawai_selesai_sesudah_mulai",
+                violation_error_message=_("Tanggal selesai tidak boleh sebelum tanggal mulai."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai}: {self.nama_pelatihan}"

@@ -121,6 +121,7 @@ def _angka_baris(teks: str, nilai: Mapping[str, str], kode: str) -> list[Temuan]
     return temuan
 
 
+_TEMPAT_TABEL = re.compile(r"\[\[tabel:[a-z0-9_-]+\]\]")
 _BUTIR = re.compile(r"^\s*(?:[-•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
 
 
@@ -137,8 +138,13 @@ def _titik_dua_kosong(teks: str) -> list[Temuan]:
         if not b.rstrip().endswith(":"):
             continue
         berikut = semua[i + 1] if i + 1 < len(semua) else None
-        # A list follows; or a sub-heading that itself announces what follows.
-        if berikut is not None and (_BUTIR.match(berikut) or berikut.rstrip().endswith(":")):
+        # A list follows; a sub-heading that itself announces what follows; or a table placed
+        # there ("[[tabel:kunci]]" on its own line).
+        if berikut is not None and (
+            _BUTIR.match(berikut)
+            or berikut.rstrip().endswith(":")
+            or _TEMPAT_TABEL.fullmatch(berikut.strip())
+        ):
             continue
         temuan.append(Temuan(f"Kalimat “…{b.strip()[-60:]}” diakhiri titik dua tanpa rincian."))
     return temuan

@@ -1,10 +1,8 @@
 """The supporting data a line's realisasi is computed from (PNBP receipts, services, company
-measurements, surveys ...), one table page per kind, saved as a whole with its history."""
+measurements, surveys ...), and the LAKIP's other tables (kinerja/views/tabel_sumber.py): one
+table page per kind, saved as a whole with its history."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib import messages
@@ -33,25 +31,11 @@ from kinerja.models import (
     UnsurSurvei,
 )
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
+from kinerja.views.jenis_data import JenisData
+from kinerja.views.tabel_sumber import JENIS_TABEL
 from satker.models import Satker
 
 # --- supporting data --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class JenisData:
-    judul: str
-    model: type[models.Model]
-    fields: tuple[str, ...]
-    saring: Callable[[Satker, int], Q]
-    milik_satker: bool = True  # the record has a satker field (else it belongs to a PK line
-    # or to a parent record, chosen among `pilihan`)
-    keterangan: str = ""
-    isi_tahun: bool = False  # the record has a `tahun` field, set to the page's year
-    pilihan: dict[str, Callable[[Satker, int], models.QuerySet]] = field(default_factory=dict)
-
-    def queryset(self, satker: Satker, tahun: int):
-        return self.model.objects.filter(self.saring(satker, tahun))
 
 
 def _baris(satker: Satker, tahun: int) -> models.QuerySet:
@@ -163,6 +147,7 @@ JENIS_DATA: dict[str, JenisData] = {
         ("tahun_audit", "nomor", "uraian", "status", "tanggal_selesai"),
         lambda s, t: Q(satker=s, tahun_audit__lte=t),
     ),
+    **JENIS_TABEL,
 }
 
 
@@ -356,7 +341,7 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
             "jenis": j,
             "kunci": jenis,
             "formset": formset,
-            "semua_jenis": JENIS_DATA,
+            "semua_jenis": {k: v for k, v in JENIS_DATA.items() if v.kelompok == j.kelompok},
             "boleh": siklus.boleh_mengisi(request.user, satker),
             "tanda": tanda,
             "bagian": "pengisian",

@@ -23,6 +23,7 @@ from kinerja.models import (
 )
 from kinerja.views.akses import satker_terlihat, satu_per_satker
 from kinerja.views.data_dukung import JENIS_DATA
+from kinerja.views.jenis_data import DATA_DUKUNG, TABEL_LAPORAN, jumlah_baris
 
 # --- the hub --------------------------------------------------------------------------------
 
@@ -46,9 +47,10 @@ def isian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                 "batas": siklus.batas_untuk(periode, satker) if periode else None,
             }
         )
-    data = []
+    jumlah = jumlah_baris(JENIS_DATA, satker, tahun)
+    data = {DATA_DUKUNG: [], TABEL_LAPORAN: []}
     for kunci, j in JENIS_DATA.items():
-        data.append({"kunci": kunci, "jenis": j, "jumlah": j.queryset(satker, tahun).count()})
+        data[j.kelompok].append({"kunci": kunci, "jenis": j, "jumlah": jumlah[kunci]})
     return render(
         request,
         "kinerja/entri/isian.html",
@@ -57,7 +59,8 @@ def isian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
             "tahun": tahun,
             "pk": pk_tahun,
             "triwulan_list": triwulan,
-            "data": data,
+            "data": data[DATA_DUKUNG],
+            "tabel_laporan": data[TABEL_LAPORAN],
             "narasi_terisi": NarasiIndikator.objects.filter(
                 indikator__sasaran__perjanjian__satker=satker,
                 indikator__sasaran__perjanjian__tahun=tahun,

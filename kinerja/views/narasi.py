@@ -18,7 +18,13 @@ from kinerja.models import (
 from kinerja.perhitungan.narasi import periksa_narasi
 from kinerja.selectors.narasi import nilai_periode
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
-from laporan.choices import LAKIP_BAGIAN, PP39_BAGIAN, BagianNarasi, JenisLaporan
+from laporan.choices import (
+    LAKIP_BAGIAN,
+    PP39_BAGIAN,
+    TEMPAT_TABEL,
+    BagianNarasi,
+    JenisLaporan,
+)
 from laporan.models import IdentitasLaporan, NarasiLaporan
 
 # --- narrative per indicator ------------------------------------------------------------------
@@ -248,6 +254,9 @@ def narasi_laporan(
                     "label": BagianNarasi(b).label,
                     "teks": teks.get(b, ""),
                     "temuan": [t.pesan for t in periksa_narasi(teks.get(b, ""), nilai=nilai)],
+                    "tempat_tabel": [f"[[tabel:{k}]]" for k in TEMPAT_TABEL.get(b, ())]
+                    if jenis == JenisLaporan.LAKIP
+                    else [],
                 }
                 for b in bagian_list
             ],

@@ -26,7 +26,13 @@ def html(laporan: Laporan, *, gaya: str | None = None) -> str:
     """The HTML the PDF is laid out from. It links static/laporan/laporan.css, or carries
     `gaya` (a stylesheet) inline instead."""
     laporan.nomori()
-    di_depan = {id(b) for bagian in laporan.depan for s in bagian.semua() for b in s.isi}
+    # Tables and figures on pages numbered in roman (the front matter and the pages before it).
+    di_depan = {
+        id(b)
+        for bagian in (*laporan.sebelum_sampul, *laporan.depan)
+        for s in bagian.semua()
+        for b in s.isi
+    }
     isi_utama: list[Bagian] = [s for b in laporan.bab for s in b.semua() if s.di_daftar_isi]
     if laporan.lampiran:
         isi_utama.append(Bagian("LAMPIRAN", id="lampiran"))

@@ -237,3 +237,34 @@ def tabel_pk(k: Konteks, judul: str) -> d.Tabel:
         lebar=[4, 26, 6, 44, 9, 11],
         nama_lembar="Perjanjian Kinerja",
     )
+
+
+_TEMPAT_TABEL = re.compile(r"^\[\[tabel:([a-z0-9-]+)\]\]$")
+
+
+def sisipkan(
+    blok: list[d.Blok], tabel: dict[str, list[d.Blok]], *, kosong: dict[str, str] | None = None
+) -> list[d.Blok]:
+    """A section's narrative with the tables built from data put where it asks for them: a
+    paragraph reading only `[[tabel:kunci]]` is replaced by the blocks of `kunci` (or, when
+    there are none, by the note `kosong[kunci]` saying what is missing); the tables whose
+    place the narrative does not name follow the narrative, in the order given."""
+    kosong = kosong or {}
+    hasil: list[d.Blok] = []
+    ditempatkan: set[str] = set()
+    for b in blok:
+        m = _TEMPAT_TABEL.match(b.teks.strip()) if isinstance(b, d.Paragraf) else None
+        if m is None:
+            hasil.append(b)
+            continue
+        kunci = m.group(1)
+        ditempatkan.add(kunci)
+        isi = tabel.get(kunci)
+        if isi:
+            hasil.extend(isi)
+        else:
+            hasil.append(d.Paragraf(kosong.get(kunci, f"Tabel “{kunci}” tidak dikenal."), "kosong"))
+    for kunci, isi in tabel.items():
+        if kunci not in ditempatkan:
+            hasil.extend(isi)
+    return hasil

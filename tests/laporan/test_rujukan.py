@@ -95,6 +95,8 @@ def test_a_typed_table_number_an_unknown_name_and_an_empty_colon_are_refused():
     # A colon announces something: a list after it is fine, nothing (or prose) is not.
     assert pesan("Unsur pelayanan meliputi:\n- persyaratan\n- prosedur") == []
     assert pesan("Unsur pelayanan meliputi:\n\n1. persyaratan\n2. prosedur") == []
+    # A table placed on the next line is what the colon announced.
+    assert pesan("Ruang lingkup sebagai berikut:\n\n[[tabel:ruang-lingkup-uji]]") == []
     assert pesan("Hasilnya sebagai berikut:") == [
         "Kalimat “…Hasilnya sebagai berikut:” diakhiri titik dua tanpa rincian."
     ]

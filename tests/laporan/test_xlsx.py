@@ -53,10 +53,10 @@ def hasil_satker(kode: str, triwulan: int | None):
 
 def test_lakip_target_and_capaian_sheet_holds_the_computed_numbers(workbook):
     wb = workbook("lakip-pekanbaru")
-    ws = lembar(wb, "T1 ")
+    ws = lembar(wb, "T2 ")  # Tabel 1 is the review team, in the decree before the cover
     assert ws["A1"].value == "Laporan Kinerja (LAKIP) 2023 — BSPJI Pekanbaru"
     assert ws["A2"].value == "Tahun Anggaran 2023"
-    assert ws["A3"].value.startswith("Tabel 1. Target dan Capaian Kinerja")
+    assert ws["A3"].value.startswith("Tabel 2. Target dan Capaian Kinerja")
     assert ws.freeze_panes == "A7"  # below the header and the row of column numbers
     rows = baris_per_kode(ws, 3)
     checked = 0

@@ -1,7 +1,8 @@
 """The budget: DIPA and its revisions, the RKA-K/L code tree with pagu on its leaves, the
-progress series, the e-Monev component recap, the ALKI activities, and the PNBP targets."""
+progress series, the e-Monev component recap, the ALKI activities, the PNBP targets and the
+budget of the years before the tree."""
 
-from kinerja.models.anggaran.dipa import Dipa, RevisiDipa, TargetPnbp
+from kinerja.models.anggaran.dipa import Dipa, RevisiDipa, RiwayatAnggaran, TargetPnbp
 from kinerja.models.anggaran.monitoring import KegiatanAlki, RekapKomponen
 from kinerja.models.anggaran.struktur import ItemAnggaran, ProgresAnggaran
 
@@ -12,5 +13,6 @@ __all__ = [
     "ProgresAnggaran",
     "RekapKomponen",
     "RevisiDipa",
+    "RiwayatAnggaran",
     "TargetPnbp",
 ]

@@ -1,11 +1,13 @@
 """DIPA (the approved budget document of a satker for a year), its revisions, and the yearly
-PNBP targets of years without a DIPA in the data."""
+PNBP targets, pagu and realisation of years without a DIPA in the data."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.choices import KewenanganRevisi
+from kinerja.models.anggaran.struktur import ItemAnggaran
 from kinerja.models.dasar import DataDukungSatker
 from satker.querysets import RestrictedQuerySet
 
@@ -94,3 +96,49 @@ class TargetPnbp(DataDukungSatker):
 
     def __str__(self) -> str:
         return f"{self.satker} {self.tahun}"
+
+
+class RiwayatAnggaran(DataDukungSatker):
+    """The pagu and realisation of a year whose budget tree the application does not hold
+    (the years before the satker used it), for the LAKIP's multi-year budget table. A year
+    with a budget tree takes its figures from the tree, so it has no row here."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun anggaran"))
+    pagu = models.BigIntegerField(_("pagu (Rp)"))
+    realisasi = models.BigIntegerField(_("realisasi (Rp)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["satker", "tahun"]
+        verbose_name = _("riwayat anggaran")
+        verbose_name_plural = _("riwayat anggaran")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "tahun"],
+                name="riwayat_anggaran_unik",
+                violation_error_message=_("Anggaran tahun ini sudah dicatat."),
+            ),
+            models.CheckConstraint(
+                condition=Q(pagu__gte=0) & (Q(realisasi__isnull=True) | Q(realisasi__gte=0)),
+                name="riwayat_anggaran_tidak_negatif",
+                violation_error_message=_("Pagu dan realisasi tidak boleh negatif."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.satker} {self.tahun}"
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.satker_id
+            and self.tahun
+            and ItemAnggaran.objects.filter(satker_id=self.satker_id, tahun=self.tahun).exists()
+        ):
+            raise ValidationError(
+                {
+                    "tahun": _(
+                        "Pohon anggaran tahun ini ada di aplikasi; pagu dan realisasinya "
+                        "dihitung dari sana, tidak dicatat di riwayat."
+                    )
+                }
+            )

@@ -1,15 +1,44 @@
-"""Bab III's financial accountability: budget per indicator, efficiency, PNBP and the
-service charts."""
+"""Bab III's financial accountability: budget per indicator, efficiency, the budget of the
+last five years, PNBP, and the customers, volumes and charts of the services."""
 
 from __future__ import annotations
 
+from kinerja.choices import BesaranLayanan, JenisPnbp
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors.capaian import konfigurasi
 from laporan import dokumen as d
 from laporan.susun import data_dukung
 from laporan.susun.lakip.dasar import LakipDasar
 from laporan.susun.umum import (
+    HURUF,
     angka_target,
+)
+
+J = JenisPnbp
+# The ministry's table of service volumes (LAKIP Tabel 38): per service kind, what is counted,
+# in its order, with the short name its chart gives it ("" when the chart leaves it out).
+# "pelanggan" are the kind's customers (its table of customers), "sertifikat" the certificates
+# it issued (its service results); the rest are its recorded volumes. Volumes of other kinds
+# follow, under the name of what they count.
+SUSUNAN_VOLUME: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
+    (J.RBPI, (("kegiatan", "Jumlah RBPI", "RBPI"),)),
+    (
+        J.PELATIHAN,
+        (
+            ("kegiatan", "Jumlah pelatihan", "Pelatihan"),
+            ("peserta", "Jumlah peserta yang mengikuti pelatihan", "Peserta"),
+        ),
+    ),
+    (
+        J.PENGUJIAN,
+        (("pelanggan", "Jumlah pelanggan", ""), ("sampel", "Jumlah sampel uji", "Sampel uji")),
+    ),
+    (J.KONSULTANSI, (("kegiatan", "Jumlah konsultasi/supervisi", "Konsultasi"),)),
+    (J.KALIBRASI, (("pelanggan", "Jumlah pelanggan", ""), ("alat", "Jumlah alat", "Alat"))),
+    (
+        J.SERTIFIKASI,
+        (("pelanggan", "Jumlah pelanggan", ""), ("sertifikat", "Jumlah sertifikat", "Sertifikat")),
+    ),
 )
 
 
@@ -178,4 +207,193 @@ class Akuntabilitas(LakipDasar):
             seri=[d.Seri(str(t), [per_tahun[t].get(j) for j in jenis]) for t in tahun],
             satuan="jumlah",
             kunci="layanan",
+        )
+
+    # --- the budget of the last five years (LAKIP Tabel 34) --------------------------------
+
+    def tabel_perkembangan_anggaran(self) -> d.Tabel | None:
+        """Pagu, realisation and their ratio per year: the report's year from the budget
+        tree (the figures of the budget tables above), earlier years as recorded."""
+        daftar = self.tabel_sumber.anggaran
+        if len(daftar) < 2:
+            return None
+        p = konfigurasi().pembulatan
+        tahun = [a.tahun for a in daftar]
+        dari_pohon = [str(a.tahun) for a in daftar if a.dari_pohon]
+        dicatat = [str(a.tahun) for a in daftar if not a.dari_pohon]
+        catatan = []
+        if dari_pohon:
+            catatan.append(f"TA {', '.join(dari_pohon)}: dihitung dari pohon anggaran aplikasi.")
+        if dicatat:
+            catatan.append(f"TA {', '.join(dicatat)}: sebagaimana dicatat satker.")
+        return d.Tabel(
+            judul=f"Perkembangan Realisasi Anggaran {self.s} TA. {tahun[0]}-{tahun[-1]}",
+            kepala=[d.kolom("Uraian", *[f"TA. {t}" for t in tahun])],
+            baris=[
+                [d.teks("Pagu (Rp)"), *[d.rupiah(a.pagu) for a in daftar]],
+                [d.teks("Realisasi (Rp)"), *[d.rupiah(a.realisasi) for a in daftar]],
+                [
+                    d.teks("% Realisasi"),
+                    *[
+                        d.dari_hasil(
+                            pa.persen_terhadap(a.realisasi, a.pagu, pembulatan=p), persen_=True
+                        )
+                        for a in daftar
+                    ],
+                ],
+            ],
+            lebar=[16, *([84 / len(tahun)] * len(tahun))],
+            catatan=catatan,
+            nama_lembar="Perkembangan Anggaran",
+        )
+
+    # --- customers and volumes of the services (LAKIP Tabel 37, 38) ------------------------
+
+    def _tahun_layanan(self) -> list[int]:
+        ts = self.tabel_sumber
+        ada = set(ts.pelanggan) | {t for v in ts.volume.values() for t in v}
+        return [t for t in ts.tahun_layanan if ada and t >= min(ada)]
+
+    def tabel_pelanggan(self) -> d.Tabel | None:
+        """Customers per service kind and year, industrial and other, with the year's
+        totals summed from the rows."""
+        per_tahun = self.tabel_sumber.pelanggan
+        if not per_tahun:
+            return None
+        tahun = self._tahun_layanan()
+        jenis = [j for j in JenisPnbp.values if any(j in per_tahun.get(t, {}) for t in tahun)]
+        baris = []
+        total = {t: [0, 0] for t in tahun}
+        for no, j in enumerate(jenis, start=1):
+            sel = [d.teks(f"{no}", rata="tengah"), d.teks(JenisPnbp(j).label)]
+            for t in tahun:
+                p = per_tahun.get(t, {}).get(j)
+                industri, non = (p.industri, p.non_industri) if p else (0, 0)
+                total[t][0] += industri
+                total[t][1] += non
+                sel += [d.angka(industri or None), d.angka(non or None)]
+            baris.append(sel)
+        return d.Tabel(
+            judul=f"Jumlah Pelanggan {self.s} TA. {tahun[0]}-{tahun[-1]}",
+            kepala=[
+                d.kolom(("No", 1, 3), ("Jenis JPT", 1, 3), ("Jumlah Pelanggan", 2 * len(tahun), 1)),
+                d.kolom(*[(str(t), 2, 1) for t in tahun]),
+                d.kolom(*(("Industri", "Non Industri") * len(tahun))),
+            ],
+            baris=baris,
+            kaki=[
+                [
+                    d.teks("Total", colspan=2, tebal=True),
+                    *[d.angka(n or None, tebal=True) for t in tahun for n in total[t]],
+                ]
+            ],
+            lebar=[5, 23, *([72 / (2 * len(tahun))] * 2 * len(tahun))],
+            catatan=["–: tidak ada pelanggan. Total dijumlahkan dari baris di atasnya."],
+            nama_lembar="Jumlah Pelanggan",
+        )
+
+    def _susunan_volume(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """The rows of the volume table: the ministry's layout, then the volumes of any
+        other kind or measure recorded."""
+        tercakup = {(j, b) for j, daftar in SUSUNAN_VOLUME for b, _, _ in daftar}
+        tambahan: dict[str, list[tuple[str, str, str]]] = {}
+        for j, b in sorted(
+            self.tabel_sumber.volume, key=lambda x: (JenisPnbp.values.index(x[0]), x[1])
+        ):
+            if (j, b) not in tercakup:
+                label = str(BesaranLayanan(b).label)
+                tambahan.setdefault(j, []).append((b, label, f"{JenisPnbp(j).label}: {b}"))
+        susunan = [(j, list(daftar)) for j, daftar in SUSUNAN_VOLUME]
+        for j, daftar in tambahan.items():
+            ada = next((x for x in susunan if x[0] == j), None)
+            if ada:
+                ada[1].extend(daftar)
+            else:
+                susunan.append((j, daftar))
+        return susunan
+
+    def _volume(self, jenis: str, besaran: str, tahun: int) -> int | None:
+        ts = self.tabel_sumber
+        if besaran == "pelanggan":
+            p = ts.pelanggan.get(tahun, {}).get(jenis)
+            return p.jumlah if p else None
+        if besaran == "sertifikat":
+            return self.data.hasil_layanan.get(tahun, {}).get(jenis)
+        return ts.volume.get((jenis, besaran), {}).get(tahun)
+
+    def _baris_volume(self) -> list[tuple[str, list[tuple[str, str, list[int | None]]]]]:
+        """Per service kind with any figure, its measures (label, chart label) with their
+        yearly figures."""
+        tahun = self._tahun_layanan()
+        hasil = []
+        for j, daftar in self._susunan_volume():
+            ukuran = [
+                (label, pendek, [self._volume(j, b, t) for t in tahun])
+                for b, label, pendek in daftar
+            ]
+            if any(v for _, _, nilai in ukuran for v in nilai):
+                hasil.append((str(JenisPnbp(j).label), ukuran))
+        return hasil
+
+    def tabel_volume(self) -> d.Tabel | None:
+        if not self.tabel_sumber.volume:
+            return None
+        tahun = self._tahun_layanan()
+        baris = []
+        for no, (jenis, ukuran) in enumerate(self._baris_volume(), start=1):
+            if len(ukuran) == 1:
+                label, _, nilai = ukuran[0]
+                baris.append(
+                    [
+                        d.teks(f"{no}", rata="tengah"),
+                        d.teks(f"{jenis} ({label})"),
+                        *[d.angka(v or None) for v in nilai],
+                    ]
+                )
+                continue
+            baris.append(
+                [
+                    d.teks(f"{no}", rata="tengah", rowspan=len(ukuran) + 1),
+                    d.teks(jenis),
+                    d.teks("", colspan=len(tahun)),
+                ]
+            )
+            for i, (label, _, nilai) in enumerate(ukuran):
+                baris.append([d.teks(f"{HURUF[i]}. {label}"), *[d.angka(v or None) for v in nilai]])
+        return d.Tabel(
+            judul="Jumlah Sampel/Alat/Sertifikat/Pelatihan/Riset/Konsultasi "
+            f"TA. {tahun[0]}-{tahun[-1]}",
+            kepala=[
+                d.kolom(
+                    ("No", 1, 2),
+                    ("Jenis JPT", 1, 2),
+                    ("Jumlah Sampel/Alat/Sertifikat/Pelatihan/Riset/Konsultasi", len(tahun), 1),
+                ),
+                d.kolom(*[f"TA {t}" for t in tahun]),
+            ],
+            baris=baris,
+            lebar=[5, 43, *([52 / len(tahun)] * len(tahun))],
+            catatan=[
+                "Jumlah pelanggan dari tabel jumlah pelanggan; jumlah sertifikat dari hasil "
+                "layanan jasa (sertifikat yang diterbitkan). –: tidak ada."
+            ],
+            nama_lembar="Volume Layanan",
+        )
+
+    def grafik_volume(self) -> d.Grafik | None:
+        if not self.tabel_sumber.volume:
+            return None
+        tahun = self._tahun_layanan()
+        kategori, nilai = [], []
+        for _, ukuran in self._baris_volume():
+            for _, pendek, per_tahun in ukuran:
+                if pendek:
+                    kategori.append(pendek)
+                    nilai.append(per_tahun)
+        return d.Grafik(
+            judul=f"Jumlah Sampel/Alat/Sertifikat/Pelatihan/Riset/Konsultasi {self.s} "
+            f"TA. {tahun[0]}-{tahun[-1]}",
+            kategori=kategori,
+            seri=[d.Seri(str(t), [v[i] for v in nilai]) for i, t in enumerate(tahun)],
+            satuan="jumlah",
         )

@@ -11,6 +11,7 @@ from laporan.susun import data_dukung
 from laporan.susun.lakip.dasar import LakipDasar
 from laporan.susun.umum import (
     HURUF,
+    sisipkan,
 )
 
 
@@ -53,6 +54,9 @@ class BabIII(LakipDasar):
                 f"Deviasi realisasi terhadap rencana penarikan dana TA {k.tahun}",
             ),
         ]
+        perkembangan = self.tabel_perkembangan_anggaran()
+        if perkembangan:
+            keuangan.append(perkembangan)
         pnbp = [
             *k.blok_narasi(B.PNBP),
             *[
@@ -70,7 +74,20 @@ class BabIII(LakipDasar):
             self.tabel_pnbp(),
             self.grafik_pnbp(),
         ]
-        layanan = [*k.blok_narasi(B.LAYANAN)]
+        dari_data = {
+            "pelanggan": self.tabel_pelanggan(),
+            "volume-layanan": self.tabel_volume(),
+            "grafik-volume-layanan": self.grafik_volume(),
+        }
+        layanan = sisipkan(
+            k.blok_narasi(B.LAYANAN),
+            {kunci: [b] if b else [] for kunci, b in dari_data.items()},
+            kosong={
+                "pelanggan": "Jumlah pelanggan per jenis layanan belum diisi.",
+                "volume-layanan": "Volume layanan belum diisi.",
+                "grafik-volume-layanan": "Volume layanan belum diisi.",
+            },
+        )
         t = data_dukung.tabel_per_jenis(
             self.data.hasil_layanan,
             f"Jumlah hasil layanan jasa {self.s} per tahun",

@@ -8,6 +8,7 @@ from kinerja.formatting import format_rupiah
 from kinerja.models import Dipa, NarasiIndikator
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel_anggaran
+from kinerja.selectors import tabel_sumber as sel_tabel_sumber
 from kinerja.selectors.capaian import konfigurasi
 from kinerja.selectors.renstra import capaian_renstra_satker, renstra_satker
 from laporan import dokumen as d
@@ -62,6 +63,9 @@ class LakipDasar:
             e.baris.kode: e for e in sel_anggaran.efisiensi_indikator(self.k.lines, capaian)
         }
         self.pagu, _, self.realisasi = sel_anggaran.total_satker(self.nodes, 12)
+        self.tabel_sumber = sel_tabel_sumber.kumpulkan(
+            satker, tahun, (self.pagu, self.realisasi) if self.nodes else None
+        )
 
     @property
     def s(self) -> str:

@@ -1,9 +1,11 @@
 """Bab III per indicator: quarterly progress, the section of each indicator with its
-worked formula, its earlier years and its narrative, and Renstra achievement."""
+worked formula, its earlier years, the activities behind it (promotion for the PNBP, staff
+trainings for professionalism) and its narrative, and Renstra achievement."""
 
 from __future__ import annotations
 
-from kinerja.formatting import format_rupiah, romawi
+from kinerja.choices import Bulan, DataDukung
+from kinerja.formatting import format_rupiah, rentang_tanggal, romawi
 from kinerja.models import IndikatorPerjanjian
 from kinerja.perhitungan.agregasi import NAMA_ATURAN
 from laporan import dokumen as d
@@ -99,6 +101,7 @@ class Indikator(LakipDasar):
         tahunan = self.tabel_tahun_sebelumnya(line)
         if tahunan:
             isi.append(tahunan)
+        isi += self.tabel_sumber_indikator(line)
         isi += data_dukung.blok(line, self.data, k.satker)
         e = self.efisiensi.get(line.kode)
         if e and e.pagu:
@@ -212,4 +215,78 @@ class Indikator(LakipDasar):
                 "terakhir (indeks dan nilai), rata-rata (persentase)."
             ],
             nama_lembar="Capaian Renstra",
+        )
+
+    # --- the activities behind an indicator (LAKIP Tabel 12, 24) ----------------------------
+
+    def tabel_sumber_indikator(self, line: IndikatorPerjanjian) -> list[d.Blok]:
+        """The promotion activities in the section of the (first) line the service PNBP
+        measures, the staff trainings in that of the (first) professionalism line: where the
+        LAKIP explains its realisasi with them."""
+        tabel = {
+            DataDukung.PNBP_LAYANAN: self.tabel_promosi,
+            DataDukung.PROFESIONALITAS_ASN: self.tabel_pelatihan,
+        }
+        for jenis, buat in tabel.items():
+            pertama = next(
+                (x for x in self.k.lines if x.indikator and x.indikator.data_dukung == jenis),
+                None,
+            )
+            if pertama is line:
+                t = buat()
+                return [t] if t else []
+        return []
+
+    def tabel_promosi(self) -> d.Tabel | None:
+        daftar = self.tabel_sumber.promosi
+        if not daftar:
+            return None
+        baris = []
+        for i, p in enumerate(daftar):
+            sel = [d.teks(p.uraian)]
+            if i == 0 or p.bulan != daftar[i - 1].bulan:
+                n = sum(1 for x in daftar if x.bulan == p.bulan)
+                sel.insert(0, d.teks(Bulan(p.bulan).label, rowspan=n))
+            baris.append(sel)
+        return d.Tabel(
+            judul=f"Uraian Kegiatan Promosi dan Pemasaran {self.s} TA. {self.k.tahun}",
+            kepala=[d.kolom("Bulan", "Kegiatan")],
+            baris=baris,
+            lebar=[14, 86],
+            nama_lembar="Promosi dan Pemasaran",
+        )
+
+    def tabel_pelatihan(self) -> d.Tabel | None:
+        """Each employee's trainings, one row each, under the employee's number and name."""
+        daftar = self.tabel_sumber.pelatihan
+        if not daftar:
+            return None
+        per_pegawai: dict[str, list] = {}
+        for p in daftar:
+            per_pegawai.setdefault(p.pegawai, []).append(p)
+        baris = []
+        for no, (pegawai, pelatihan) in enumerate(per_pegawai.items(), start=1):
+            for j, p in enumerate(pelatihan):
+                kepala = (
+                    [
+                        d.teks(f"{no}.", rata="tengah", rowspan=len(pelatihan)),
+                        d.teks(pegawai, rowspan=len(pelatihan)),
+                    ]
+                    if j == 0
+                    else []
+                )
+                baris.append(
+                    [
+                        *kepala,
+                        d.teks(p.nama_pelatihan),
+                        d.teks(rentang_tanggal(p.tanggal_mulai, p.tanggal_selesai)),
+                    ]
+                )
+        return d.Tabel(
+            judul=f"Data Pelatihan Pegawai Tahun Anggaran {self.k.tahun}",
+            kepala=[d.kolom("No", "Nama", "Pelatihan", "Tanggal")],
+            baris=baris,
+            lebar=[6, 18, 52, 24],
+            kecil=True,
+            nama_lembar="Pelatihan Pegawai",
         )

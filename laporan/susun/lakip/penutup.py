@@ -127,6 +127,7 @@ class Penutup(LakipDasar):
                 else str(k.tahun),
             ),
             nota_dinas=nota_dinas(k, f"Penyampaian Laporan Akuntabilitas Kinerja TA. {k.tahun}"),
+            sebelum_sampul=self.keputusan_tim_reviu(),
             depan=self.depan(),
             bab=[self.bab_i(), self.bab_ii(), self.bab_iii(), self.bab_iv()],
             lampiran=self.lampiran(),
