@@ -1,3 +1,3 @@
 """The Django admin of kinerja, one module per area; importing them registers the admins."""
 
-from kinerja.admin import anggaran, data_dukung, hasil, rencana, siklus  # noqa: F401
+from kinerja.admin import anggaran, data_dukung, hasil, lampiran, rencana, siklus  # noqa: F401

@@ -9,6 +9,13 @@ from kinerja.models.anggaran import (
 )
 from kinerja.models.hasil import HasilPerhitungan, RingkasanAnggaran
 from kinerja.models.indikator import IndikatorKinerja
+from kinerja.models.kepegawaian import (
+    CatatanMonitoring,
+    MonitoringKepegawaian,
+    PeristiwaPegawai,
+    RekapPegawai,
+)
+from kinerja.models.laporan_kegiatan import KendalaKegiatan, LaporanKegiatan
 from kinerja.models.layanan import HasilLayanan, PenerimaanPnbp
 from kinerja.models.layanan_publik import AspekLayananPublik, PenilaianLayananPublik
 from kinerja.models.nilai_eksternal import NilaiLaporanKeuangan, NilaiSakip
@@ -45,6 +52,7 @@ __all__ = [
     "BelanjaPdn",
     "BuktiDukung",
     "ButirCapaian",
+    "CatatanMonitoring",
     "CatatanReviu",
     "Dipa",
     "HasilLayanan",
@@ -54,6 +62,9 @@ __all__ = [
     "IndikatorRenstra",
     "ItemAnggaran",
     "KegiatanAlki",
+    "KendalaKegiatan",
+    "LaporanKegiatan",
+    "MonitoringKepegawaian",
     "NarasiIndikator",
     "NilaiLaporanKeuangan",
     "NilaiProfesionalitas",
@@ -65,12 +76,14 @@ __all__ = [
     "PengukuranPerusahaan",
     "PenilaianLayananPublik",
     "PeriodePelaporan",
+    "PeristiwaPegawai",
     "PeristiwaPelaporan",
     "PerjanjianKinerja",
     "PerpanjanganPeriode",
     "ProgresAnggaran",
     "RealisasiTriwulan",
     "RekapKomponen",
+    "RekapPegawai",
     "RekomendasiAudit",
     "RencanaAksi",
     "Renstra",
