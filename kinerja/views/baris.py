@@ -52,8 +52,6 @@ class TabelBaris:
                 widgets[f] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
             elif isinstance(mf, models.TextField):
                 widgets[f] = forms.Textarea(attrs={"rows": 2})
-            elif f == "nomor":
-                widgets[f] = forms.NumberInput(attrs={"class": "narrow", "min": 1})
         Formset = forms.modelformset_factory(
             self.model,
             fields=self.fields,
@@ -65,6 +63,8 @@ class TabelBaris:
         )
         for nama, pilihan in self.pilihan.items():
             Formset.form.base_fields[nama].queryset = pilihan
+        if "nomor" in self.fields:
+            Formset.form.base_fields["nomor"].widget.attrs["class"] = "narrow"
         akhir = (qs.aggregate(n=Max("nomor"))["n"] or 0) if self.parent.pk else 0
         initial = [{"nomor": akhir + i} for i in range(1, self.extra + 1)]
         formset = Formset(data, queryset=qs, prefix=self.prefix, initial=initial)

@@ -170,14 +170,14 @@ def field_angka(f: models.Field, **kwargs) -> forms.Field | None:
     """Numbers typed the Indonesian way (1.250.000; 45,12) in the supporting-data tables."""
     if isinstance(f, models.DecimalField):
         return AngkaField(
-            label=capfirst(f.verbose_name),
+            label=kwargs.get("label") or capfirst(f.verbose_name),
             required=not f.blank,
             max_digits=f.max_digits,
             decimal_places=f.decimal_places,
         )
     if isinstance(f, models.IntegerField) and not f.choices and not f.primary_key:
         return AngkaField(
-            label=capfirst(f.verbose_name),
+            label=kwargs.get("label") or capfirst(f.verbose_name),
             required=not f.blank,
             max_digits=19,
             decimal_places=0,
