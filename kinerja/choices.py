@@ -232,3 +232,32 @@ class BesaranLayanan(models.TextChoices):
     PESERTA = "peserta", _("Jumlah peserta")
     SAMPEL = "sampel", _("Jumlah sampel uji")
     ALAT = "alat", _("Jumlah alat dikalibrasi")
+
+
+class TabelKepegawaian(models.TextChoices):
+    """The thirteen tables of the PP-39's Form Monitoring Kepegawaian, in the order the form
+    prints them (BSPJI Manado, Triwulan II 2023)."""
+
+    PELATIHAN = "pelatihan", _("Data pelatihan yang telah diikuti")
+    KENAIKAN_PANGKAT = "kenaikan_pangkat", _("Data pegawai yang dalam proses kenaikan pangkat")
+    HUKUMAN_DISIPLIN = "hukuman_disiplin", _("Data pegawai yang dijatuhi hukuman disiplin")
+    MUTASI = "mutasi", _("Data mutasi/rotasi/promosi pegawai")
+    PENSIUN = "pensiun", _("Data pegawai yang telah pensiun")
+    JABATAN_FUNGSIONAL = "jabatan_fungsional", _("Rekapitulasi jabatan fungsional tertentu")
+    PENDIDIKAN = "pendidikan", _("Rekapitulasi pegawai berdasarkan tingkat pendidikan")
+    PENGADUAN = "pengaduan", _("Data pengaduan/keluhan masyarakat")
+    GRATIFIKASI = "gratifikasi", _("Data penanganan gratifikasi")
+    WHISTLEBLOWING = "whistleblowing", _("Data penanganan whistleblowing")
+    PRESTASI = "prestasi", _("Data prestasi")
+    PERUNDANGAN = "perundangan", _("Data perundangan yang disusun")
+    LSPRO = "lspro", _("Kegiatan LSPro")
+
+
+T_PEG = TabelKepegawaian
+# Which of the tables each row model holds: events of one employee, counts of staff, and the
+# records of the unit (complaints, integrity, awards, regulations, certification body).
+TABEL_PEGAWAI = (T_PEG.PELATIHAN, T_PEG.KENAIKAN_PANGKAT, T_PEG.HUKUMAN_DISIPLIN, T_PEG.MUTASI,
+                 T_PEG.PENSIUN)  # fmt: skip
+TABEL_REKAP = (T_PEG.JABATAN_FUNGSIONAL, T_PEG.PENDIDIKAN)
+TABEL_CATATAN = (T_PEG.PENGADUAN, T_PEG.GRATIFIKASI, T_PEG.WHISTLEBLOWING, T_PEG.PRESTASI,
+                 T_PEG.PERUNDANGAN, T_PEG.LSPRO)  # fmt: skip

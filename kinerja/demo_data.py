@@ -13,6 +13,7 @@ from django.conf import settings
 from kinerja import hasil
 from kinerja.choices import SatuanHasilLayanan, StatusTindakLanjut, TingkatRenstra
 from kinerja.demo_anggaran import load_anggaran
+from kinerja.demo_lampiran import load_lampiran_pp39
 from kinerja.demo_tabel_sumber import load_tabel_sumber
 from kinerja.models import (
     AspekLayananPublik,
@@ -63,6 +64,7 @@ DATA_DUKUNG_FILES = ("manado/data_dukung.yaml", "pekanbaru/data_dukung.yaml")
 NILAI_EKSTERNAL_FILES = ("nilai_eksternal_2023.yaml",)
 ANGGARAN_FILES = ("manado/anggaran_2023.yaml", "pekanbaru/anggaran_2023.yaml")
 TABEL_SUMBER_FILES = ("pekanbaru/tabel_sumber_2023.yaml",)
+LAMPIRAN_PP39_FILES = ("manado/lampiran_pp39_2023.yaml",)
 
 
 LAPORAN_FILES = ("manado/laporan_2023.yaml", "pekanbaru/laporan_2023.yaml")
@@ -98,6 +100,8 @@ def load_demo_data(fixtures_dir: Path = FIXTURES_DIR) -> DemoLoadResult:
         # history of earlier years these files record.
         for name in TABEL_SUMBER_FILES:
             load_tabel_sumber(read_yaml(fixtures_dir / name), name, stats)
+        for name in LAMPIRAN_PP39_FILES:
+            load_lampiran_pp39(read_yaml(fixtures_dir / name), name, stats)
         # The reports' memo and narrative (the laporan app builds on kinerja's data).
         from laporan.demo_data import load_laporan
 

@@ -78,6 +78,23 @@ def format_tanggal(tanggal: datetime.date) -> str:
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
+def format_rentang_tanggal(mulai: datetime.date, selesai: datetime.date | None = None) -> str:
+    """A period as the ministry's forms print it: "3-5 Mei 2023"; "30 Mei - 2 Juni 2023";
+    one day, or no end: "14 Juni 2023"."""
+    if selesai is None or selesai == mulai:
+        return format_tanggal(mulai)
+    if (mulai.year, mulai.month) == (selesai.year, selesai.month):
+        return f"{mulai.day}-{format_tanggal(selesai)}"
+    if mulai.year == selesai.year:
+        return f"{mulai.day} {BULAN[mulai.month - 1]} - {format_tanggal(selesai)}"
+    return f"{format_tanggal(mulai)} - {format_tanggal(selesai)}"
+
+
+def periode_triwulan(tahun: int, triwulan: int) -> str:
+    """The months of a quarter, as the staff-monitoring form prints them: "April - Juni 2023"."""
+    return f"{BULAN[3 * triwulan - 3]} - {BULAN[3 * triwulan - 1]} {tahun}"
+
+
 def format_desimal_ringkas(nilai: Decimal) -> str:
     """A stored decimal without its trailing zeros: 92.5000 → "92,5"; 750.0000 → "750"."""
     d = Decimal(nilai)

@@ -8,6 +8,7 @@ from kinerja.views import (
     dasbor_satker,
     data_dukung,
     isian,
+    lampiran,
     narasi,
     rencana,
     reviu,
@@ -62,6 +63,8 @@ urlpatterns = [
         name="entri-narasi-pp39",
     ),
     path(f"{ENTRI}anggaran/", isian.realisasi_anggaran, name="entri-realisasi-anggaran"),
+    path(f"{ENTRI}form-a/", lampiran.form_a, name="entri-form-a"),
+    path(f"{ENTRI}kepegawaian/", lampiran.kepegawaian, name="entri-kepegawaian"),
     # the satker's quarter
     path(ENTRI, siklus.triwulan, name="entri-triwulan"),
     path(f"{ENTRI}ajukan/", siklus.ajukan, name="entri-ajukan"),

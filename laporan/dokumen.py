@@ -190,6 +190,7 @@ class Rincian:
     blok = "rincian"
 
     pasangan: list[tuple[str, str]]
+    gaya: str = ""  # "" | "lebar" (long labels, such as a form's numbered items)
 
 
 Blok = Paragraf | Daftar | Rincian | Tabel | Grafik | TandaTangan

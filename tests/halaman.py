@@ -265,3 +265,25 @@ def galat_di(akar: Elemen, nama: str, wadah: str = "td") -> list[str]:
         e = e.induk
     assert e is not None, f"{nama!r} tidak berada dalam {wadah}"
     return [g.teks for g in e.semua(kelas="field-error")]
+
+
+def kiriman(akar: Elemen) -> dict[str, str]:
+    """What a browser would submit from the page's form as it is shown: every named input
+    with its value (a checkbox only when checked), the selected option of every select, the
+    text of every textarea."""
+    data: dict[str, str] = {}
+    for e in akar.semua():
+        nama = e.attrs.get("name")
+        if not nama or e.tag not in ("input", "select", "textarea"):
+            continue
+        if e.tag == "textarea":
+            data[nama] = "".join(a for a in e.anak if isinstance(a, str)).lstrip("\n")
+        elif e.tag == "select":
+            dipilih = [o for o in e.semua("option") if "selected" in o.attrs]
+            data[nama] = dipilih[0].attrs.get("value", "") if dipilih else ""
+        elif e.attrs.get("type") == "checkbox":
+            if "checked" in e.attrs:
+                data[nama] = e.attrs.get("value", "on")
+        elif e.attrs.get("type") not in ("submit", "button"):
+            data[nama] = e.attrs.get("value", "")
+    return data

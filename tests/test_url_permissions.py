@@ -62,6 +62,8 @@ OBJEK = {
     "entri-narasi-lakip": "satker",
     "entri-narasi-pp39": "satker",
     "entri-realisasi-anggaran": "satker",
+    "entri-form-a": "satker",
+    "entri-kepegawaian": "satker",
     "entri-triwulan": "satker",
     "entri-ajukan": "satker",
     "entri-realisasi": "satker",

@@ -4,6 +4,7 @@ from kinerja.admin import (  # noqa: F401
     anggaran,
     data_dukung,
     hasil,
+    lampiran,
     rencana,
     siklus,
     tabel_sumber,

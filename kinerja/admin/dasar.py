@@ -6,7 +6,7 @@ from collections.abc import Callable
 from django.contrib import admin
 from django.db.models import Model
 
-from kinerja import hasil
+from kinerja import hasil, riwayat
 from kinerja.formatting import format_rupiah
 
 
@@ -46,3 +46,49 @@ LINE_SELECT = [
     "indikator__sasaran__perjanjian__satker",
 ]
 LINE_FILTER = ["indikator__sasaran__perjanjian__tahun", "indikator__sasaran__perjanjian__satker"]
+
+
+def satker_dari(obj: Model):
+    """The satker a record belongs to, by its `satker_lookup` path."""
+    nilai = obj
+    for bagian in obj.satker_lookup.split("__"):
+        nilai = getattr(nilai, bagian)
+    return nilai
+
+
+class AdminRiwayat(AdminHasil):
+    """A model admin whose saves and deletions are kept in the change history, like the
+    entry pages' (kinerja.riwayat): who, when, the old and the new value of each field."""
+
+    def _fields(self, obj: Model) -> list[str]:
+        return [
+            f.name
+            for f in obj._meta.concrete_fields
+            if f.editable and not f.primary_key and f.name != "satker"
+        ]
+
+    def save_model(self, request, obj, form, change) -> None:
+        fields = self._fields(obj)
+        lama = None
+        if change:
+            lama = riwayat.nilai(type(obj)._default_manager.get(pk=obj.pk), fields)
+        super().save_model(request, obj, form, change)
+        riwayat.catat(
+            obj, lama, fields, user=request.user, satker=satker_dari(obj),
+            uraian=f"Admin: {obj}",
+        )  # fmt: skip
+
+    def delete_model(self, request, obj) -> None:
+        riwayat.catat_hapus(
+            obj, riwayat.nilai(obj, self._fields(obj)), user=request.user,
+            satker=satker_dari(obj), uraian=f"Admin: {obj}",
+        )  # fmt: skip
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for obj in queryset:
+            riwayat.catat_hapus(
+                obj, riwayat.nilai(obj, self._fields(obj)), user=request.user,
+                satker=satker_dari(obj), uraian=f"Admin: {obj}",
+            )  # fmt: skip
+        super().delete_queryset(request, queryset)

@@ -10,7 +10,14 @@ from kinerja.models.anggaran import (
 )
 from kinerja.models.hasil import HasilPerhitungan, RingkasanAnggaran
 from kinerja.models.indikator import IndikatorKinerja
+from kinerja.models.kepegawaian import (
+    CatatanMonitoring,
+    MonitoringKepegawaian,
+    PeristiwaPegawai,
+    RekapPegawai,
+)
 from kinerja.models.keputusan import AnggotaTimReviu, ButirKeputusan, KeputusanTimReviu
+from kinerja.models.laporan_kegiatan import KendalaKegiatan, LaporanKegiatan
 from kinerja.models.layanan import (
     HasilLayanan,
     KegiatanPromosi,
@@ -56,6 +63,7 @@ __all__ = [
     "BuktiDukung",
     "ButirCapaian",
     "ButirKeputusan",
+    "CatatanMonitoring",
     "CatatanReviu",
     "Dipa",
     "HasilLayanan",
@@ -66,7 +74,10 @@ __all__ = [
     "ItemAnggaran",
     "KegiatanAlki",
     "KegiatanPromosi",
+    "KendalaKegiatan",
     "KeputusanTimReviu",
+    "LaporanKegiatan",
+    "MonitoringKepegawaian",
     "NarasiIndikator",
     "NilaiLaporanKeuangan",
     "NilaiProfesionalitas",
@@ -80,12 +91,14 @@ __all__ = [
     "PengukuranPerusahaan",
     "PenilaianLayananPublik",
     "PeriodePelaporan",
+    "PeristiwaPegawai",
     "PeristiwaPelaporan",
     "PerjanjianKinerja",
     "PerpanjanganPeriode",
     "ProgresAnggaran",
     "RealisasiTriwulan",
     "RekapKomponen",
+    "RekapPegawai",
     "RekomendasiAudit",
     "RencanaAksi",
     "Renstra",

@@ -151,18 +151,18 @@ JENIS_DATA: dict[str, JenisData] = {
 }
 
 
-def _field_angka(f: models.Field, **kwargs) -> forms.Field | None:
+def field_angka(f: models.Field, **kwargs) -> forms.Field | None:
     """Numbers typed the Indonesian way (1.250.000; 45,12) in the supporting-data tables."""
     if isinstance(f, models.DecimalField):
         return AngkaField(
-            label=capfirst(f.verbose_name),
+            label=kwargs.get("label") or capfirst(f.verbose_name),
             required=not f.blank,
             max_digits=f.max_digits,
             decimal_places=f.decimal_places,
         )
     if isinstance(f, models.IntegerField) and not f.choices and not f.primary_key:
         return AngkaField(
-            label=capfirst(f.verbose_name),
+            label=kwargs.get("label") or capfirst(f.verbose_name),
             required=not f.blank,
             max_digits=19,
             decimal_places=0,
@@ -187,7 +187,7 @@ def _formset(j: JenisData, satker: Satker, tahun: int):
         extra=3,
         can_delete=True,
         widgets=widgets,
-        formfield_callback=_field_angka,
+        formfield_callback=field_angka,
     )
     # A row can only point at the satker's own lines or parent records.
     for nama, pilihan in j.pilihan.items():
@@ -195,10 +195,12 @@ def _formset(j: JenisData, satker: Satker, tahun: int):
     return Formset
 
 
-def _nilai_halaman(qs: models.QuerySet, j: JenisData) -> tuple[dict, dict]:
+def nilai_halaman(
+    qs: models.QuerySet, model: type[models.Model], nama_fields: tuple[str, ...]
+) -> tuple[dict, dict]:
     """The rows as they are now, as comparable text (a choice by its id, to read no more
     rows), and the label of each value, for the page's stale-save check."""
-    fields = [j.model._meta.get_field(f) for f in j.fields]
+    fields = [model._meta.get_field(f) for f in nama_fields]
     nilai, label = {}, {}
     for nomor, obj in enumerate(qs, 1):
         for f in fields:
@@ -242,10 +244,10 @@ def _periksa_baris(formset, j: JenisData, satker: Satker, tahun: int) -> bool:
         except forms.ValidationError as exc:
             form.add_error(None, exc.messages)
             baik = False
-    return _periksa_ganda(formset, j) and baik
+    return periksa_ganda(formset, j.model) and baik
 
 
-def _periksa_ganda(formset, j: JenisData) -> bool:
+def periksa_ganda(formset, model: type[models.Model]) -> bool:
     """Two rows of the page that a unique rule forbids together (two new receipts of the same
     kind and date): the later row says which one it repeats. The database would refuse the
     save; the rows checked one by one against it cannot see each other."""
@@ -255,19 +257,19 @@ def _periksa_ganda(formset, j: JenisData) -> bool:
         for nomor, form in enumerate(formset.forms, 1)
         if form not in formset.deleted_forms and (form.instance.pk or form.has_changed())
     ]
-    for aturan in j.model._meta.constraints:
+    for aturan in model._meta.constraints:
         if not isinstance(aturan, models.UniqueConstraint) or not aturan.fields:
             continue
         if aturan.condition is not None:
             continue
-        fields = [j.model._meta.get_field(f) for f in aturan.fields]
+        fields = [model._meta.get_field(f) for f in aturan.fields]
         if aturan.violation_error_message != aturan.default_violation_error_message:
             pesan = str(aturan.violation_error_message)
         else:
             pesan = "Isian " + ", ".join(str(f.verbose_name) for f in fields) + " ganda."
         pertama: dict[tuple, int] = {}
         for nomor, form in tetap:
-            kunci = tuple(getattr(form.instance, f.attname, None) for f in fields)
+            kunci = tuple(_nilai_kunci(form.instance, f) for f in fields)
             if None in kunci:
                 continue
             if kunci in pertama:
@@ -276,6 +278,16 @@ def _periksa_ganda(formset, j: JenisData) -> bool:
             else:
                 pertama[kunci] = nomor
     return baik
+
+
+def _nilai_kunci(obj: models.Model, f: models.Field) -> object:
+    """A row's value of a unique rule's field; a parent record not saved yet (the first rows
+    of a form) counts as itself."""
+    nilai = getattr(obj, f.attname, None)
+    if nilai is None and f.is_relation and f.is_cached(obj):
+        induk = f.get_cached_value(obj)
+        nilai = None if induk is None else ("baru", id(induk))
+    return nilai
 
 
 @login_required
@@ -287,7 +299,7 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
         raise Http404
     Formset = _formset(j, satker, tahun)
     qs = j.queryset(satker, tahun).order_by("pk")
-    sekarang, label = _nilai_halaman(qs, j)
+    sekarang, label = nilai_halaman(qs, j.model, j.fields)
     tanda, bentrok = riwayat.tandai(sekarang), ""
     if request.method == "POST":
         pastikan_boleh_mengisi(request, satker)

@@ -85,6 +85,7 @@ def test_the_report_has_these_tables_and_no_others(lakip):
         "Capaian Rencana Aksi",
         "Capaian Renstra",
         "Perjanjian Kinerja",
+        "Pedoman Kinerja",  # the last annex: the manual of the PK's indicators
     ]
 
 

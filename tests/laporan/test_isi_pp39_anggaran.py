@@ -2,7 +2,8 @@
 cell by cell, against values worked out by hand from fixtures/manado/anggaran_2023.yaml and
 the budget rules (DESIGN.md sections 4-5): output realisation keuangan and fisik, S and R, in
 three quarter columns (Bab III and Form A), the deviation from the disbursement plan, Form A's
-data keuangan and kendala, Form ALKI, the component recap, and the workbook's formats.
+data keuangan, Form ALKI, the component recap, and the workbook's formats (Form A's data umum
+and kendala: test_isi_pp39_lampiran.py).
 
 Each expected figure carries its working in the comment beside it; none is copied from the
 code's output or from the printed source report, whose slips the fixtures name. Rounding is
@@ -32,7 +33,6 @@ from tests.laporan.conftest import (
     kepala,
     lembar,
     nilai_baris,
-    normal,
     tabel,
     teks_baris,
 )
@@ -316,7 +316,7 @@ def test_deviasi_rpd_per_quarter_with_its_mean_and_score(pp39):
     assert [r[0].colspan for r in t.kaki] == [3, 3]
 
 
-# --- Form A: data keuangan and kendala per kegiatan ----------------------------------------
+# --- Form A: data keuangan per kegiatan ----------------------------------------
 
 
 def test_form_a_keuangan_6077(pp39):
@@ -362,46 +362,6 @@ def test_form_a_keuangan_6042(pp39):
         "5 Orang",
     ]
     assert nilai_baris(t, "Total", kaki=True) == ["Total", 11_270_632_000, "", ""]
-
-
-def test_form_a_kendala_6077(pp39):
-    t = tabel(pp39, "Form A 6077 kendala")
-    assert judul_kolom(t) == [["No", "Output/komponen", "Kendala", "Keterangan/tindak lanjut"]]
-    # The recap's five komponen under 6077's KROs (QDI.002 has none), in the tree's order.
-    assert [normal(r[1].teks()).split(" ")[0] for r in t.baris] == [
-        "6077.AEF.002.051",
-        "6077.BAD.012.051",
-        "6077.BAD.036.051",
-        "6077.BAD.058.051",
-        "6077.CAH.021.051",
-    ]
-    assert nilai_baris(t, "5") == [
-        5,
-        "6077.CAH.021.051 Peralatan fasilitas laboratorium/workshop/layanan",
-        "Barang / Material, Persepsi / Pengendalian",
-        "Terkendala persyaratan TKDN",
-    ]
-    assert nilai_baris(t, "2") == [
-        2,
-        "6077.BAD.012.051 Jasa Pelayanan Teknis Pengujian",
-        "Tidak Ada Masalah",
-        "Tidak ada permasalahan",
-    ]
-
-
-def test_form_a_kendala_6042(pp39):
-    t = tabel(pp39, "Form A 6042 kendala")
-    assert len(t.baris) == 10  # the recap's ten komponen under EBA, EBB, EBC and EBD
-    assert nilai_baris(t, "3") == [
-        3,
-        "6042.EBA.994.001 Gaji dan Tunjangan",
-        "Tidak Ada Masalah",
-        "Tidak terdapat permasalahan",
-    ]
-    assert teks_baris(t, "10")[:2] == [
-        "10",
-        "6042.EBD.965.051 Akreditasi/Surveilance/Reakreditasi dan Pengembangan Kelembagaan",
-    ]
 
 
 # --- annexes: Form ALKI, Rekap Komponen ------------------------------------------------------
@@ -593,6 +553,3 @@ def test_xlsx_budget_tables(workbook):
     assert format_dan_nilai(ws, r, "D") == (ANGKA_1, D("3.6"))
     assert format_dan_nilai(ws, r, "F") == (UMUM, None)  # no target antara for TW I
     assert format_dan_nilai(ws, r, "H") == (PERSEN_2, D(50))
-    ws = lembar(wb, "Kendala dan langkah tindak lanjut kegiatan 6077")
-    r = baris_lembar(ws, "C", "Barang / Material, Persepsi / Pengendalian")
-    assert format_dan_nilai(ws, r, "A") == (BULAT, D(5))

@@ -2,7 +2,8 @@
 Pemerintah), in the structure of BSPJI Pekanbaru's report: memo, review-team decree, cover,
 foreword, executive summary, contents; Bab I-IV with one section per indicator (its worked
 formula, its earlier years, its supporting data and its narrative); annexes with the PK
-measurement, the IKU cascade, quarterly progress, Renstra achievement and the signed PK."""
+measurement, the IKU cascade, quarterly progress, Renstra achievement, the signed PK and the
+indicator manual of the PK's indicators."""
 
 from __future__ import annotations
 

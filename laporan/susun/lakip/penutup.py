@@ -1,4 +1,5 @@
-"""Bab IV (conclusions), the annexes and the report as a whole."""
+"""Bab IV (conclusions), the annexes (ending with the indicator manual) and the report as a
+whole."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from kinerja.selectors.narasi import nilai_satker
 from laporan import dokumen as d
 from laporan.choices import BagianNarasi as B
 from laporan.susun.lakip.dasar import LakipDasar
+from laporan.susun.lakip.pedoman import lampiran_pedoman
 from laporan.susun.pk import bagian_pk
 from laporan.susun.umum import (
     angka_target,
@@ -109,6 +111,7 @@ class Penutup(LakipDasar):
         if renstra:
             lampiran.append(d.Bagian("Capaian Renstra", isi=[renstra], lanskap=True))
         lampiran.extend(bagian_pk(k))
+        lampiran.append(lampiran_pedoman(k))  # last, as the LAKIP ends with the manual
         return lampiran
 
     def susun(self) -> d.Laporan:

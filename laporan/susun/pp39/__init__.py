@@ -1,7 +1,7 @@
 """The PP-39 quarterly control and evaluation report of a satker (Laporan Pengendalian dan
 Evaluasi Triwulan, PP 39/2006), in the structure of BSPJI Manado's report: memo, cover,
 foreword, contents; Bab I-IV; annexes Form A per kegiatan, Form Pengukuran Rencana Aksi, Form
-ALKI and the component recap."""
+ALKI, the component recap and the Form Monitoring Kepegawaian."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The PP-39 annexes: Form A per kegiatan, Form ALKI and the e-Monev component recap."""
+"""The PP-39 annexes in the source's order: Form A per kegiatan, Form Pengukuran Rencana Aksi,
+Form ALKI, the e-Monev component recap and the Form Monitoring Kepegawaian."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from kinerja.selectors.capaian import konfigurasi
 from laporan import dokumen as d
 from laporan.susun import anggaran as ta
 from laporan.susun.pp39.bab import tabel_pengukuran
+from laporan.susun.pp39.form_a import form_a, laporan_kegiatan, nomor_dipa
+from laporan.susun.pp39.kepegawaian import lampiran_kepegawaian
 from laporan.susun.umum import (
     Konteks,
     penandatangan,
@@ -20,112 +23,6 @@ T = TingkatAnggaran
 
 
 # --- annexes ------------------------------------------------------------------------------
-
-
-def _form_a(k: Konteks, nodes: ta.Pohon, keg, rekap: list[RekapKomponen]) -> d.Bagian:
-    program = next((n for n in nodes.values() if n.kode == keg.kode_induk), None)
-    tw = romawi(k.triwulan)
-    kro = [n for n in ta.urut(nodes) if n.kode_induk == keg.kode and n.item.tingkat == T.KRO]
-    data_keuangan = d.Tabel(
-        judul=f"Data keuangan dan indikator keluaran per output kegiatan {keg.kode}",
-        kepala=[
-            d.kolom(
-                "Kode dan nama output",
-                "Anggaran (Rp)",
-                "Indikator keluaran (output)",
-                "Volume dan satuan",
-            )
-        ],
-        baris=[
-            [
-                d.teks(f"{n.item.kode} {n.item.uraian}"),
-                d.rupiah(n.hasil.pagu),
-                d.teks(n.item.indikator_keluaran or "–"),
-                d.teks(
-                    f"{d.angka(n.item.volume.normalize()).teks()} {n.item.satuan}"
-                    if n.item.volume
-                    else "–",
-                    rata="kanan",
-                ),
-            ]
-            for n in kro
-        ],
-        kaki=[
-            [
-                d.teks("Total", tebal=True),
-                d.rupiah(keg.hasil.pagu, tebal=True),
-                d.teks(""),
-                d.teks(""),
-            ]
-        ],
-        lebar=[30, 16, 40, 14],
-        nama_lembar=f"Form A {keg.kode} keuangan",
-    )
-    realisasi = ta.tabel_realisasi_output(
-        nodes, k.triwulan, f"Target dan realisasi pelaksanaan per output kegiatan {keg.kode}", keg
-    )
-    kode_kro = {n.kode for n in kro}
-    masalah = [
-        r
-        for r in rekap
-        if (r.kategori_masalah or r.keterangan_masalah)
-        and any(r.item.kode_lengkap.startswith(kode + ".") for kode in kode_kro)
-    ]
-    kendala = d.Tabel(
-        judul=f"Kendala dan langkah tindak lanjut kegiatan {keg.kode}",
-        kepala=[d.kolom("No", "Output/komponen", "Kendala", "Keterangan/tindak lanjut")],
-        baris=[
-            [
-                d.angka(i),
-                d.teks(f"{r.item.kode_lengkap} {r.item.uraian}"),
-                d.teks(r.kategori_masalah or "–"),
-                d.teks(r.keterangan_masalah or "–"),
-            ]
-            for i, r in enumerate(masalah, start=1)
-        ]
-        or [[d.teks("Tidak ada kendala yang tercatat pada rekap komponen.", colspan=4)]],
-        lebar=[4, 34, 30, 32],
-        nama_lembar=f"Form A {keg.kode} kendala",
-    )
-    umum = d.Rincian(
-        [
-            ("Nomor kode dan nama unit organisasi", f"({k.satker.kode}) {k.satker.nama.upper()}"),
-            (
-                "Nomor kode dan nama program",
-                f"{program.kode} {program.item.uraian}" if program else "–",
-            ),
-            ("Nomor kode dan nama kegiatan", f"{keg.kode} – {keg.item.uraian}"),
-            ("Penanggung jawab kegiatan", penandatangan(k).nama or "–"),
-            ("Tempat kedudukan", k.satker.alamat or k.satker.kota),
-            ("Nomor surat pengesahan DIPA", _nomor_dipa(k)),
-        ]
-    )
-    return d.Bagian(
-        f"Form A Triwulan {tw}: Kegiatan {keg.kode} {keg.item.uraian}",
-        lanskap=True,
-        isi=[
-            d.Paragraf(
-                f"LAPORAN PELAKSANAAN KEGIATAN TRIWULAN {tw} TAHUN ANGGARAN {k.tahun} "
-                f"{k.satker.nama.upper()}",
-                "tengah",
-            ),
-            d.Paragraf("I. Data umum", "subjudul"),
-            umum,
-            d.Paragraf("II. Data keuangan dan indikator keluaran per output kegiatan", "subjudul"),
-            data_keuangan,
-            d.Paragraf("III. Target dan realisasi pelaksanaan per output", "subjudul"),
-            realisasi,
-            d.Paragraf("IV. Kendala dan langkah tindak lanjut yang diperlukan", "subjudul"),
-            kendala,
-        ],
-    )
-
-
-def _nomor_dipa(k: Konteks) -> str:
-    from kinerja.models import Dipa
-
-    dipa = Dipa.objects.filter(satker=k.satker, tahun=k.tahun).only("nomor").first()
-    return dipa.nomor if dipa else "–"
 
 
 def lampiran(k: Konteks, nodes: ta.Pohon) -> list[d.Bagian]:
@@ -142,7 +39,9 @@ def lampiran(k: Konteks, nodes: ta.Pohon) -> list[d.Bagian]:
         terakhir.setdefault(r.item_id, r)
     rekap = list(terakhir.values())
     kegiatan = [n for n in ta.urut(nodes) if n.item.tingkat == T.KEGIATAN]
-    lampiran = [_form_a(k, nodes, keg, rekap) for keg in kegiatan]
+    laporan = laporan_kegiatan(k)
+    dipa = nomor_dipa(k)
+    lampiran = [form_a(k, nodes, keg, laporan.get(keg.item.pk), dipa) for keg in kegiatan]
     lampiran.append(
         d.Bagian(
             f"Form Pengukuran Rencana Aksi Triwulan {romawi(k.triwulan)}",
@@ -159,6 +58,7 @@ def lampiran(k: Konteks, nodes: ta.Pohon) -> list[d.Bagian]:
     )
     lampiran.append(_form_alki(k))
     lampiran.append(_rekap_komponen(k, nodes, rekap))
+    lampiran.append(lampiran_kepegawaian(k))
     return lampiran
 
 
