@@ -133,10 +133,10 @@ def test_every_table_holds_the_models_cells_under_its_caption(word, nama):
 
 
 def test_hand_worked_figures_are_where_they_belong_in_word_and_the_pdf(word, rendered):
-    # LAKIP Pekanbaru, Tabel 1, III.2 (test_capaian_demo): PNBP realisation 363,80 against a
-    # target of 5, capaian 7.276,00%.
+    # LAKIP Pekanbaru, Tabel 2 (Tabel 1 is the review team in the decree's annex), III.2
+    # (test_capaian_demo): PNBP realisation 363,80 against a target of 5, capaian 7.276,00%.
     lakip = word("lakip-pekanbaru")
-    t1 = lakip.tabel_berjudul()["Tabel 1. Target dan Capaian Kinerja BSPJI Pekanbaru TA. 2023"]
+    t1 = lakip.tabel_berjudul()["Tabel 2. Target dan Capaian Kinerja BSPJI Pekanbaru TA. 2023"]
     assert sel_di(t1, "III.2 ", "Target") == "5"
     assert sel_di(t1, "III.2 ", "Realisasi") == "363,80"
     assert sel_di(t1, "III.2 ", "Capaian") == "7.276,00%"
@@ -252,7 +252,8 @@ def test_wide_tables_are_in_landscape_sections(word, nama):
 def test_charts_are_embedded_pictures_with_their_caption(word):
     w = word("lakip-pekanbaru")
     gambar = w.laporan.gambar()
-    assert len(gambar) == 3 and len(w.doc.inline_shapes) == len(gambar)
+    # Budget, PNBP, and the service volumes of 2020-2023.
+    assert len(gambar) == 4 and len(w.doc.inline_shapes) == len(gambar)
     paragraf = w.paragraf()
     dengan_gambar = [i for i, p in enumerate(paragraf) if p._p.xpath(".//pic:pic")]
     for i, g in zip(dengan_gambar, gambar, strict=True):
@@ -314,6 +315,16 @@ def _laporan_lengkap() -> d.Laporan:
             [d.Paragraf("Isi nota.")],
             penandatangan,
         ),
+        sebelum_sampul=[
+            d.Bagian(
+                "KEPUTUSAN KEPALA BALAI",
+                di_daftar_isi=False,
+                tanpa_kepala=True,
+                isi=[
+                    d.Daftar(["bahwa satu;", "bahwa dua;"], penanda=["a.", "b."], label="Menimbang")
+                ],
+            )
+        ],
         sampul=d.Sampul(["LAPORAN", "UJI"], ["BSPJI UJI"], "2023"),
         depan=[d.Bagian("KATA PENGANTAR", isi=[d.Paragraf("Pengantar.")])],
         bab=[
@@ -357,7 +368,16 @@ def test_every_block_is_written_and_the_mark_is_in_every_footer():
     assert len(w.doc.sections) >= 5  # cover, front matter, Bab I, landscape table, annex
     gaya_ = {p.text: p.style.name for p in w.paragraf()}
     assert gaya_["Catatan kecil."] == "Catatan"
-    assert gaya_["Belum diisi."] == "Narasi Kosong"
+    # What the satker has not filled is told to the reviewer, not printed.
+    assert "Belum diisi." not in gaya_
+    assert w.laporan.catatan_penyusunan == ["BAB I PENDAHULUAN: Belum diisi."]
+    # A decree bound in front: its considerations under their label, no running header.
+    assert gaya_["Menimbang\t:"] == "Rincian"
+    assert gaya_["a.\tbahwa satu;"] == "Daftar Berlabel"
+    keputusan = next(p for p in w.paragraf() if p.text == "Menimbang\t:")
+    s_keputusan = w.doc.sections[w.seksi(keputusan._p)]
+    assert s_keputusan.header.paragraphs[0].text == ""
+    assert [p.text for p in s_keputusan.footer.paragraphs] == [laporan.tanda]
     assert gaya_["Capaian = realisasi / target × 100%"] == "Rumus"
     assert (gaya_["satu"], gaya_["pertama"]) == ("List Bullet", "List Number")
     assert gaya_["a.\talfa"] == "Daftar Berlabel"

@@ -80,6 +80,8 @@ class Penulis:
         if lap.nota_dinas:
             self._halaman(SAMPUL, False)
             self._nota_dinas(lap.nota_dinas)
+        for b in lap.sebelum_sampul:  # a document bound in front (a decree): no running header
+            self._bagian(b, SAMPUL)
         if lap.sampul:
             self._halaman(SAMPUL, False)
             self._sampul()
@@ -315,6 +317,8 @@ class Penulis:
         out: a landscape chapter throughout, a wide table on a landscape page of its own, and
         a section opening with a wide table takes its heading onto that page."""
         lanskap = lanskap_induk or b.lanskap
+        if b.tanpa_kepala:
+            jenis = SAMPUL  # pages with the mark only, as the cover's
         pertama = b.isi[0] if b.isi else None
         buka_lanskap = isinstance(pertama, Tabel) and pertama.lanskap
         self._halaman(jenis, lanskap or buka_lanskap)
@@ -342,7 +346,9 @@ class Penulis:
 
     def _daftar(self, d: Daftar) -> None:
         """A list: Word bullets, Word numbering restarting at 1, or the source's own labels
-        ("a.", "1)") kept as written."""
+        ("a.", "1)") kept as written; a labelled list ("Menimbang :") opens with its label."""
+        if d.label:
+            self._p(f"{d.label}\t:", "Rincian").paragraph_format.keep_with_next = True
         if d.penanda:
             for label, butir in zip(d.penanda, d.butir, strict=False):
                 self._p(f"{label}\t{butir}", "Daftar Berlabel")
