@@ -14,10 +14,12 @@ from kinerja.models import (
     ItemAnggaran,
     KegiatanAlki,
     ProgresAnggaran,
+    RealisasiDipa,
     RekapKomponen,
     RevisiDipa,
     TargetPnbp,
 )
+from kinerja.models.anggaran.dipa import SumberRealisasi
 from satker.fixture_loading import (
     FixtureError,
     LoadStats,
@@ -30,9 +32,10 @@ from satker.fixture_loading import (
 from satker.models import Satker
 
 ANGGARAN_KEYS = {
-    "satker", "tahun", "dipa", "target_pnbp", "struktur", "progres", "rekap_komponen", "alki",
-    "tautan_indikator",
+    "satker", "tahun", "dipa", "target_pnbp", "realisasi_dipa", "struktur", "progres",
+    "rekap_komponen", "alki", "tautan_indikator",
 }  # fmt: skip
+REALISASI_DIPA_KEYS = {"bulan", "jumlah", "sumber", "tanggal_data", "catatan"}
 NODE_KEYS = {
     "kode", "program", "uraian", "pagu", "sumber_dana", "indikator_keluaran", "volume",
     "satuan", "lokasi", "catatan",
@@ -62,6 +65,21 @@ def load_anggaran(data: dict[str, Any], fixture: str, stats: LoadStats) -> None:
             {"satker": satker, "tahun": th},
             {"target": target},
             where=f"{fixture} target_pnbp {th}",
+            stats=stats,
+        )
+    for r in data.get("realisasi_dipa") or []:
+        where = f"{fixture} realisasi_dipa bulan {r.get('bulan')}"
+        check_keys(r, REALISASI_DIPA_KEYS, where)
+        upsert(
+            RealisasiDipa,
+            {"satker": satker, "tahun": tahun, "bulan": r["bulan"]},
+            {
+                "jumlah": r["jumlah"],
+                "sumber": r.get("sumber") or SumberRealisasi.SAKTI,
+                "tanggal_data": r.get("tanggal_data"),
+                "catatan": text(r.get("catatan")),
+            },
+            where=where,
             stats=stats,
         )
     nodes = _load_struktur(data.get("struktur") or [], satker, tahun, fixture, stats)

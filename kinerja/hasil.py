@@ -47,6 +47,7 @@ from kinerja.models import (
     PenilaianLayananPublik,
     PerjanjianKinerja,
     ProgresAnggaran,
+    RealisasiDipa,
     RealisasiTriwulan,
     RekomendasiAudit,
     RencanaAksi,
@@ -58,11 +59,10 @@ from kinerja.models import (
 )
 from kinerja.models.hasil import SETAHUN
 from kinerja.perhitungan import JUMLAH, HasilBaris, Konfigurasi, hitung_baris
-from kinerja.perhitungan import anggaran as pa
 from kinerja.perhitungan.prakiraan import prakiraan_baris, prakiraan_penyerapan
 from kinerja.perhitungan.serial import baris_ke_dict, hasil_ke_dict
 from kinerja.perubahan import ANGGARAN, KINERJA, Kunci
-from kinerja.selectors.anggaran import deviasi_penarikan, pohon_banyak
+from kinerja.selectors.anggaran import deviasi_penarikan, pohon_banyak, posisi_satker
 from kinerja.selectors.capaian import konfigurasi, masukan_baris, sidik_konfigurasi
 from satker.models import Satker
 
@@ -259,9 +259,9 @@ def _segarkan_anggaran(pasangan: list[tuple[int, int]]) -> int:
         akar = [n.hasil for n in nodes.values() if n.item.induk_id is None]
         if not akar:
             continue
-        _, desember = pa.posisi_dipa(akar, 12, pembulatan=p)
+        _, desember = posisi_satker(nodes, 12)
         for tw in (1, 2, 3, 4):
-            pagu, posisi = pa.posisi_dipa(akar, tw * 3, pembulatan=p)
+            pagu, posisi = posisi_satker(nodes, tw * 3)
             deviasi = deviasi_penarikan(nodes, tw * 3)
             prakiraan = prakiraan_penyerapan(
                 persen_realisasi=posisi.realisasi_keuangan.nilai,
@@ -278,6 +278,7 @@ def _segarkan_anggaran(pasangan: list[tuple[int, int]]) -> int:
                     pagu=pagu,
                     rencana_rp=posisi.rencana_rp,
                     realisasi_rp=posisi.realisasi_rp,
+                    realisasi_tercatat=posisi.realisasi_rp_tercatat is not None,
                     persen_rencana=posisi.rencana_keuangan.nilai,
                     persen_realisasi=posisi.realisasi_keuangan.nilai,
                     deviasi=deviasi.rata_rata.nilai,
@@ -405,6 +406,7 @@ KUNCI: dict[type[models.Model], Callable[[models.Model], set[Kunci]]] = {
     Satker: lambda o: _dari_pk(satker_id=o.pk),
     ItemAnggaran: lambda o: {(ANGGARAN, o.satker_id, o.tahun)},
     ProgresAnggaran: lambda o: _dari_item(o.item_id),
+    RealisasiDipa: lambda o: {(ANGGARAN, o.satker_id, o.tahun)},
 }
 
 

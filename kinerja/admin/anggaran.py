@@ -9,6 +9,7 @@ from kinerja.models import (
     ItemAnggaran,
     KegiatanAlki,
     ProgresAnggaran,
+    RealisasiDipa,
     RekapKomponen,
     RevisiDipa,
     TargetPnbp,
@@ -52,6 +53,16 @@ class TargetPnbpAdmin(AdminHasil):
     search_fields = ["satker__singkatan"]
 
     target_rupiah = kolom_rupiah("target", _("target"))
+
+
+@admin.register(RealisasiDipa)
+class RealisasiDipaAdmin(AdminHasil):
+    list_display = ["satker", "tahun", "bulan", "jumlah_rupiah", "sumber", "tanggal_data"]
+    list_select_related = ["satker"]
+    list_filter = ["tahun", "sumber", "satker"]
+    search_fields = ["satker__singkatan"]
+
+    jumlah_rupiah = kolom_rupiah("jumlah", _("realisasi"))
 
 
 @admin.register(ItemAnggaran)

@@ -80,7 +80,8 @@ class RingkasanSerializer(serializers.Serializer):
             "jumlah_tercapai": b.jumlah_tercapai,
             "persen_tercapai": _angka(b.tercapai.nilai),
             "pagu": a.pagu if a else None,
-            "realisasi_anggaran": a.realisasi_rp if a else None,
+            # Only an amount as reported; the share is in persen_realisasi either way.
+            "realisasi_anggaran": a.realisasi_dilaporkan if a else None,
             "persen_realisasi_anggaran": _angka(b.penyerapan.nilai),
             "persen_rencana_penarikan": _angka(b.rencana.nilai),
             "deviasi_penarikan": _angka(b.deviasi.nilai),

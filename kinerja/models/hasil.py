@@ -101,7 +101,12 @@ class RingkasanAnggaran(models.Model):
     triwulan = models.PositiveSmallIntegerField(_("triwulan"))
     pagu = models.BigIntegerField(_("pagu (Rp)"))
     rencana_rp = models.BigIntegerField(_("rencana penarikan s.d. triwulan (Rp)"), null=True)
+    # The rupiah realised, also where it was rebuilt from reported percentages (to add up
+    # across satker); `realisasi_tercatat` says whether it was reported as an amount.
     realisasi_rp = models.BigIntegerField(_("realisasi s.d. triwulan (Rp)"), null=True)
+    realisasi_tercatat = models.BooleanField(
+        _("realisasi dilaporkan dalam rupiah (SAKTI/OM SPAN)"), default=False
+    )
     persen_rencana = models.DecimalField(
         _("rencana penarikan (%)"), max_digits=12, decimal_places=4, null=True
     )
@@ -132,3 +137,9 @@ class RingkasanAnggaran(models.Model):
 
     def __str__(self) -> str:
         return f"{self.satker_id} {self.tahun} TW {self.triwulan}"
+
+    @property
+    def realisasi_dilaporkan(self) -> int | None:
+        """The realisation to print: the amount as reported, never one rebuilt from
+        rounded percentages."""
+        return self.realisasi_rp if self.realisasi_tercatat else None

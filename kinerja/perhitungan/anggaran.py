@@ -47,7 +47,10 @@ class Titik:
 @dataclass(frozen=True)
 class Posisi:
     """A node's figures at a month's end: recorded on it ("tercatat") or summed from its
-    children ("gabungan")."""
+    children ("gabungan"). `realisasi_rp` is also known where a source gave a percentage
+    (rebuilt from it, to sum and compare); `realisasi_rp_tercatat` only where every rupiah
+    of it was reported as an amount (SAKTI / OM SPAN): the figure a report may print as the
+    realisation."""
 
     rencana_rp: int | None
     realisasi_rp: int | None
@@ -57,6 +60,7 @@ class Posisi:
     realisasi_fisik: Hasil
     realisasi_volume: Decimal | None
     sumber: str
+    realisasi_rp_tercatat: int | None = None
 
 
 @dataclass(frozen=True)
@@ -145,8 +149,36 @@ def _posisi(
     anak: list[tuple[HasilSimpul, Posisi | None]],
     p: Pembulatan,
 ) -> Posisi:
-    if titik is not None:
-        return _dari_titik(pagu, titik, p)
+    gabungan = _gabungan(pagu, anak, p)
+    if titik is None:
+        return gabungan
+    sendiri = _dari_titik(pagu, titik, p)
+    if not gabungan.sumber:
+        return sendiri
+    # A source reporting at this level (the SAKTI total of a program, say) gives what it
+    # reports; what it leaves out still comes from the children.
+    ada_realisasi = titik.realisasi_keuangan_rp is not None or titik.realisasi_keuangan is not None
+    realisasi = sendiri if ada_realisasi else gabungan
+    rencana = sendiri if titik.rencana_keuangan is not None else gabungan
+    return Posisi(
+        rencana_rp=rencana.rencana_rp,
+        realisasi_rp=realisasi.realisasi_rp,
+        rencana_keuangan=rencana.rencana_keuangan,
+        realisasi_keuangan=realisasi.realisasi_keuangan,
+        rencana_fisik=(sendiri if titik.rencana_fisik is not None else gabungan).rencana_fisik,
+        realisasi_fisik=(
+            sendiri if titik.realisasi_fisik is not None else gabungan
+        ).realisasi_fisik,
+        realisasi_volume=sendiri.realisasi_volume,
+        sumber="tercatat",
+        realisasi_rp_tercatat=realisasi.realisasi_rp_tercatat,
+    )
+
+
+def _gabungan(pagu: int, anak: list[tuple[HasilSimpul, Posisi | None]], p: Pembulatan) -> Posisi:
+    """A node's figures summed from its children: rupiah added, percentages of its own
+    pagu, physical progress weighted by the children's pagu; nothing while a child with
+    pagu has no figures."""
     if not anak:
         return Posisi(None, None, KOSONG, KOSONG, KOSONG, KOSONG, None, "")
     berpagu = [(k, pos) for k, pos in anak if k.pagu > 0]
@@ -172,6 +204,7 @@ def _posisi(
         ),
         realisasi_volume=None,
         sumber="gabungan",
+        realisasi_rp_tercatat=jumlah_rp("realisasi_rp_tercatat"),
     )
 
 
@@ -199,6 +232,7 @@ def _dari_titik(pagu: int, t: Titik, p: Pembulatan) -> Posisi:
         realisasi_fisik=tercatat(t.realisasi_fisik),
         realisasi_volume=t.realisasi_volume,
         sumber="tercatat",
+        realisasi_rp_tercatat=t.realisasi_keuangan_rp,
     )
 
 
@@ -226,13 +260,20 @@ def _rata_tertimbang(nilai: list[tuple[int, Hasil]], pagu: int, p: Pembulatan) -
 
 
 def posisi_dipa(
-    akar: Sequence[HasilSimpul], bulan: int, *, pembulatan: Pembulatan = BAKU
+    akar: Sequence[HasilSimpul],
+    bulan: int,
+    *,
+    realisasi_rp: int | None = None,
+    pembulatan: Pembulatan = BAKU,
 ) -> tuple[int, Posisi]:
     """The whole DIPA at the end of `bulan`: its pagu, and its programs (the roots of the
     tree) combined as any parent combines its children (rupiah summed, percentages of the
-    DIPA's pagu, physical progress weighted by each program's pagu)."""
+    DIPA's pagu, physical progress weighted by each program's pagu). `realisasi_rp`, the
+    satker's spending as the treasury reports it (SAKTI / OM SPAN), is its realisation
+    where given."""
     pagu = sum(a.pagu for a in akar)
-    return pagu, _posisi(pagu, None, [(a, a.posisi.get(bulan)) for a in akar], pembulatan)
+    titik = None if realisasi_rp is None else Titik(bulan, realisasi_keuangan_rp=realisasi_rp)
+    return pagu, _posisi(pagu, titik, [(a, a.posisi.get(bulan)) for a in akar], pembulatan)
 
 
 # --- the quarter columns of the PP-39 report ----------------------------------------------

@@ -17,6 +17,7 @@ from kinerja.models import (
     ItemAnggaran,
     PenerimaanPnbp,
     ProgresAnggaran,
+    RealisasiDipa,
     RevisiDipa,
     TargetPnbp,
 )
@@ -44,6 +45,15 @@ def triwulan_terakhir(satker: Satker, tahun: int) -> int | None:
     return None if bulan is None else triwulan_bulan(bulan)
 
 
+class Pohon(dict):
+    """A satker's computed budget tree of a year, node id → NodeAnggaran, with the
+    satker's spending as the treasury reports it (`realisasi_dipa`: month → rupiah)."""
+
+    def __init__(self, *args, realisasi_dipa: dict[int, int] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.realisasi_dipa: dict[int, int] = realisasi_dipa or {}
+
+
 @dataclass(frozen=True)
 class NodeAnggaran:
     """A budget node with its computed figures."""
@@ -57,17 +67,15 @@ class NodeAnggaran:
         return self.item.kode_lengkap
 
 
-def pohon(
-    satker: Satker, tahun: int, bulan: Sequence[int] = (3, 6, 9, 12)
-) -> dict[int, NodeAnggaran]:
+def pohon(satker: Satker, tahun: int, bulan: Sequence[int] = (3, 6, 9, 12)) -> Pohon:
     """The whole code tree of a satker's budget for a year, computed, by node id."""
     return pohon_banyak([(satker.pk, tahun)], bulan)[(satker.pk, tahun)]
 
 
 def pohon_banyak(
     kunci: Iterable[tuple[int, int]], bulan: Sequence[int] = (3, 6, 9, 12)
-) -> dict[tuple[int, int], dict[int, NodeAnggaran]]:
-    """The computed trees of several (satker id, year) pairs, in two queries."""
+) -> dict[tuple[int, int], Pohon]:
+    """The computed trees of several (satker id, year) pairs, in three queries."""
     kunci = set(kunci)
     if not kunci:
         return {}
@@ -97,40 +105,70 @@ def pohon_banyak(
     for i in items:
         per_kunci[(i.satker_id, i.tahun)].append(i)
     pembulatan = konfigurasi().pembulatan
-    hasil: dict[tuple[int, int], dict[int, NodeAnggaran]] = {k: {} for k in kunci}
+    dipa: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)
+    for r in RealisasiDipa.objects.filter(satker_id__in=satker_ids, tahun__in=tahun):
+        dipa[(r.satker_id, r.tahun)][r.bulan] = r.jumlah
+    hasil: dict[tuple[int, int], Pohon] = {k: Pohon(realisasi_dipa=dipa.get(k)) for k in kunci}
     for k, daftar in per_kunci.items():
         by_id = {i.pk: i for i in daftar}
         simpul = [
             pa.Simpul(i.pk, i.induk_id, i.tingkat, i.kode_lengkap, i.uraian, i.pagu) for i in daftar
         ]
         hitung = pa.hitung_pohon(simpul, progres, bulan, pembulatan=pembulatan)
-        hasil[k] = {
-            pk: NodeAnggaran(
-                item=by_id[pk],
-                hasil=h,
-                kode_induk=by_id[h.simpul.induk].kode_lengkap if h.simpul.induk else None,
+        hasil[k].update(
+            (
+                pk,
+                NodeAnggaran(
+                    item=by_id[pk],
+                    hasil=h,
+                    kode_induk=by_id[h.simpul.induk].kode_lengkap if h.simpul.induk else None,
+                ),
             )
             for pk, h in hitung.items()
-        }
+        )
     return hasil
 
 
-def total_satker(nodes: dict[int, NodeAnggaran], bulan: int) -> tuple[int, int | None, int | None]:
-    """Pagu, planned and realised rupiah of the whole DIPA (the sum of the programs)."""
-    akar = [n for n in nodes.values() if n.item.induk_id is None]
-    pagu = sum(n.hasil.pagu for n in akar)
-    posisi = [n.hasil.posisi.get(bulan) for n in akar]
-    rencana = (
-        None
-        if any(p is None or p.rencana_rp is None for p in posisi)
-        else sum(p.rencana_rp for p in posisi)
-    )
-    realisasi = (
-        None
-        if any(p is None or p.realisasi_rp is None for p in posisi)
-        else sum(p.realisasi_rp for p in posisi)
-    )
-    return pagu, rencana, realisasi
+def posisi_satker(nodes: Pohon, bulan: int) -> tuple[int, pa.Posisi]:
+    """The whole DIPA at the end of `bulan`: its programs combined, with the treasury's
+    reported spending as its realisation where there is one."""
+    akar = [n.hasil for n in nodes.values() if n.item.induk_id is None]
+    realisasi = getattr(nodes, "realisasi_dipa", {}).get(bulan)
+    return pa.posisi_dipa(akar, bulan, realisasi_rp=realisasi, pembulatan=konfigurasi().pembulatan)
+
+
+def total_satker(nodes: Pohon, bulan: int) -> tuple[int, int | None, int | None]:
+    """Pagu, planned and realised rupiah of the whole DIPA (the realisation as the treasury
+    reports it, else the programs' sum, rebuilt from percentages where they gave those)."""
+    pagu, posisi = posisi_satker(nodes, bulan)
+    return pagu, posisi.rencana_rp, posisi.realisasi_rp
+
+
+def realisasi_tercatat(nodes: Pohon, bulan: int) -> int | None:
+    """The DIPA's realisation at the end of `bulan` as reported amounts (the treasury's
+    figure, or the programs' reported amounts summed); None where some of it was reported
+    only as a percentage: a rupiah rebuilt from a rounded percentage is never printed as
+    the realisation."""
+    return posisi_satker(nodes, bulan)[1].realisasi_rp_tercatat
+
+
+def _periode_penarikan(
+    nodes: dict[int, NodeAnggaran], sampai_bulan: int
+) -> list[tuple[str, int, int | None, int | None]]:
+    """(label, month, plan, realisation) of each period the deviation is scored on: the
+    months where plan and realisation are recorded monthly, otherwise the quarters."""
+    ada = []
+    for b in range(1, sampai_bulan + 1):
+        _, rencana, realisasi = total_satker(nodes, b)
+        if rencana is not None and realisasi is not None:
+            ada.append((b, rencana, realisasi))
+    if any(b % 3 for b, _, _ in ada):
+        return [(BULAN[b - 1], b, r, x) for b, r, x in ada]
+    periode = []
+    for b in range(3, sampai_bulan + 1, 3):
+        _, rencana, realisasi = total_satker(nodes, b)
+        periode.append((f"TW {romawi(b // 3)}", b, rencana, realisasi))
+    return periode
 
 
 def deviasi_penarikan(nodes: dict[int, NodeAnggaran], sampai_bulan: int) -> pa.HasilDeviasi:
@@ -138,23 +176,25 @@ def deviasi_penarikan(nodes: dict[int, NodeAnggaran], sampai_bulan: int) -> pa.H
     up to `sampai_bulan`: per month where the plan and realisation are recorded monthly,
     otherwise per quarter. `nodes` must have been computed for every month to be scored
     (pohon(..., bulan=range(1, 13)))."""
-    ada = []
-    for b in range(1, sampai_bulan + 1):
-        _, rencana, realisasi = total_satker(nodes, b)
-        if rencana is not None and realisasi is not None:
-            ada.append((b, rencana, realisasi))
-    if any(b % 3 for b, _, _ in ada):
-        periode = [(BULAN[b - 1], r, x) for b, r, x in ada]
-    else:
-        periode = []
-        for b in range(3, sampai_bulan + 1, 3):
-            _, rencana, realisasi = total_satker(nodes, b)
-            periode.append((f"TW {romawi(b // 3)}", rencana, realisasi))
+    periode = _periode_penarikan(nodes, sampai_bulan)
     return pa.deviasi_rpd(
-        [(label, r) for label, r, _ in periode],
-        [(label, x) for label, _, x in periode],
+        [(label, r) for label, _, r, _ in periode],
+        [(label, x) for label, _, _, x in periode],
         pembulatan=konfigurasi().pembulatan,
     )
+
+
+def periode_tercatat(nodes: dict[int, NodeAnggaran], sampai_bulan: int) -> frozenset[str]:
+    """The periods of `deviasi_penarikan` whose own realisation (the cumulative amount at
+    its end less that at the previous period's end) was reported as amounts; the others'
+    rupiah is rebuilt from a percentage (to score the deviation) and is printed as such."""
+    tercatat, sebelumnya = set(), True
+    for label, b, _, x in _periode_penarikan(nodes, sampai_bulan):
+        sekarang = x is not None and realisasi_tercatat(nodes, b) is not None
+        if sekarang and sebelumnya:
+            tercatat.add(label)
+        sebelumnya = sekarang
+    return frozenset(tercatat)
 
 
 # --- efficiency per PK indicator (LAKIP Tabel 38) ---------------------------------------

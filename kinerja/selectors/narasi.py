@@ -107,7 +107,7 @@ def nilai_satker(
         if r is None
         else nilai_anggaran(
             r.pagu or None,
-            r.realisasi_rp,
+            r.realisasi_dilaporkan,
             _tampil(r.data.get("realisasi")),
             _tampil(r.data.get("fisik")),
         )

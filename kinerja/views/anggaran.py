@@ -60,6 +60,7 @@ def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
             }
         )
     pagu, _, realisasi = sel.total_satker(nodes, bulan_ini)
+    tercatat = sel.realisasi_tercatat(nodes, bulan_ini)
     p = konfigurasi().pembulatan
     dipa = Dipa.objects.filter(satker=satker, tahun=tahun).prefetch_related("revisi").first()
     lines = (
@@ -79,7 +80,7 @@ def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
         "baris": baris,
         "total": {
             "pagu": pagu,
-            "realisasi": realisasi,
+            "realisasi": tercatat,
             "persen": pa.persen_terhadap(realisasi, pagu, pembulatan=p),
         },
         "dipa": dipa,
@@ -88,6 +89,7 @@ def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
         "efisiensi": efisiensi,
         "efisiensi_rata": pa.rata_rata([e.efisiensi.efisiensi for e in efisiensi], pembulatan=p),
         "deviasi": sel.deviasi_penarikan(nodes, bulan_ini),
+        "deviasi_tercatat": sel.periode_tercatat(nodes, bulan_ini),
         "alki": KegiatanAlki.objects.filter(satker=satker, tahun=tahun).select_related("item"),
         "boleh_impor": siklus.boleh_mengisi(request.user, satker),
     }

@@ -26,6 +26,7 @@ from kinerja.models import (
     PenerimaanPnbp,
     PengukuranPerusahaan,
     PenilaianLayananPublik,
+    RealisasiDipa,
     RekomendasiAudit,
     SurveiKepuasan,
     UnsurSurvei,
@@ -58,6 +59,16 @@ JENIS_DATA: dict[str, JenisData] = {
         lambda s, t: Q(satker=s, tanggal_posisi__year__in=(t - 1, t)),
         keterangan="Penerimaan kumulatif s.d. tanggal posisi, per jenis; tahun ini dan tahun lalu "
         "(untuk pertumbuhan).",
+    ),
+    "realisasi-dipa": JenisData(
+        "Realisasi DIPA (SAKTI/OM SPAN)",
+        RealisasiDipa,
+        ("bulan", "jumlah", "sumber", "tanggal_data"),
+        lambda s, t: Q(satker=s, tahun=t),
+        isi_tahun=True,
+        keterangan="Realisasi belanja seluruh DIPA s.d. akhir bulan, jumlah rupiah sebagaimana "
+        "dilaporkan SAKTI/OM SPAN. Inilah realisasi yang dicetak; rupiah yang dihitung dari "
+        "persentase per KRO tidak dicetak sebagai realisasi.",
     ),
     "hasil-layanan": JenisData(
         "Hasil layanan jasa",

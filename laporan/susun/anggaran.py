@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kinerja.choices import URUTAN_TINGKAT, TingkatAnggaran
-from kinerja.formatting import format_angka, romawi
+from kinerja.formatting import format_angka, format_rupiah, romawi
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel
 from kinerja.selectors.capaian import konfigurasi
@@ -179,13 +179,14 @@ def tabel_realisasi_anggaran(nodes: Pohon, judul: str, bulan: int = 12) -> d.Tab
                 d.teks(n.kode, tebal=tebal),
                 d.teks(n.item.uraian, tebal=tebal),
                 d.rupiah(n.hasil.pagu, tebal=tebal),
-                d.rupiah(posisi.realisasi_rp if posisi else None, tebal=tebal),
+                d.rupiah(posisi.realisasi_rp_tercatat if posisi else None, tebal=tebal),
                 d.dari_hasil(
                     posisi.realisasi_keuangan if posisi else pa.KOSONG, persen_=True, tebal=tebal
                 ),
             ]
         )
     pagu, _, realisasi = sel.total_satker(nodes, bulan)
+    tercatat = sel.realisasi_tercatat(nodes, bulan)
     return d.Tabel(
         judul=judul,
         kepala=[
@@ -199,7 +200,7 @@ def tabel_realisasi_anggaran(nodes: Pohon, judul: str, bulan: int = 12) -> d.Tab
             [
                 d.teks("Total", colspan=2, tebal=True),
                 d.rupiah(pagu, tebal=True),
-                d.rupiah(realisasi, tebal=True),
+                d.rupiah(tercatat, tebal=True),
                 d.dari_hasil(
                     pa.persen_terhadap(realisasi, pagu, pembulatan=konfigurasi().pembulatan),
                     persen_=True,
@@ -209,6 +210,12 @@ def tabel_realisasi_anggaran(nodes: Pohon, judul: str, bulan: int = 12) -> d.Tab
         ],
         lebar=[18, 48, 16, 16, 8],
         kecil=True,
+        catatan=[]
+        if tercatat is not None or realisasi is None
+        else [
+            "Realisasi (Rp) dicetak hanya yang dilaporkan sebagai jumlah rupiah (SAKTI/OM SPAN); "
+            "baris yang hanya dilaporkan dalam persen bertanda –, persentasenya tetap dihitung."
+        ],
         nama_lembar="Realisasi Anggaran",
     )
 
@@ -258,7 +265,8 @@ def grafik_rencana_realisasi(nodes: Pohon, sampai_triwulan: int, judul: str) -> 
     """The DIPA's cumulative disbursement plan against its realisation, by quarter."""
     kategori, rencana, realisasi = [], [], []
     for tw in range(1, sampai_triwulan + 1):
-        _, r, x = sel.total_satker(nodes, 3 * tw)
+        _, r, _ = sel.total_satker(nodes, 3 * tw)
+        x = sel.realisasi_tercatat(nodes, 3 * tw)  # a rupiah rebuilt from % is not drawn
         kategori.append(f"TW {romawi(tw)}")
         rencana.append(r)
         realisasi.append(x)
@@ -272,16 +280,22 @@ def grafik_rencana_realisasi(nodes: Pohon, sampai_triwulan: int, judul: str) -> 
     )
 
 
-def tabel_deviasi(hasil: pa.HasilDeviasi, judul: str) -> d.Tabel:
+def tabel_deviasi(hasil: pa.HasilDeviasi, judul: str, tercatat: frozenset[str]) -> d.Tabel:
+    """The deviation of each period's realisation from the disbursement plan. A period whose
+    realisation was reported only as a percentage shows its rupiah marked "≈" (rebuilt to
+    score the deviation, not a reported amount)."""
     baris = [
         [
             d.teks(p.label),
             d.rupiah(p.rencana),
-            d.rupiah(p.realisasi),
+            d.rupiah(p.realisasi)
+            if p.label in tercatat or p.realisasi is None
+            else d.teks(f"≈ {format_rupiah(p.realisasi)}", rata="kanan"),
             d.dari_hasil(p.deviasi, persen_=True),
         ]
         for p in hasil.periode
     ]
+    dibangun = any(p.label not in tercatat and p.realisasi is not None for p in hasil.periode)
     return d.Tabel(
         judul=judul,
         kepala=[d.kolom("Periode", "Rencana penarikan (Rp)", "Realisasi (Rp)", "Deviasi")],
@@ -296,6 +310,12 @@ def tabel_deviasi(hasil: pa.HasilDeviasi, judul: str) -> d.Tabel:
                 d.dari_hasil(hasil.nilai, tebal=True),
             ],
         ],
+        catatan=[
+            "≈: sumber melaporkan realisasi periode ini dalam persen pagu; rupiahnya dihitung "
+            "dari persentase itu untuk menilai deviasi, bukan jumlah yang dilaporkan."
+        ]
+        if dibangun
+        else [],
         lebar=[20, 28, 28, 14],
         nama_lembar="Deviasi RPD",
     )

@@ -166,7 +166,7 @@ def tabel_anggaran(baris: list[BarisSatker], s: Saringan) -> Tabel:
                 *_nama(b),
                 rupiah(a.pagu if (a := b.anggaran) else None),
                 rupiah(a.rencana_rp if a else None),
-                rupiah(a.realisasi_rp if a else None),
+                rupiah(a.realisasi_dilaporkan if a else None),
                 dari_hasil(b.rencana, persen_=True),
                 dari_hasil(b.penyerapan, persen_=True),
                 dari_hasil(b.deviasi, persen_=True),

@@ -82,7 +82,7 @@ def test_every_balai_side_by_side_with_the_real_figures(demo):
     # (30 of 60) did not: 12 / 13 × 100 = 92,31%.
     assert manado["Indikator PK"] == "13"
     assert manado["Tercapai"] == "92,31% (12)"
-    # Budget to June: 5.215.699.407 of 12.207.073.000 = 42,73%.
+    # Budget to June: 5.215.824.466 of 12.207.073.000 = 42,73%.
     assert manado["Realisasi anggaran"] == "42,73%"
     # SAKIP (Tabel 27): 23,70 + 23,10 + 12,00 + 18,00 = 76,80, BB.
     assert manado["Nilai SAKIP"] == "76,80 BB"
@@ -150,10 +150,10 @@ def test_the_submission_board_counts_each_state_and_the_days_late(demo, manado):
 def test_the_budget_across_satker(demo):
     page = baca(masuk("reviewer").get(URL, {"tahun": 2023, "triwulan": 2}))
     anggaran = tabel(page, id="tabel-anggaran").kolom_baris(("BSPJI Manado",))
-    # Manado to June: pagu 12.207.073.000 (DIPA revisi 02), realised 5.215.699.407 (42,73%),
+    # Manado to June: pagu 12.207.073.000 (DIPA revisi 02), realised 5.215.824.466 (42,73%),
     # planned 5.399.561.406 / 12.207.073.000 = 44,23%.
     assert anggaran["Pagu"] == "Rp 12.207.073.000"
-    assert anggaran["Realisasi"] == "Rp 5.215.699.407"
+    assert anggaran["Realisasi"] == "Rp 5.215.824.466"
     assert (anggaran["Realisasi (%)"], anggaran["Rencana (%)"]) == ("42,73%", "44,23%")
 
 
@@ -172,7 +172,7 @@ def test_the_trend_per_quarter_and_the_chart(demo):
     page = baca(masuk("reviewer").get(URL, {"tahun": 2023, "triwulan": 2}))
     tren = tabel(page, id="tabel-tren")
     # TW II over both real PKs: Manado 12 of 13 and Pekanbaru 12 of 12 reached:
-    # 24 / 25 × 100 = 96,00%. Budget to June: (5.215.699.407 + Pekanbaru's) / pagu.
+    # 24 / 25 × 100 = 96,00%. Budget to June: (5.215.824.466 + Pekanbaru's) / pagu.
     assert tren.sel("TW II", "Indikator tercapai") == "96,00%"
     grafik = page.semua("svg", kelas="grafik")
     assert len(grafik) == 1
@@ -278,7 +278,7 @@ def test_the_satkers_budget_against_its_plan(manado):
         )
     )
     assert angka["Pagu"] == "Rp 12.207.073.000"
-    assert angka["Realisasi s.d. TW II"] == "Rp 5.215.699.407"
+    assert angka["Realisasi s.d. TW II"] == "Rp 5.215.824.466"
     assert (angka["Realisasi (%)"], angka["Rencana penarikan (%)"]) == ("42,73%", "44,23%")
     assert len(anggaran.semua("svg", kelas="grafik")) == 1
 
@@ -308,7 +308,7 @@ def test_the_api_gives_the_dashboards_rows(demo):
         "simulasi": False, "tahun": 2023, "triwulan": 2, "status_pelaporan": "belum_mulai",
         "batas_pelaporan": None, "hari_terlambat": 0, "jumlah_indikator": 13,
         "jumlah_tercapai": 12, "persen_tercapai": "92.31", "pagu": 12_207_073_000,
-        "realisasi_anggaran": 5_215_699_407, "persen_realisasi_anggaran": "42.73",
+        "realisasi_anggaran": 5_215_824_466, "persen_realisasi_anggaran": "42.73",
         "persen_rencana_penarikan": "44.23", "deviasi_penarikan": manado["deviasi_penarikan"],
         "nilai_sakip": "76.80", "predikat_sakip": "BB",
         "prakiraan": {

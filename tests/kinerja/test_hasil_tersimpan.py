@@ -155,13 +155,18 @@ def test_figures_stored_under_other_settings_are_not_read(demo, settings):
 
 def test_the_budget_summary_of_each_quarter(demo):
     ringkasan = RingkasanAnggaran.objects.get(satker__kode=MANADO, tahun=2023, triwulan=2)
-    # Manado's DIPA after revisi 02: Rp 12.207.073.000; realised to 30 June
-    # 189.154.279 (6077) + 5.026.545.128 (6042) = 5.215.699.407, planned 5.399.561.406
-    # (Form A, test_anggaran_demo). 5.215.699.407 / 12.207.073.000 × 100 = 42,7269 → 42,73;
+    # Manado's DIPA after revisi 02: Rp 12.207.073.000; realised to 30 June, as SAKTI
+    # reports it (Bab IV point 3), 5.215.824.466; planned 5.399.561.406 (Form A,
+    # test_anggaran_demo). 5.215.824.466 / 12.207.073.000 × 100 = 42,7279 → 42,73;
     # 5.399.561.406 / 12.207.073.000 × 100 = 44,2331 → 44,23.
     assert (ringkasan.pagu, ringkasan.realisasi_rp, ringkasan.rencana_rp) == (
-        12_207_073_000, 5_215_699_407, 5_399_561_406,
+        12_207_073_000, 5_215_824_466, 5_399_561_406,
     )  # fmt: skip
+    assert ringkasan.realisasi_dilaporkan == 5_215_824_466
+    # Quarter I has no reported amount: its rupiah, rebuilt from the KROs' percentages
+    # (103.978.683 + 1.808.594.287 = 1.912.572.970), adds up across satker but is not printed.
+    tw1 = RingkasanAnggaran.objects.get(satker__kode=MANADO, tahun=2023, triwulan=1)
+    assert (tw1.realisasi_rp, tw1.realisasi_dilaporkan) == (1_912_572_970, None)
     assert (ringkasan.persen_realisasi, ringkasan.persen_rencana) == (D("42.73"), D("44.23"))
 
 
@@ -251,17 +256,21 @@ def test_a_budget_import_refreshes_the_budget_summary(manado):
     wb = workbook(ia.templat(ia.REALISASI, manado, 2023))
     ws = wb["Realisasi"]
     for row in range(HEADER_ROW + 1, ws.max_row + 1):
-        if ws.cell(row=row, column=1).value == "6077.BAD" and ws.cell(row=row, column=2).value == 6:
-            ws.cell(row=row, column=kolom(ia.REALISASI, "realisasi_keuangan"), value="27,50")
+        if ws.cell(row=row, column=1).value == "6077.BAD" and ws.cell(row=row, column=2).value == 3:
+            ws.cell(row=row, column=kolom(ia.REALISASI, "realisasi_keuangan"), value="18,50")
             ws.cell(row=row, column=kolom(ia.REALISASI, "realisasi_keuangan_rp")).value = None
     rencana = ia.baca(ia.REALISASI, simpan(wb), manado, 2023)
     services.anggaran_impor(
         user=pengguna("operator.manado"), satker=manado, tahun=2023, rencana=rencana
     )
-    # 6077.BAD to June: 548.888.000 × 27,63% = 151.657.754 before, × 27,50% = 150.944.200
-    # after; the DIPA's 5.215.699.407 − 151.657.754 + 150.944.200 = 5.214.985.853.
-    ringkasan = RingkasanAnggaran.objects.get(satker=manado, tahun=2023, triwulan=2)
-    assert ringkasan.realisasi_rp == 5_214_985_853
+    # 6077.BAD to March: 548.888.000 × 18,63% = 102.257.834,4 → 102.257.834 before,
+    # × 18,50% = 101.544.280 after; the DIPA's 1.912.572.970 − 102.257.834 + 101.544.280 =
+    # 1.911.859.416.
+    ringkasan = RingkasanAnggaran.objects.get(satker=manado, tahun=2023, triwulan=1)
+    assert ringkasan.realisasi_rp == 1_911_859_416
+    # To June the treasury's reported amount stays the realisation, whatever a KRO reports.
+    juni = RingkasanAnggaran.objects.get(satker=manado, tahun=2023, triwulan=2)
+    assert juni.realisasi_rp == 5_215_824_466
 
 
 def _kirim_formulir_admin(client: Client, url: str, ubah: dict[str, str]):

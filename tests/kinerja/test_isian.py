@@ -568,6 +568,34 @@ class TestNarasi:
         assert list(NarasiLaporan.objects.filter(satker=manado, triwulan=2).values()) == sebelum
 
 
+class TestRealisasiDipa:
+    def test_the_treasury_amount_entered_is_the_realisation_printed(self, client, manado):
+        from kinerja.models import RealisasiDipa, RingkasanAnggaran
+
+        client.force_login(pengguna("operator.manado"))
+        url = reverse("entri-data", args=[manado.pk, 2023, "realisasi-dipa"])
+        page = client.get(url)
+        formset = page.context["formset"]
+        n = formset.initial_form_count()
+        assert n == 1  # June's SAKTI amount of the demo
+        data = {"d-TOTAL_FORMS": str(n + 1), "d-INITIAL_FORMS": str(n), "d-MIN_NUM_FORMS": "0",
+                "d-MAX_NUM_FORMS": "1000", "tanda": page.context["tanda"]}  # fmt: skip
+        for i, f in enumerate(formset.forms[:n]):
+            data[f"d-{i}-id"] = str(f.instance.pk)
+            for name in ("bulan", "jumlah", "sumber", "tanggal_data"):
+                v = f.initial.get(name)
+                data[f"d-{i}-{name}"] = "" if v is None else str(v)
+        data |= {f"d-{n}-bulan": "3", f"d-{n}-jumlah": "1.912.600.000", f"d-{n}-sumber": "sakti",
+                 f"d-{n}-tanggal_data": "2023-03-31"}  # fmt: skip
+        tw1 = RingkasanAnggaran.objects.get(satker=manado, tahun=2023, triwulan=1)
+        assert tw1.realisasi_dilaporkan is None  # only percentages before
+        assert client.post(url, data).status_code == 302
+        assert RealisasiDipa.objects.get(satker=manado, tahun=2023, bulan=3).jumlah == 1_912_600_000
+        tw1 = RingkasanAnggaran.objects.get(satker=manado, tahun=2023, triwulan=1)
+        # 1.912.600.000 / 12.207.073.000 = 15,6680% → 15,67.
+        assert (tw1.realisasi_dilaporkan, tw1.persen_realisasi) == (1_912_600_000, D("15.67"))
+
+
 class TestRealisasiAnggaran:
     def test_quarter_end_progress_is_saved_and_rolled_up(self, client, manado):
         buka(3)

@@ -126,8 +126,9 @@ def test_bab_iv_summary_figures(pp39):
     assert rincian.pasangan == [
         # Program Kegiatan's Total.
         ("Pagu anggaran", "Rp 12.207.073.000"),
-        # 189.154.279 + 5.026.545.128 = 5.215.699.407 / 12.207.073.000 = 42,7269% → 42,73.
-        ("Realisasi anggaran s.d. Triwulan II", "Rp 5.215.699.407 (42,73%)"),
+        # As SAKTI reports it (Bab IV point 3): 5.215.824.466 / 12.207.073.000 = 42,7279% → 42,73;
+        # the KROs' rupiah rebuilt from their percentages (5.215.699.407) is not printed.
+        ("Realisasi anggaran s.d. Triwulan II", "Rp 5.215.824.466 (42,73%)"),
         ("Target PNBP", "Rp 1.150.000.000"),  # Bab IV point 4 (dipa.target_pnbp)
         # 518.891.250 / 1.150.000.000 = 45,1210% → 45,12.
         ("Penerimaan PNBP s.d. 30 Juni 2023", "Rp 518.891.250 (45,12%)"),
@@ -181,3 +182,20 @@ def test_pk_document_budget(susunan):
         "Total Anggaran Tahun 2023: Rp 7.350.321.000,-",
         "(Tujuh miliar tiga ratus lima puluh juta tiga ratus dua puluh satu ribu rupiah)",
     ]
+
+
+@pytest.mark.django_db
+def test_a_quarter_reported_in_percent_prints_no_rebuilt_rupiah(demo):
+    from laporan.susun import pp39 as susun_pp39
+    from satker.models import Satker
+
+    manado = Satker.objects.get(kode="247246")
+    laporan = susun_pp39.susun(manado, 2023, 1).nomori()
+    bab_iv = next(b for b in laporan.bab if b.nomor == "BAB IV")
+    ringkas = dict(next(b for b in bab_iv.isi if isinstance(b, dokumen.Rincian)).pasangan)
+    # March has no SAKTI amount; the KROs report percentages (rebuilt 103.978.683 +
+    # 1.808.594.287 = 1.912.572.970, 15,6678% of 12.207.073.000): the share is printed, the
+    # rupiah is not.
+    assert ringkas["Realisasi anggaran s.d. Triwulan I"] == "15,67% dari pagu"
+    assert laporan.nilai["anggaran.realisasi"] == "–"
+    assert laporan.nilai["anggaran.persen"] == "15,67"

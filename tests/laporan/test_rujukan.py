@@ -169,7 +169,7 @@ def test_the_lakip_resolves_a_narrative_that_names_its_figures(demo):
 @pytest.mark.django_db
 def test_the_pp39_names_the_budget_and_the_pnbp_its_conclusion_prints(manado):
     """Manado, quarter II 2023: the budget at 30 June (Tabel 14-16 of the source: pagu
-    12.207.073.000, realisation 5.215.699.407 = 42,73%, physical progress 45,58%) and the PNBP
+    12.207.073.000, realisation 5.215.824.466 = 42,73%, physical progress 45,58%) and the PNBP
     received to 30 June against the year's target (518.891.250 / 1.150.000.000 = 45,12%), as
     Bab IV's summary prints them."""
     from laporan.susun import pp39
@@ -177,7 +177,7 @@ def test_the_pp39_names_the_budget_and_the_pnbp_its_conclusion_prints(manado):
     laporan = pp39.susun(manado, 2023, 2)
     assert {k: v for k, v in laporan.nilai.items() if not k[0].isupper()} == {
         "anggaran.pagu": "Rp 12.207.073.000",
-        "anggaran.realisasi": "Rp 5.215.699.407",
+        "anggaran.realisasi": "Rp 5.215.824.466",
         "anggaran.persen": "42,73",
         "anggaran.fisik": "45,58",
         "pnbp.target": "Rp 1.150.000.000",

@@ -2,7 +2,13 @@
 progress series, the e-Monev component recap, the ALKI activities, the PNBP targets and the
 budget of the years before the tree."""
 
-from kinerja.models.anggaran.dipa import Dipa, RevisiDipa, RiwayatAnggaran, TargetPnbp
+from kinerja.models.anggaran.dipa import (
+    Dipa,
+    RealisasiDipa,
+    RevisiDipa,
+    RiwayatAnggaran,
+    TargetPnbp,
+)
 from kinerja.models.anggaran.monitoring import KegiatanAlki, RekapKomponen
 from kinerja.models.anggaran.struktur import ItemAnggaran, ProgresAnggaran
 
@@ -11,6 +17,7 @@ __all__ = [
     "ItemAnggaran",
     "KegiatanAlki",
     "ProgresAnggaran",
+    "RealisasiDipa",
     "RekapKomponen",
     "RevisiDipa",
     "RiwayatAnggaran",

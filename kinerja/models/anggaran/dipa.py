@@ -2,6 +2,7 @@
 PNBP targets, pagu and realisation of years without a DIPA in the data."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -142,3 +143,43 @@ class RiwayatAnggaran(DataDukungSatker):
                     )
                 }
             )
+
+
+class SumberRealisasi(models.TextChoices):
+    SAKTI = "sakti", "SAKTI"
+    OM_SPAN = "om_span", "OM SPAN"
+
+
+class RealisasiDipa(DataDukungSatker):
+    """The satker's whole spending up to the end of a month as the treasury systems report
+    it, an amount (SAKTI / OM SPAN). Where the tree's nodes report percentages only, this is
+    the realisation printed; the rupiah rebuilt from the percentages is not."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun anggaran"))
+    bulan = models.PositiveSmallIntegerField(
+        _("s.d. akhir bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    jumlah = models.BigIntegerField(_("realisasi (Rp)"), validators=[MinValueValidator(0)])
+    sumber = models.CharField(
+        _("sumber"), max_length=10, choices=SumberRealisasi.choices, default=SumberRealisasi.SAKTI
+    )
+    tanggal_data = models.DateField(_("tanggal data"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["satker", "tahun", "bulan"]
+        verbose_name = _("realisasi DIPA (SAKTI/OM SPAN)")
+        verbose_name_plural = _("realisasi DIPA (SAKTI/OM SPAN)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "tahun", "bulan"],
+                name="realisasi_dipa_unik",
+                violation_error_message=_("Realisasi bulan ini untuk satker ini sudah ada."),
+            ),
+            models.CheckConstraint(
+                condition=Q(jumlah__gte=0) & Q(bulan__gte=1) & Q(bulan__lte=12),
+                name="realisasi_dipa_wajar",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.satker} {self.tahun} s.d. bulan {self.bulan}"

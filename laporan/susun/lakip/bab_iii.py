@@ -52,6 +52,7 @@ class BabIII(LakipDasar):
             ta.tabel_deviasi(
                 sel_anggaran.deviasi_penarikan(self.nodes, 12),
                 f"Deviasi realisasi terhadap rencana penarikan dana TA {k.tahun}",
+                sel_anggaran.periode_tercatat(self.nodes, 12),
             ),
         ]
         perkembangan = self.tabel_perkembangan_anggaran()

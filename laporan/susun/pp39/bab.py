@@ -370,6 +370,7 @@ def bab_iii(k: Konteks, nodes: ta.Pohon) -> d.Bagian:
                                 sel_anggaran.deviasi_penarikan(nodes, 3 * k.triwulan),
                                 f"Deviasi realisasi terhadap rencana penarikan dana s.d. "
                                 f"Triwulan {tw}",
+                                sel_anggaran.periode_tercatat(nodes, 3 * k.triwulan),
                             ),
                         ],
                     ),
@@ -423,6 +424,7 @@ def bab_iii(k: Konteks, nodes: ta.Pohon) -> d.Bagian:
 def bab_iv(k: Konteks, nodes: ta.Pohon, akhir: datetime.date) -> d.Bagian:
     bulan = 3 * k.triwulan
     pagu, _, realisasi = sel_anggaran.total_satker(nodes, bulan)
+    tercatat = sel_anggaran.realisasi_tercatat(nodes, bulan)
     persen = pa.persen_terhadap(realisasi, pagu, pembulatan=konfigurasi().pembulatan)
     pnbp = sel_anggaran.pnbp_per_tahun(k.satker, [k.tahun], sampai=akhir)[0]
     status = [k.hasil[line.pk].status for line in k.lines]
@@ -430,7 +432,12 @@ def bab_iv(k: Konteks, nodes: ta.Pohon, akhir: datetime.date) -> d.Bagian:
         ("Pagu anggaran", format_rupiah(pagu)),
         (
             f"Realisasi anggaran s.d. Triwulan {romawi(k.triwulan)}",
-            f"{format_rupiah(realisasi)} ({persen.tampil}%)" if realisasi is not None else "–",
+            # The rupiah only as reported (SAKTI / OM SPAN), never rebuilt from percentages.
+            f"{format_rupiah(tercatat)} ({persen.tampil}%)"
+            if tercatat is not None
+            else f"{persen.tampil}% dari pagu"
+            if realisasi is not None
+            else "–",
         ),
         ("Target PNBP", format_rupiah(pnbp.target) if pnbp.target else "–"),
         (

@@ -73,6 +73,43 @@ def test_progress_of_a_parent_is_summed_and_weighted_by_its_own_pagu():
     assert kegiatan.realisasi_fisik.rumus == "(300 × 50 + 100 × 70,00) / 400 = 55,00%"
 
 
+def test_a_rupiah_rebuilt_from_a_percentage_is_not_a_reported_amount():
+    progres = {
+        3: [pa.Titik(6, realisasi_keuangan=D("50"))],  # 300 × 50% = 150, rebuilt
+        5: [pa.Titik(6, realisasi_keuangan_rp=60)],
+        6: [pa.Titik(6, realisasi_keuangan_rp=10)],
+    }
+    hasil = pa.hitung_pohon(POHON, progres, (6,))
+    assert (hasil[3].posisi[6].realisasi_rp, hasil[3].posisi[6].realisasi_rp_tercatat) == (
+        150,
+        None,
+    )
+    # KRO B: both leaves reported amounts, 60 + 10 = 70.
+    assert hasil[4].posisi[6].realisasi_rp_tercatat == 70
+    # The kegiatan sums 150 + 70 = 220 to compute with, but 150 of it was never reported.
+    assert (hasil[2].posisi[6].realisasi_rp, hasil[2].posisi[6].realisasi_rp_tercatat) == (
+        220,
+        None,
+    )
+
+
+def test_an_amount_reported_above_the_leaves_wins_and_the_rest_still_rolls_up():
+    # The SAKTI total of the program: 231 rupiah spent, while the KROs reported percentages
+    # (KRO A 50% of 300 = 150; KRO B 70% of 100 = 70: 220 rebuilt) and physical progress.
+    progres = {
+        1: [pa.Titik(6, realisasi_keuangan_rp=231)],
+        3: [pa.Titik(6, realisasi_keuangan=D("50"), realisasi_fisik=D("50"))],
+        4: [pa.Titik(6, realisasi_keuangan=D("70"), realisasi_fisik=D("70"))],
+    }
+    program = pa.hitung_pohon(POHON, progres, (6,))[1].posisi[6]
+    # 231 / 400 = 57,75%.
+    assert (program.realisasi_rp, program.realisasi_rp_tercatat) == (231, 231)
+    assert program.realisasi_keuangan.nilai == D("57.75")
+    # Fisik is not in the SAKTI figure: (300 × 50 + 100 × 70) / 400 = 55,00 from below.
+    assert program.realisasi_fisik.nilai == D("55.00")
+    assert program.sumber == "tercatat"
+
+
 def test_a_parent_with_a_child_not_reported_has_no_total():
     progres = {
         3: [pa.Titik(6, realisasi_keuangan_rp=150)],
