@@ -22,6 +22,7 @@ from kinerja.models import (
     PerjanjianKinerja,
     StatusPelaporan,
 )
+from kinerja.selectors.narasi import temuan_triwulan
 from satker.models import Satker
 
 
@@ -160,9 +161,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     catatan = {}
     for c in lap.catatan_reviu.select_related("oleh"):
         catatan.setdefault(c.indikator_id, []).append(c)
+    # What the quarter's texts state that the report cannot print (a figure the computation
+    # contradicts, a typed table number, a colon with nothing after it), per line and section.
+    temuan = temuan_triwulan(
+        lap.satker_id, lap.tahun, lap.triwulan, lines,
+        {line.pk: h for line, h in zip(lines, hasil, strict=True)},
+    )  # fmt: skip
+    temuan_baris: dict[str, list] = {}
+    for t in temuan:
+        temuan_baris.setdefault(t.kode, []).append(t)
     baris = [
         {
             "line": line,
+            "temuan": temuan_baris.get(line.kode, []),
             "hasil": h,
             "r": realisasi.get(line.pk),
             "bukti": bukti.get(realisasi[line.pk].pk, []) if line.pk in realisasi else [],
@@ -179,6 +190,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "triwulan_romawi": romawi(lap.triwulan),
             "baris": baris,
             "catatan_umum": catatan.get(None, []),
+            "temuan_bagian": temuan_baris.get("", []),
             "peristiwa": list(lap.peristiwa.select_related("oleh")),
             "snapshot": snapshot,
         },

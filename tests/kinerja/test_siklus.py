@@ -25,6 +25,7 @@ from kinerja.models import (
 )
 from kinerja.selectors.capaian import hitung_capaian
 from satker.models import Pengguna
+from tests.halaman import baca
 
 pytestmark = pytest.mark.django_db
 
@@ -234,6 +235,32 @@ class TestTransitions:
         response = client.get(reverse("reviu-detail", args=[lap.pk]))
         b = next(b for b in response.context["baris"] if b["line"].pk == line.pk)
         assert b["hasil"].realisasi_antara == D("50")
+
+    def test_the_reviewer_sees_what_the_texts_state_that_cannot_be_printed(
+        self, client, manado, lengkap
+    ):
+        from laporan.models import NarasiLaporan
+
+        line = siklus.lines_satker(manado, 2023)[0]
+        r = RealisasiTriwulan.objects.get(indikator=line, triwulan=2)
+        r.kendala = "Rinciannya pada Tabel 5."
+        r.save()
+        NarasiLaporan.objects.update_or_create(
+            satker=manado, jenis="pp39", tahun=2023, triwulan=2, bagian="penutup",
+            defaults={"teks": "Kesimpulan sebagai berikut:"},
+        )  # fmt: skip
+        client.force_login(pengguna("reviewer"))
+        page = baca(client.get(reverse("reviu-detail", args=[lengkap.pk])))
+        kartu = page.satu("section", id=f"l{line.pk}")
+        assert [d.teks for d in kartu.semua("div", kelas="field-warning")] == [
+            "Kendala: “Tabel 5” diketik sebagai nomor; tulis {tabel:nama} agar nomornya selalu "
+            "nomor di laporan ini."
+        ]
+        bagian = page.satu("section", id="temuan-narasi")
+        assert [d.teks for d in bagian.semua("div", kelas="field-warning")] == [
+            "Penutup / kesimpulan: Kalimat “…Kesimpulan sebagai berikut:” diakhiri titik dua "
+            "tanpa rincian."
+        ]
 
     def test_a_snapshot_cannot_be_changed(self, lengkap):
         lap = siklus.ajukan(user=pengguna("kepala.manado"), lap=lengkap)
