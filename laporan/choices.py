@@ -84,6 +84,7 @@ LAKIP_BAGIAN = (
 # The LAKIP tables printed from data inside a narrative section: a paragraph
 # "[[tabel:kunci]]" puts the table there; without it the table follows the section's text.
 TEMPAT_TABEL = {
+    B.IKHTISAR_EKSEKUTIF: ("target-dan-capaian",),
     B.PERAN_STRATEGIS: ("ruang-lingkup-pengujian", "ruang-lingkup-kalibrasi"),
     B.LAYANAN: ("pelanggan", "volume-layanan", "grafik-volume-layanan"),
 }

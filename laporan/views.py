@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from kinerja import selectors
+from kinerja import selectors, siklus
 from kinerja.formatting import romawi
+from kinerja.selectors.capaian import hitung_capaian
+from kinerja.selectors.narasi import TemuanNarasi, temuan_tahun
 from kinerja.views.parameter import TAHUN_VALID, int_param
 from laporan import render as renderer
 from laporan import services
@@ -57,6 +59,7 @@ def daftar(request: HttpRequest, pk: int) -> HttpResponse:
     terakhir: dict[tuple, BerkasLaporan] = {}
     for b in berkas.order_by("-diminta"):
         terakhir.setdefault((b.jenis, b.triwulan, b.format), b)
+    punya_pk = tahun in daftar_tahun
     baris = [
         {
             **lap,
@@ -64,6 +67,11 @@ def daftar(request: HttpRequest, pk: int) -> HttpResponse:
                 (f, terakhir.get((lap["jenis"], lap["triwulan"], f)))
                 for f in renderer.identifiers()
             ],
+            # What the LAKIP's texts state that the report cannot print (the quarters' are
+            # listed where each quarter is filled and submitted).
+            "temuan": _temuan_lakip(satker, tahun)
+            if lap["jenis"] == JenisLaporan.LAKIP and punya_pk
+            else [],
         }
         for lap in _laporan_tersedia(tahun)
     ]
@@ -74,12 +82,21 @@ def daftar(request: HttpRequest, pk: int) -> HttpResponse:
             "satker": satker,
             "tahun": tahun,
             "daftar_tahun": daftar_tahun,
-            "punya_pk": tahun in daftar_tahun,
+            "punya_pk": punya_pk,
             "baris": baris,
             "renderers": renderer.renderers(),
             "sedang": any(b.status in SEDANG for b in terakhir.values()),
         },
     )
+
+
+def _temuan_lakip(satker: Satker, tahun: int) -> list[TemuanNarasi]:
+    """What the year's texts (each line's narrative, the LAKIP's sections) state that the
+    LAKIP cannot print as it is: a figure that is not the computed one, a table cited by a
+    typed number, a colon with nothing after it."""
+    lines = siklus.lines_satker(satker, tahun)
+    hasil = dict(zip([x.pk for x in lines], hitung_capaian(lines, None), strict=True))
+    return temuan_tahun(satker.pk, tahun, lines, hasil)
 
 
 def _minta(request: HttpRequest, satker: Satker) -> HttpResponse:

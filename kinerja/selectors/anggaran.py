@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Max
 
 from kinerja.formatting import BULAN, romawi
 from kinerja.models import (
     Dipa,
+    IndikatorKinerja,
     IndikatorPerjanjian,
     ItemAnggaran,
     PenerimaanPnbp,
@@ -208,6 +209,8 @@ class EfisiensiBaris:
     persen_anggaran: Hasil
     efisiensi: pa.HasilEfisiensi
     kode_anggaran: tuple[str, ...]
+    # The indicator of the manual the line measures (None for a line without one).
+    indikator: IndikatorKinerja | None = None
 
 
 def efisiensi_indikator(
@@ -256,9 +259,24 @@ def efisiensi_indikator(
                     ambang=konf.ambang,
                 ),
                 kode_anggaran=tuple(n.kode for n in nodes),
+                indikator=line.indikator,
             )
         )
     return hasil
+
+
+def rata_rata_efisiensi(daftar: Iterable[EfisiensiBaris], *, iku: bool = False) -> Hasil:
+    """The mean efficiency of the lines (those whose efficiency could be computed), as the
+    LAKIP's efficiency table prints it under its rows; with `iku`, of the lines whose
+    indicator is an IKU only (the source's column "Efisiensi IKU")."""
+    return pa.rata_rata(
+        [
+            e.efisiensi.efisiensi
+            for e in daftar
+            if not iku or (e.indikator is not None and e.indikator.iku)
+        ],
+        pembulatan=konfigurasi().pembulatan,
+    )
 
 
 # --- PNBP against its target ------------------------------------------------------------
@@ -272,6 +290,9 @@ class PnbpTahun:
     total: int | None
     persen_layanan: Hasil
     persen_total: Hasil
+    # The receipts of each kind (JenisPnbp) at the same position: what the tables per kind
+    # print, the kinds without a receipt left out.
+    per_jenis: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -330,6 +351,9 @@ def pnbp_per_tahun(
             daftar = [r for r in daftar if r.tanggal_posisi == akhir]
         layanan = sum(r.jumlah for r in daftar if r.layanan) if daftar else None
         total = sum(r.jumlah for r in daftar) if daftar else None
+        per_jenis: dict[str, int] = defaultdict(int)
+        for r in daftar:
+            per_jenis[r.jenis] += r.jumlah
         target = targets[th]
         hasil.append(
             PnbpTahun(
@@ -339,6 +363,7 @@ def pnbp_per_tahun(
                 total=total,
                 persen_layanan=pa.persen_terhadap(layanan, target, pembulatan=p),
                 persen_total=pa.persen_terhadap(total, target, pembulatan=p),
+                per_jenis=dict(per_jenis),
             )
         )
     return hasil

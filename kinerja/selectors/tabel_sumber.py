@@ -89,7 +89,7 @@ def kumpulkan(
             "pegawai", "tanggal_mulai", "nama_pelatihan"
         )
     )
-    data.anggaran = _anggaran(satker, tahun, anggaran_tahun_ini)
+    data.anggaran = anggaran_per_tahun(satker.pk, tahun, anggaran_tahun_ini)
     awal = tahun - TAHUN_LAYANAN + 1
     for p in PelangganLayanan.objects.filter(satker=satker, tahun__range=(awal, tahun)):
         data.pelanggan.setdefault(p.tahun, {})[p.jenis] = p
@@ -100,8 +100,8 @@ def kumpulkan(
     return data
 
 
-def _anggaran(
-    satker: Satker, tahun: int, tahun_ini: tuple[int, int | None] | None
+def anggaran_per_tahun(
+    satker_id: int, tahun: int, tahun_ini: tuple[int, int | None] | None = None
 ) -> list[AnggaranTahun]:
     """Pagu and realisation of the report's year and the four before: a year the
     application holds the budget tree of is computed from it (its own figures, the same as
@@ -109,7 +109,7 @@ def _anggaran(
     tahun_tahun = range(tahun - TAHUN_ANGGARAN + 1, tahun + 1)
     dihitung = {} if tahun_ini is None else {tahun: tahun_ini}
     pohon = sel_anggaran.pohon_banyak(
-        [(satker.pk, t) for t in tahun_tahun if t not in dihitung], bulan=(12,)
+        [(satker_id, t) for t in tahun_tahun if t not in dihitung], bulan=(12,)
     )
     for (_, t), nodes in pohon.items():
         if nodes:
@@ -117,7 +117,7 @@ def _anggaran(
             dihitung[t] = (pagu, realisasi)
     riwayat = {
         r.tahun: r
-        for r in RiwayatAnggaran.objects.filter(satker=satker, tahun__in=list(tahun_tahun))
+        for r in RiwayatAnggaran.objects.filter(satker_id=satker_id, tahun__in=list(tahun_tahun))
     }
     hasil = []
     for t in tahun_tahun:

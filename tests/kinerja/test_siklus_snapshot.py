@@ -224,7 +224,7 @@ class TestIsiSnapshot:
         assert viii2["kode"] == "VIII.2"
         isian = viii2["isian"]
         assert (isian["realisasi_antara"], isian["nilai_realisasi"]) == ("30.00", "")
-        assert isian["kendala"].strip() == ("Belum ada Tidak terdapat kendala pada kegiatan ini.")
+        assert isian["kendala"].strip() == "Belum ada hasil penilaian laporan keuangan."
 
     def test_figures_that_do_not_match_the_lines_are_refused(self, manado):
         # A snapshot that silently left a line out would print that line's figures as

@@ -148,14 +148,18 @@ def test_the_team_is_the_annex_table_with_its_columns_numbered(lakip):
 def test_the_scope_tables_stand_where_the_text_introduces_them(lakip):
     bab_i = next(b for b in lakip.bab if b.nomor == "BAB I")
     peran = next(b for b in bab_i.anak if b.nomor == "1.2.")
+    # Each sentence names the table right after it ({tabel:lingkup_pengujian}): its number is
+    # the report's, not the source's ("Tabel 3" for what the report numbers Tabel 4).
     i = next(n for n, b in enumerate(peran.isi) if isinstance(b, d.Tabel))
     assert peran.isi[i - 1].teks == (
-        "Adapun ruang lingkup di Laboratorium Pengujian dapat dilihat pada Tabel berikut ini."
+        "Adapun ruang lingkup di Laboratorium Pengujian dapat dilihat pada "
+        f"{peran.isi[i].label} berikut ini."
     )
     assert peran.isi[i].nama_lembar == "Lingkup Pengujian"
     assert peran.isi[i + 1].teks.startswith("Komoditi yang sudah terakreditasi oleh KAN")
     j = next(n for n, b in enumerate(peran.isi) if n > i and isinstance(b, d.Tabel))
-    assert peran.isi[j - 1].teks.endswith("dapat dilihat pada Tabel 3 berikut.")
+    assert peran.isi[j - 1].teks.endswith(f"dapat dilihat pada {peran.isi[j].label} berikut.")
+    assert (peran.isi[i].label, peran.isi[j].label) == ("Tabel 3", "Tabel 4")
     assert peran.isi[j].nama_lembar == "Lingkup Kalibrasi"
 
 

@@ -284,7 +284,8 @@ def test_pengukuran_tw2_rows(pp39, judul):
         TANPA_KENDALA,
     ]
     # VIII.2: no score yet ("–"); progress 30 of 60 = 50,00% → tidak tercapai. The kendala is
-    # printed as the source wrote it (pk_2023.yaml).
+    # the one Tabel 5 and the Form give (the text's "Belum ada Tidak terdapat kendala ..." said
+    # there was none, of a line below its target: pk_2023.yaml).
     viii2 = "VIII.2 Nilai minimal laporan keuangan"
     assert nilai_baris(t, viii2) == [
         viii2,
@@ -298,7 +299,7 @@ def test_pengukuran_tw2_rows(pp39, judul):
         KEGIATAN_VIII_2,
         D("50.00"),
         "Tidak tercapai",
-        "Belum ada Tidak terdapat kendala pada kegiatan ini.",
+        "Belum ada hasil penilaian laporan keuangan.",
     ]
     assert kecuali(teks_baris(t, viii2), 0, 5, 7) == [  # TANPA_TEKS_ANTARA
         "90",
@@ -309,7 +310,7 @@ def test_pengukuran_tw2_rows(pp39, judul):
         KEGIATAN_VIII_2,
         "50,00%",
         "Tidak tercapai",
-        "Belum ada Tidak terdapat kendala pada kegiatan ini.",
+        "Belum ada hasil penilaian laporan keuangan.",
     ]
     # III.3, a count: 426 printed without decimals; 426 / 750 = 56,80%; progress 56,8 / 50
     # = 113,60%.

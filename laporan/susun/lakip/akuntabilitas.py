@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kinerja.choices import BesaranLayanan, JenisPnbp
 from kinerja.perhitungan import anggaran as pa
+from kinerja.selectors import anggaran as sel_anggaran
 from kinerja.selectors.capaian import konfigurasi
 from laporan import dokumen as d
 from laporan.susun import data_dukung
@@ -106,10 +107,8 @@ class Akuntabilitas(LakipDasar):
                     ),
                 ]
             )
-        rata = pa.rata_rata(
-            [e.efisiensi.efisiensi for e in self.efisiensi.values()],
-            pembulatan=konfigurasi().pembulatan,
-        )
+        rata = sel_anggaran.rata_rata_efisiensi(self.efisiensi.values())
+        rata_iku = sel_anggaran.rata_rata_efisiensi(self.efisiensi.values(), iku=True)
         return d.Tabel(
             judul=f"Perhitungan Efektivitas dan Efisiensi Kinerja dan Anggaran TA.{self.k.tahun}",
             kepala=[
@@ -139,7 +138,12 @@ class Akuntabilitas(LakipDasar):
                     d.teks("Efisiensi rata-rata", colspan=10, tebal=True),
                     d.dari_hasil(rata, persen_=True, tebal=True),
                     d.teks(""),
-                ]
+                ],
+                [
+                    d.teks("Efisiensi rata-rata indikator kinerja utama (IKU)", colspan=10),
+                    d.dari_hasil(rata_iku, persen_=True),
+                    d.teks(""),
+                ],
             ],
             lebar=[22, 6, 7, 7, 7, 10, 10, 6, 9, 9, 6, 7],
             lanskap=True,
@@ -396,4 +400,5 @@ class Akuntabilitas(LakipDasar):
             kategori=kategori,
             seri=[d.Seri(str(t), [v[i] for v in nilai]) for i, t in enumerate(tahun)],
             satuan="jumlah",
+            kunci="volume_layanan",
         )

@@ -113,6 +113,13 @@ class LakipDasar:
             nama_lembar="Target dan Capaian",
         )
 
+    def ringkasan_anggaran_bila_tidak_disebut(self, bagian: str) -> list[d.Paragraf]:
+        """The budget sentence, unless the section's narrative states the year's budget
+        itself, by its names ({anggaran.realisasi}): a summary is not printed twice."""
+        if "{anggaran.realisasi}" in self.k.teks(bagian):
+            return []
+        return [self.ringkasan_anggaran()]
+
     def ringkasan_anggaran(self) -> d.Paragraf:
         pnbp = next((x for x in self.pnbp if x.tahun == self.k.tahun), None)
         persen = pa.persen_terhadap(self.realisasi, self.pagu, pembulatan=konfigurasi().pembulatan)

@@ -40,9 +40,17 @@ class Depan(LakipDasar):
             d.Bagian(
                 "IKHTISAR EKSEKUTIF",
                 isi=[
-                    *k.blok_narasi(B.IKHTISAR_EKSEKUTIF),
-                    self.tabel_capaian(f"Target dan Capaian Kinerja {self.s} TA. {k.tahun}"),
-                    self.ringkasan_anggaran(),
+                    *sisipkan(
+                        k.blok_narasi(B.IKHTISAR_EKSEKUTIF),
+                        {
+                            "target-dan-capaian": [
+                                self.tabel_capaian(
+                                    f"Target dan Capaian Kinerja {self.s} TA. {k.tahun}"
+                                )
+                            ]
+                        },
+                    ),
+                    *self.ringkasan_anggaran_bila_tidak_disebut(B.IKHTISAR_EKSEKUTIF),
                 ],
             ),
         ]

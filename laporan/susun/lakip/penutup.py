@@ -39,7 +39,7 @@ class Penutup(LakipDasar):
                     f"{status.count(Status.TIDAK_DAPAT_DINILAI)} belum dapat dinilai "
                     "(dihitung dari data aplikasi)."
                 ),
-                self.ringkasan_anggaran(),
+                *self.ringkasan_anggaran_bila_tidak_disebut(B.PENUTUP),
             ],
             anak=[
                 d.Bagian("Kesimpulan", "4.1.", 2, k.blok_narasi(B.PENUTUP)),
