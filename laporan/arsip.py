@@ -134,9 +134,13 @@ def isi_terperiksa(berkas: BerkasLaporan) -> bytes:
             "Arsip laporan %s (%s) rusak: SHA-256 tercatat %s, berkas tersimpan %s.",
             berkas.pk, berkas.berkas.name, berkas.sha256, tersimpan,
         )  # fmt: skip
+        masalah = (
+            "tidak ditemukan di penyimpanan"
+            if isi is None
+            else "tidak cocok dengan sidik SHA-256 yang tercatat saat verifikasi"
+        )
         raise ArsipRusak(
-            f"Berkas arsip {berkas.nama_unduhan} tidak cocok dengan sidik SHA-256 yang tercatat "
-            "saat verifikasi, sehingga tidak diberikan. Kejadian ini telah dicatat; hubungi "
-            "administrator aplikasi."
+            f"Berkas arsip {berkas.nama_unduhan} {masalah}, sehingga tidak diberikan. Kejadian "
+            "ini telah dicatat; hubungi administrator aplikasi."
         )
     return isi

@@ -189,7 +189,7 @@ class TestIntegrity:
         xlsx.berkas.storage.delete(xlsx.berkas.name)
         response = reviewer_client.get(reverse("berkas-unduh", args=[xlsx.pk]))
         assert response.status_code == 500
-        assert "tidak cocok" in response.content.decode()
+        assert "tidak ditemukan di penyimpanan" in response.content.decode()
 
     def test_the_command_writes_only_checked_bytes(self, manado, terverifikasi, tmp_path: Path):
         pdf = arsip(manado, format="pdf")[0]
