@@ -44,12 +44,15 @@ class BerkasQuerySet(RestrictedQuerySet):
             raise ArsipTerkunci(_("Arsip laporan terverifikasi tidak dapat dihapus."))
         return super().delete()
 
+    delete.alters_data = True
     delete.queryset_only = True
 
     def update(self, **kwargs):
         if self.filter(TERSEGEL).exists():
             raise ArsipTerkunci(_("Arsip laporan terverifikasi tidak dapat diubah."))
         return super().update(**kwargs)
+
+    update.alters_data = True
 
 
 class BerkasLaporan(PeriodeLaporan):
