@@ -460,8 +460,10 @@ def hasil_triwulan(
 # --- transitions ----------------------------------------------------------------------------
 
 
-def _catat(lap: PelaporanTriwulan, aksi: str, user: Pengguna, catatan: str = "") -> None:
-    PeristiwaPelaporan.objects.create(pelaporan=lap, aksi=aksi, oleh=user, catatan=catatan)
+def _catat(
+    lap: PelaporanTriwulan, aksi: str, user: Pengguna, catatan: str = ""
+) -> PeristiwaPelaporan:
+    return PeristiwaPelaporan.objects.create(pelaporan=lap, aksi=aksi, oleh=user, catatan=catatan)
 
 
 @transaction.atomic
@@ -526,6 +528,9 @@ def kembalikan(
 
 @transaction.atomic
 def verifikasi(*, user: Pengguna, lap: PelaporanTriwulan) -> PelaporanTriwulan:
+    """A reviewer verifies a submitted quarter: it is locked, and once that has committed its
+    PP-39 is archived (rendered once through the report queue; the verification does not wait
+    for a worker, and a failing render never undoes it: laporan.arsip)."""
     lap = PelaporanTriwulan.objects.select_for_update().get(pk=lap.pk)
     if not boleh_mereviu(user):
         raise PermissionDenied("Hanya reviewer Sekretariat yang dapat memverifikasi laporan.")
@@ -533,13 +538,17 @@ def verifikasi(*, user: Pengguna, lap: PelaporanTriwulan) -> PelaporanTriwulan:
         raise ValidationError("Hanya laporan yang sudah diajukan yang dapat diverifikasi.")
     lap.status = S.DIVERIFIKASI
     lap.save()
-    _catat(lap, AksiPelaporan.DIVERIFIKASI, user)
+    peristiwa = _catat(lap, AksiPelaporan.DIVERIFIKASI, user)
+    from laporan.arsip import arsipkan  # laporan reads the cycle; the cycle calls it back here
+
+    transaction.on_commit(lambda: arsipkan(peristiwa.pk), robust=True)
     return lap
 
 
 @transaction.atomic
 def buka_kembali(*, user: Pengguna, lap: PelaporanTriwulan, alasan: str) -> PelaporanTriwulan:
-    """A reviewer reopens a verified quarter for correction; the reason is recorded."""
+    """A reviewer reopens a verified quarter for correction; the reason is recorded. The
+    archive of its verification stays as it is; the next verification makes a new one."""
     lap = PelaporanTriwulan.objects.select_for_update().get(pk=lap.pk)
     if not boleh_mereviu(user):
         raise PermissionDenied("Hanya reviewer Sekretariat yang dapat membuka kembali laporan.")

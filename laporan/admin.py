@@ -23,8 +23,27 @@ class NarasiLaporanAdmin(admin.ModelAdmin):
 
 @admin.register(BerkasLaporan)
 class BerkasLaporanAdmin(admin.ModelAdmin):
-    list_display = [*PERIODE, "format", "status", "halaman", "diminta_oleh", "diminta", "selesai"]
+    """Rendered files. An archive of a verified quarter is only read here: neither changed
+    nor deleted, alone or in a bulk action (the model refuses it too)."""
+
+    list_display = [
+        *PERIODE, "format", "status", "arsip", "versi", "halaman", "diminta_oleh", "diminta",
+        "selesai",
+    ]  # fmt: skip
     list_select_related = ["satker", "diminta_oleh"]
-    list_filter = ["status", "jenis", "format", "tahun", "satker"]
-    search_fields = ["satker__singkatan", "pesan"]
-    readonly_fields = ["diminta", "selesai", "halaman", "ukuran", "diminta_oleh"]
+    list_filter = ["arsip", "status", "jenis", "format", "tahun", "satker"]
+    search_fields = ["satker__singkatan", "pesan", "sha256"]
+    readonly_fields = [
+        "diminta", "selesai", "halaman", "ukuran", "diminta_oleh", "arsip", "peristiwa", "versi",
+        "sha256",
+    ]  # fmt: skip
+
+    def has_change_permission(self, request, obj: BerkasLaporan | None = None) -> bool:
+        if obj is not None and obj.arsip:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj: BerkasLaporan | None = None) -> bool:
+        if obj is not None and obj.arsip:
+            return False
+        return super().has_delete_permission(request, obj)

@@ -1,10 +1,13 @@
 """Reports in the API: request one (POST /api/v1/laporan/), watch its status
-(GET /api/v1/laporan/{id}/), fetch the file (GET /api/v1/laporan/{id}/unduh/)."""
+(GET /api/v1/laporan/{id}/), fetch the file (GET /api/v1/laporan/{id}/unduh/). A request of
+a verified quarter's PP-39 in an archived format answers with the quarter's archive (`arsip`
+true, its `sha256`, when and by whom verified): 200 when it is written, 202 while it is being
+rendered."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -13,10 +16,11 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from laporan import arsip, services
 from laporan import render as renderer
-from laporan import services
 from laporan.choices import FormatBerkas, JenisLaporan, StatusBerkas
 from laporan.models import BerkasLaporan
+from laporan.views import respons_unduhan
 from satker.api.base import RestrictedViewSetMixin
 from satker.models import Satker
 
@@ -28,14 +32,27 @@ class BerkasLaporanSerializer(serializers.ModelSerializer):
         source="diminta_oleh.username", read_only=True, default=None
     )
     unduh = serializers.SerializerMethodField()
+    sha256 = serializers.SerializerMethodField(
+        help_text="SHA-256 berkas arsip yang tersimpan; null untuk berkas yang bukan arsip."
+    )
+    diverifikasi = serializers.DateTimeField(
+        source="peristiwa.waktu", read_only=True, default=None, help_text="Waktu verifikasi arsip."
+    )
+    diverifikasi_oleh = serializers.CharField(
+        source="peristiwa.oleh.username", read_only=True, default=None
+    )
 
     class Meta:
         model = BerkasLaporan
         fields = [
             "id", "satker", "jenis", "tahun", "triwulan", "format", "status", "status_label",
             "halaman", "ukuran", "diminta_oleh", "diminta", "selesai", "pesan", "unduh",
+            "arsip", "versi", "sha256", "diverifikasi", "diverifikasi_oleh",
         ]  # fmt: skip
         read_only_fields = fields
+
+    def get_sha256(self, berkas: BerkasLaporan) -> str | None:
+        return berkas.sha256 or None
 
     def get_unduh(self, berkas: BerkasLaporan) -> str | None:
         if berkas.status != StatusBerkas.SELESAI:
@@ -87,10 +104,11 @@ class BerkasLaporanFilterSet(filters.FilterSet):
     jenis = filters.ChoiceFilter(choices=JenisLaporan.choices)
     format = filters.ChoiceFilter(choices=FormatBerkas.choices)
     status = filters.ChoiceFilter(choices=StatusBerkas.choices)
+    arsip = filters.BooleanFilter()
 
     class Meta:
         model = BerkasLaporan
-        fields = ["satker", "tahun", "triwulan", "jenis", "format", "status"]
+        fields = ["satker", "tahun", "triwulan", "jenis", "format", "status", "arsip"]
 
 
 class LaporanViewSet(
@@ -103,7 +121,9 @@ class LaporanViewSet(
     """Rendered reports (PP-39, LAKIP, PK) of the satker the user may see: request one, follow
     its status, download it when done."""
 
-    queryset = BerkasLaporan.objects.select_related("satker", "diminta_oleh").order_by("-diminta")
+    queryset = BerkasLaporan.objects.select_related(
+        "satker", "diminta_oleh", "peristiwa__oleh"
+    ).order_by("-diminta")
     serializer_class = BerkasLaporanSerializer
     filterset_class = BerkasLaporanFilterSet
 
@@ -112,7 +132,12 @@ class LaporanViewSet(
 
     @extend_schema(
         request=PermintaanLaporanSerializer,
-        responses={202: BerkasLaporanSerializer},
+        responses={
+            202: BerkasLaporanSerializer,
+            200: OpenApiResponse(
+                BerkasLaporanSerializer, description="Arsip verifikasi yang sudah tersedia"
+            ),
+        },
         summary="Minta penyusunan laporan",
     )
     def create(self, request, *args, **kwargs):
@@ -128,24 +153,29 @@ class LaporanViewSet(
             triwulan=data.get("triwulan"),
         )
         berkas.refresh_from_db()
+        tersedia = berkas.arsip and berkas.status == StatusBerkas.SELESAI
         return Response(
             BerkasLaporanSerializer(berkas, context={"request": request}).data,
-            status=status.HTTP_202_ACCEPTED,
+            status=status.HTTP_200_OK if tersedia else status.HTTP_202_ACCEPTED,
         )
 
     @extend_schema(
-        responses={200: OpenApiResponse(description="Berkas laporan dalam format yang diminta")},
+        responses={
+            200: OpenApiResponse(description="Berkas laporan dalam format yang diminta"),
+            500: OpenApiResponse(
+                description="Berkas arsip tidak cocok dengan SHA-256 yang tercatat; tidak diberikan"
+            ),
+        },
         summary="Unduh berkas laporan",
     )
     @action(detail=True, methods=["get"])
     def unduh(self, request, pk=None, format=None):
-        """The rendered file itself, whatever format suffix the router's route carries."""
+        """The rendered file itself, whatever format suffix the router's route carries; an
+        archive only when its bytes still hash to the recorded SHA-256."""
         berkas = self.get_object()
         if berkas.status != StatusBerkas.SELESAI or not berkas.berkas:
             raise Http404
-        return FileResponse(
-            berkas.berkas.open("rb"),
-            as_attachment=True,
-            filename=berkas.nama_unduhan,
-            content_type=berkas.renderer.content_type,
-        )
+        try:
+            return respons_unduhan(berkas)
+        except arsip.ArsipRusak as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)

@@ -21,6 +21,11 @@ FormatBerkas = models.TextChoices(
 )
 
 
+# The formats a verified quarter's PP-39 is archived in (laporan/arsip.py); the others still
+# render from the current data.
+FORMAT_ARSIP = ("pdf", "xlsx")
+
+
 class StatusBerkas(models.TextChoices):
     ANTRI = "antri", _("Menunggu giliran")
     PROSES = "proses", _("Sedang disusun")

@@ -1,11 +1,15 @@
 """Requesting and rendering reports. A request records who asked for which report and queues
 its rendering (Celery; in-process when no broker is configured); the rendering assembles the
 report model once and writes it in the requested format (a renderer of laporan.render's
-registry), keeps the file, and removes the older files of the same report and format."""
+registry), keeps the file, and removes the older files of the same report and format. A
+verified quarter's PP-39 in an archived format is not rendered again: the request gets the
+quarter's archive (laporan.arsip), which this same queue renders once."""
 
 from __future__ import annotations
 
+import io
 import logging
+from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -13,10 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.models import PerjanjianKinerja
-from laporan import dokumen
+from laporan import arsip, dokumen
 from laporan import render as renderer
 from laporan.choices import JenisLaporan, StatusBerkas
 from laporan.models import BerkasLaporan
+from laporan.models.berkas import ArsipTerkunci
 from laporan.susun import LaporanTidakAda, lakip, pk, pp39
 from satker.models import Pengguna, Satker
 
@@ -80,9 +85,14 @@ def minta(
     tahun: int,
     triwulan: int | None = None,
 ) -> BerkasLaporan:
-    """Record a request for a report and queue its rendering once the request is saved.
-    The caller has checked that `user` may see `satker`."""
+    """Record a request for a report and queue its rendering once the request is saved; for
+    a verified quarter's PP-39 in an archived format, the quarter's archive instead (already
+    written, or queued). The caller has checked that `user` may see `satker`."""
     periksa_permintaan(jenis=jenis, format_=format_, satker=satker, tahun=tahun, triwulan=triwulan)
+    if jenis == JenisLaporan.PP39:
+        berkas_arsip = arsip.arsip_untuk(satker.pk, tahun, triwulan, format_)
+        if berkas_arsip is not None:
+            return berkas_arsip
     berkas = BerkasLaporan.objects.create(
         satker=satker,
         jenis=jenis,
@@ -98,14 +108,24 @@ def minta(
 
 
 def jalankan(berkas_id: int) -> BerkasLaporan | None:
-    """Render a requested report: assemble, write, keep the file; on failure record why."""
-    berkas = BerkasLaporan.objects.select_related("satker").filter(pk=berkas_id).first()
+    """Render a requested report: assemble, write, keep the file; on failure record why.
+    An archive is written only while its verification stands, and only as a final report."""
+    berkas = (
+        BerkasLaporan.objects.select_related("satker", "peristiwa__pelaporan")
+        .filter(pk=berkas_id)
+        .first()
+    )
     if berkas is None or berkas.status not in (StatusBerkas.ANTRI, StatusBerkas.PROSES):
         return berkas
+    if berkas.arsip and not arsip.berlaku(berkas.peristiwa):
+        return _gagal(berkas, arsip.PESAN_USANG)
     berkas.status = StatusBerkas.PROSES
     berkas.save(update_fields=["status"])
     try:
         laporan = susun(berkas.jenis, berkas.satker, berkas.tahun, berkas.triwulan)
+        if berkas.arsip and "DRAF" in laporan.tanda:
+            # Reopened while it was being assembled: a draft is never archived.
+            return _gagal(berkas, arsip.PESAN_DRAF)
         hasil = render(laporan, berkas.format)
     except LaporanTidakAda as exc:
         return _gagal(berkas, str(exc))
@@ -114,6 +134,8 @@ def jalankan(berkas_id: int) -> BerkasLaporan | None:
         return _gagal(
             berkas, "Terjadi kesalahan saat menyusun laporan; kejadian ini telah dicatat."
         )
+    if berkas.arsip:
+        return _simpan_arsip(berkas, hasil)
     berkas.berkas.save(berkas.nama_unduhan, ContentFile(hasil.isi), save=False)
     berkas.halaman = hasil.halaman
     berkas.ukuran = len(hasil.isi)
@@ -121,6 +143,37 @@ def jalankan(berkas_id: int) -> BerkasLaporan | None:
     berkas.selesai = timezone.now()
     berkas.pesan = ""
     berkas.save()
+    _hapus_yang_lama(berkas)
+    return berkas
+
+
+def _simpan_arsip(berkas: BerkasLaporan, hasil: renderer.HasilRender) -> BerkasLaporan:
+    """Write the archive's file under its own path, record the SHA-256 of the bytes as stored
+    (read back), and seal the row. A second worker that rendered the same archive finds it
+    sealed: its file is removed and the first one stands."""
+    berkas.berkas.save(berkas.nama_unduhan, ContentFile(hasil.isi), save=False)
+    nama, storage = berkas.berkas.name, berkas.berkas.storage
+    with storage.open(nama, "rb") as f:
+        tersimpan = f.read()
+    if tersimpan != hasil.isi:
+        storage.delete(nama)
+        berkas.berkas.name = ""
+        return _gagal(berkas, "Berkas arsip tidak tersimpan utuh; arsip disusun ulang nanti.")
+    berkas.sha256 = arsip.sha256(tersimpan)
+    berkas.halaman = hasil.halaman
+    berkas.ukuran = len(tersimpan)
+    berkas.status = StatusBerkas.SELESAI
+    berkas.selesai = timezone.now()
+    berkas.pesan = ""
+    try:
+        berkas.save()
+    except ArsipTerkunci:
+        storage.delete(nama)
+        logger.warning(
+            "Arsip %s sudah ditulis oleh proses lain; berkas %s dibuang.", berkas.pk, nama
+        )
+        berkas.refresh_from_db()
+        return berkas
     _hapus_yang_lama(berkas)
     return berkas
 
@@ -134,8 +187,10 @@ def _gagal(berkas: BerkasLaporan, pesan: str) -> BerkasLaporan:
 
 
 def _hapus_yang_lama(berkas: BerkasLaporan) -> None:
-    """Only the last rendered file of each report and format is kept."""
+    """Only the last rendered file of each report and format is kept; archives are never
+    removed (nor is a render older than an archive kept: the archive supersedes it)."""
     lama = BerkasLaporan.objects.filter(
+        arsip=False,
         satker=berkas.satker,
         jenis=berkas.jenis,
         tahun=berkas.tahun,
@@ -147,3 +202,12 @@ def _hapus_yang_lama(berkas: BerkasLaporan) -> None:
         if b.berkas:
             b.berkas.delete(save=False)
         b.delete()
+
+
+def isi_unduhan(berkas: BerkasLaporan) -> BinaryIO:
+    """The bytes a download of a completed file serves. An archive's are read and checked
+    against its recorded SHA-256 first (arsip.ArsipRusak when they differ or are gone), so the
+    bytes served are the bytes checked."""
+    if berkas.arsip:
+        return io.BytesIO(arsip.isi_terperiksa(berkas))
+    return berkas.berkas.open("rb")

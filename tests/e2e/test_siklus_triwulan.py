@@ -2,11 +2,13 @@
 fills Manado's quarter II from scratch, sees the figures appear while typing, is refused an
 invalid value with a message (what was typed stays), saves drafts and uploads evidence; the
 head submits; a reviewer returns one item with a note; the operator corrects it; it is
-submitted again and verified; an edit after locking is refused."""
+submitted again and verified; an edit after locking is refused; the quarter's PP-39 is then
+downloaded from its archive, byte for byte what was hashed at verification."""
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 
 import pytest
@@ -21,6 +23,7 @@ from kinerja.models import (
     StatusPelaporan,
 )
 from kinerja.siklus import lines_satker
+from laporan.models import BerkasLaporan
 from satker.models import Satker
 from tests.conftest import MANADO
 
@@ -191,6 +194,22 @@ def test_one_quarter_from_entry_to_verification(demo, buka, layar, live_server, 
     )
     assert "Perubahan setelah dikunci" not in i1.kegiatan
     layar(operator, "10-operator-terkunci", penuh=False)
+
+    # 9. The verification archived the PP-39 (in-process here: no broker); the Laporan page
+    # offers the archive with its SHA-256, and the download is the archived bytes.
+    pdf = BerkasLaporan.objects.get(satker=manado, arsip=True, format="pdf")
+    assert (pdf.status, pdf.versi) == ("selesai", 1)
+    operator.goto(f"{live_server.url}/laporan/satker/{manado.pk}/?tahun=2023")
+    sel = operator.locator("td.berkas.arsip").first
+    assert "Arsip v1" in sel.inner_text() and pdf.sha256[:16] in sel.inner_text()
+    assert pdf.sha256 in operator.locator("table.arsip-list").inner_text()
+    layar(operator, "11-operator-arsip")
+    with operator.expect_download() as unduhan:
+        sel.locator("a:has-text('Unduh')").click()
+    unduhan.value.save_as(tmp_path / "arsip.pdf")
+    data = (tmp_path / "arsip.pdf").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == pdf.sha256
+    assert unduhan.value.suggested_filename == f"pp39-{MANADO}-2023-tw2-arsip-v1.pdf"
 
 
 def test_screens_on_a_tablet(demo, buka, layar, live_server):

@@ -216,7 +216,7 @@ def test_the_lakips_figures_are_its_tables_figures_worked_by_hand(susunan, rende
 
 def test_the_pp39s_conclusions_are_its_summarys(susunan, rendered):
     """Manado, quarter II 2023: Bab IV's summary computes the budget (pagu 12.207.073.000,
-    realisation as SAKTI reports it 5.215.824.466 = 42,73%, physical 45,58%) and counts 12 of 13 lines at their
+    realisation (SAKTI) 5.215.824.466 = 42,73%, physical 45,58%) and counts 12 of 13 lines at their
     target antara, VIII.2 below it (30 against 60); the conclusions and VIII.2's texts say
     so."""
     pp39 = susunan("pp39-manado")

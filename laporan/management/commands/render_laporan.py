@@ -7,6 +7,10 @@
 
 The formats are those of laporan.render's registry (pdf, xlsx, docx, html); `--format html`
 writes the one self-contained HTML file WeasyPrint lays the PDF out from.
+
+A verified quarter's PP-39 in an archived format (pdf, xlsx) has an archive, its official
+file: the command says so and prints its SHA-256, and still renders from the current data
+unless `--arsip` asks for the archive's own bytes (checked against that SHA-256).
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
+from laporan import arsip, selectors, services
 from laporan import render as renderer
-from laporan import services
-from laporan.choices import JenisLaporan
+from laporan.choices import FORMAT_ARSIP, JenisLaporan, StatusBerkas
+from laporan.models import BerkasLaporan
 from laporan.susun import LaporanTidakAda
 from satker.models import Satker
 
@@ -46,6 +52,14 @@ class Command(BaseCommand):
                 "(tidak untuk laporan yang ditandatangani)"
             ),
         )
+        parser.add_argument(
+            "--arsip",
+            action="store_true",
+            help=(
+                "untuk PP-39 triwulan terverifikasi (pdf, xlsx): tulis berkas arsip verifikasinya "
+                "(diperiksa terhadap SHA-256), bukan susunan baru"
+            ),
+        )
 
     def handle(self, *args, **opts) -> None:
         satker = Satker.objects.filter(kode=opts["satker"]).first()
@@ -61,6 +75,20 @@ class Command(BaseCommand):
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
+        output: Path = opts["output"]
+        if output.parent and not output.parent.exists():
+            raise CommandError(f"Folder {output.parent} tidak ada.")
+        berkas_arsip = self._arsip(satker, opts)
+        if opts["arsip"]:
+            if berkas_arsip is None:
+                raise CommandError("Laporan ini tidak memiliki arsip verifikasi yang sudah jadi.")
+            try:
+                isi = arsip.isi_terperiksa(berkas_arsip)
+            except arsip.ArsipRusak as exc:
+                raise CommandError(str(exc)) from exc
+            output.write_bytes(isi)
+            self.stdout.write(f"{output} (arsip, SHA-256 {berkas_arsip.sha256})")
+            return
         mulai = time.perf_counter()
         try:
             laporan = services.susun(
@@ -73,12 +101,38 @@ class Command(BaseCommand):
         except LaporanTidakAda as exc:
             raise CommandError(str(exc)) from exc
         hasil = services.render(laporan, opts["format"])
-        output: Path = opts["output"]
-        if output.parent and not output.parent.exists():
-            raise CommandError(f"Folder {output.parent} tidak ada.")
         output.write_bytes(hasil.isi)
         halaman = f", {hasil.halaman} halaman" if hasil.halaman else ""
         self.stdout.write(
             f"{output} ({len(hasil.isi) / 1024:.0f} KiB{halaman}, "
             f"{len(laporan.tabel())} tabel, {time.perf_counter() - mulai:.1f} detik)"
         )
+
+    def _arsip(self, satker: Satker, opts: dict) -> BerkasLaporan | None:
+        """The written archive of the quarter's current verification, said on stdout; None
+        (and nothing said unless the quarter is verified) when there is none."""
+        if opts["jenis"] != JenisLaporan.PP39 or opts["format"] not in FORMAT_ARSIP:
+            return None
+        peristiwa = selectors.verifikasi_berlaku(satker.pk, opts["tahun"], opts["triwulan"])
+        if peristiwa is None:
+            return None
+        berkas = BerkasLaporan.objects.filter(
+            arsip=True, peristiwa=peristiwa, format=opts["format"], status=StatusBerkas.SELESAI
+        ).first()
+        if berkas is None:
+            self.stdout.write(
+                "Triwulan ini sudah diverifikasi, tetapi arsipnya belum selesai disusun."
+            )
+            return None
+        oleh = peristiwa.oleh.username if peristiwa.oleh else "–"
+        waktu = timezone.localtime(peristiwa.waktu)
+        self.stdout.write(
+            f"Triwulan ini sudah diverifikasi ({waktu:%Y-%m-%d %H:%M}, {oleh}); "
+            f"berkas resminya adalah arsip versi {berkas.versi}, SHA-256 {berkas.sha256}."
+        )
+        if not opts["arsip"]:
+            self.stdout.write(
+                "Berkas yang ditulis disusun ulang dari data terkini dan bukan arsip itu; "
+                "pakai --arsip untuk menulis arsipnya."
+            )
+        return berkas
