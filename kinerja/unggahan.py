@@ -11,7 +11,7 @@ import io
 import re
 import uuid
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -87,12 +87,12 @@ def periksa(
     diterima: Sequence[JenisBerkas],
     ukuran_maks: int,
     uraian: str,
-    periksa_isi: Callable[[bytes, JenisBerkas], None] | None = None,
 ) -> tuple[bytes, JenisBerkas]:
     """The file's content and kind, or a ValidationError saying why it is refused: larger
     than `ukuran_maks`, empty, of none of the kinds `diterima` (described to the user as
-    `uraian`: "PDF, gambar (PNG/JPEG) atau dokumen Office"), named as another kind than it
-    holds, or refused by `periksa_isi` (which raises ValidationError itself)."""
+    `uraian`: "PDF, gambar (PNG/JPEG) atau dokumen Office"), or named as another kind than
+    it holds. A caller that accepts less than the signature says (a picture that opens)
+    checks the content further."""
     if berkas.size > ukuran_maks:
         raise ValidationError(
             f"Berkas {berkas.name} berukuran {berkas.size / 1048576:.1f} MB; paling besar "
@@ -109,8 +109,6 @@ def periksa(
             f"Nama berkas {berkas.name} tidak sesuai isinya ({jenis.nama}, "
             f"{'/'.join(jenis.ekstensi)})."
         )
-    if periksa_isi is not None:
-        periksa_isi(isi, jenis)
     return isi, jenis
 
 
