@@ -29,11 +29,14 @@ from satker.models import Satker
 INDIKATOR = "indikator"  # the place of the LAKIP's pictures of a PK line (Bab III)
 
 
-def _form(tempat: str, gagal: tuple[str, forms.Form] | None) -> forms.Form:
-    """The upload form of a place: as refused, if it was this one's; else empty."""
+def _form(
+    tempat: str, gagal: tuple[str, forms.Form] | None, awal: dict[str, str] | None = None
+) -> forms.Form:
+    """The upload form of a place: as refused, if it was this one's; else empty, or with
+    the caption and name of the figure the source prints there (`awal`)."""
     if gagal and gagal[0] == tempat:
         return gagal[1]
-    return UnggahGambarForm(auto_id=f"id_g-{tempat}-%s", initial={"tempat": tempat})
+    return UnggahGambarForm(auto_id=f"id_g-{tempat}-%s", initial={"tempat": tempat, **(awal or {})})
 
 
 def konteks_gambar(
@@ -55,15 +58,11 @@ def konteks_gambar(
             continue
         daftar = [g for g in semua if g.bagian == b]
         ada = {g.kunci for g in daftar}
-        per_bagian[b] = {
-            "daftar": daftar,
-            "belum": [
-                (k, judul)
-                for k, judul in GAMBAR_DIHARAPKAN.get(jenis, {}).get(b, ())
-                if k not in ada
-            ],
-            "form": _form(b, gagal),
-        }
+        belum = [
+            (k, judul) for k, judul in GAMBAR_DIHARAPKAN.get(jenis, {}).get(b, ()) if k not in ada
+        ]
+        awal = {"kunci": belum[0][0], "judul": belum[0][1]} if belum else None
+        per_bagian[b] = {"daftar": daftar, "belum": belum, "form": _form(b, gagal, awal)}
     indikator = []
     if jenis == JenisLaporan.LAKIP:
         per_line: dict[int, list[GambarLaporan]] = {}
