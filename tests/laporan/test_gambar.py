@@ -295,3 +295,12 @@ def test_a_pk_lines_photo_follows_its_analysis_of_achievement(pekanbaru):
     assert sebelum == ["Hasil yang telah dicapai", "Analisis capaian kinerja"]
     assert judul[i + 1] == "Analisis penyebab keberhasilan/kegagalan"
     assert bagian.isi[i].label == "Gambar 2"  # after the organisation chart, before the charts
+
+
+def test_the_html_file_carries_its_pictures_inside(pp39):
+    html = services.render(pp39, "html").isi.decode()
+    bagan = next(g for g in pp39.gambar() if isinstance(g, d.GambarBerkas))
+    import base64
+
+    assert f'src="data:image/png;base64,{base64.b64encode(bagan.isi).decode()}"' in html
+    assert "/gambar/" not in html  # nothing for the file's reader to fetch
