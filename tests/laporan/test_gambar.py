@@ -7,6 +7,7 @@ its own in Excel); a figure the source prints and nobody uploaded is told to the
 
 from __future__ import annotations
 
+import base64
 import io
 
 import pytest
@@ -300,7 +301,5 @@ def test_a_pk_lines_photo_follows_its_analysis_of_achievement(pekanbaru):
 def test_the_html_file_carries_its_pictures_inside(pp39):
     html = services.render(pp39, "html").isi.decode()
     bagan = next(g for g in pp39.gambar() if isinstance(g, d.GambarBerkas))
-    import base64
-
     assert f'src="data:image/png;base64,{base64.b64encode(bagan.isi).decode()}"' in html
     assert "/gambar/" not in html  # nothing for the file's reader to fetch
