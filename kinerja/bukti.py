@@ -1,114 +1,37 @@
-"""Evidence files: accepted by what their content is (PDF, images, Office documents), not by
-the name or the browser's claim, and by size; stored through Django's storage under a name
-that reveals nothing; served only to users who may see the satker."""
+"""Evidence files of a quarterly measurement: PDF, images or Office documents, accepted by
+their content and size, stored under a name that reveals nothing, served only to users who
+may see the satker (the upload mechanism is kinerja.unggahan's)."""
 
 from __future__ import annotations
 
-import io
-import re
-import uuid
-import zipfile
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from kinerja import siklus
+from kinerja import siklus, unggahan
 from kinerja.formatting import romawi
 from kinerja.models import BuktiDukung, IndikatorPerjanjian, RealisasiTriwulan, RiwayatPerubahan
+from kinerja.unggahan import DOCX, JPEG, OLE, PDF, PNG, PPTX, XLSX, JenisBerkas, kenali
 from satker.models import Pengguna, Satker
 
+__all__ = ["JenisBerkas", "hapus", "kenali", "periksa", "ukuran_maks", "unggah"]
 
-@dataclass(frozen=True)
-class JenisBerkas:
-    nama: str
-    mime: str
-    ekstensi: tuple[str, ...]
-
-
-PDF = JenisBerkas("PDF", "application/pdf", (".pdf",))
-PNG = JenisBerkas("gambar PNG", "image/png", (".png",))
-JPEG = JenisBerkas("gambar JPEG", "image/jpeg", (".jpg", ".jpeg"))
-DOCX = JenisBerkas(
-    "dokumen Word",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    (".docx",),
-)
-XLSX = JenisBerkas(
-    "lembar kerja Excel",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    (".xlsx",),
-)
-PPTX = JenisBerkas(
-    "presentasi PowerPoint",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    (".pptx",),
-)
-OLE = JenisBerkas(
-    "dokumen Office lama", "application/octet-stream", (".doc", ".xls", ".ppt")
-)  # the OLE container of Word/Excel/PowerPoint 97-2003
+DITERIMA = (PDF, PNG, JPEG, DOCX, XLSX, PPTX, OLE)
 
 
 def ukuran_maks() -> int:
     return getattr(settings, "BUKTI_UKURAN_MAKS", 10 * 1024 * 1024)
 
 
-def kenali(isi: bytes) -> JenisBerkas | None:
-    """The kind of a file by its content, or None when it is none we accept."""
-    if isi.startswith(b"%PDF-"):
-        return PDF
-    if isi.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if isi.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if isi.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return OLE
-    if isi.startswith(b"PK\x03\x04"):
-        try:
-            nama = zipfile.ZipFile(io.BytesIO(isi)).namelist()
-        except zipfile.BadZipFile:
-            return None
-        if "[Content_Types].xml" in nama:
-            if any(n.startswith("word/") for n in nama):
-                return DOCX
-            if any(n.startswith("xl/") for n in nama):
-                return XLSX
-            if any(n.startswith("ppt/") for n in nama):
-                return PPTX
-    return None
-
-
 def periksa(berkas: UploadedFile) -> tuple[bytes, JenisBerkas]:
     """The file's content and kind, or a ValidationError saying why it is refused."""
-    maks = ukuran_maks()
-    if berkas.size > maks:
-        raise ValidationError(
-            f"Berkas {berkas.name} berukuran {berkas.size / 1048576:.1f} MB; paling besar "
-            f"{maks / 1048576:.0f} MB."
-        )
-    isi = berkas.read()
-    if not isi:
-        raise ValidationError(f"Berkas {berkas.name} kosong.")
-    jenis = kenali(isi)
-    if jenis is None:
-        raise ValidationError(
-            f"Isi berkas {berkas.name} bukan PDF, gambar (PNG/JPEG) atau dokumen Office."
-        )
-    ekstensi = "." + berkas.name.rsplit(".", 1)[-1].lower() if "." in berkas.name else ""
-    if ekstensi not in jenis.ekstensi:
-        raise ValidationError(
-            f"Nama berkas {berkas.name} tidak sesuai isinya ({jenis.nama}, "
-            f"{'/'.join(jenis.ekstensi)})."
-        )
-    return isi, jenis
-
-
-def _nama_aman(nama: str) -> str:
-    dasar = re.sub(r"[^\w.\- ]", "_", nama.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]).strip()
-    return dasar[:150] or "berkas"
+    return unggahan.periksa(
+        berkas,
+        diterima=DITERIMA,
+        ukuran_maks=ukuran_maks(),
+        uraian="PDF, gambar (PNG/JPEG) atau dokumen Office",
+    )
 
 
 @transaction.atomic
@@ -123,13 +46,12 @@ def unggah(
     realisasi, _ = RealisasiTriwulan.objects.get_or_create(indikator=line, triwulan=triwulan)
     bukti = BuktiDukung(
         realisasi=realisasi,
-        nama=_nama_aman(berkas.name),
+        nama=unggahan.nama_aman(berkas.name),
         jenis_konten=jenis.mime,
         ukuran=len(isi),
         diunggah_oleh=user,
     )
-    ekstensi = "." + berkas.name.rsplit(".", 1)[-1].lower()
-    bukti.berkas.save(f"{uuid.uuid4().hex}{ekstensi}", io.BytesIO(isi), save=False)
+    unggahan.simpan(bukti.berkas, isi, jenis)
     bukti.save()
     _catat(realisasi, satker, user, lama="", baru=bukti.nama)
     return bukti
@@ -143,10 +65,8 @@ def hapus(*, user: Pengguna, bukti: BuktiDukung) -> None:
     siklus.kunci_satker(satker.pk)
     siklus.pastikan_boleh_diubah(user, satker, line.sasaran.perjanjian.tahun, realisasi.triwulan)
     _catat(realisasi, satker, user, lama=bukti.nama, baru="")
-    berkas, nama = bukti.berkas.storage, bukti.berkas.name
+    unggahan.hapus_setelah_commit(bukti.berkas)
     bukti.delete()
-    # The file goes only once the record is gone for good.
-    transaction.on_commit(lambda: berkas.delete(nama))
 
 
 def _catat(

@@ -68,6 +68,7 @@ LAMPIRAN_PP39_FILES = ("manado/lampiran_pp39_2023.yaml",)
 
 
 LAPORAN_FILES = ("manado/laporan_2023.yaml", "pekanbaru/laporan_2023.yaml")
+GAMBAR_FILES = ("manado/gambar_2023.yaml", "pekanbaru/gambar_2023.yaml")
 
 
 @dataclass
@@ -103,10 +104,12 @@ def load_demo_data(fixtures_dir: Path = FIXTURES_DIR) -> DemoLoadResult:
         for name in LAMPIRAN_PP39_FILES:
             load_lampiran_pp39(read_yaml(fixtures_dir / name), name, stats)
         # The reports' memo and narrative (the laporan app builds on kinerja's data).
-        from laporan.demo_data import load_laporan
+        from laporan.demo_data import load_gambar, load_laporan
 
         for name in LAPORAN_FILES:
             load_laporan(read_yaml(fixtures_dir / name), name, stats)
+        for name in GAMBAR_FILES:
+            load_gambar(read_yaml(fixtures_dir / name), name, stats)
         logins = create_demo_users(stats)
     return DemoLoadResult(stats=stats, logins=logins)
 

@@ -88,6 +88,27 @@ class UnggahBuktiForm(forms.Form):
     )
 
 
+class UnggahGambarForm(forms.Form):
+    """A picture for a section of a report: the file, its caption, an optional source line
+    and the name a narrative refers to it by (from the caption when left empty)."""
+
+    tempat = forms.CharField(widget=forms.HiddenInput)
+    indikator = forms.TypedChoiceField(label=_("Indikator"), coerce=int)
+    judul = forms.CharField(
+        label=_("Judul gambar"), max_length=300,
+        error_messages={"required": _("Tulis judul gambar (dicetak di bawahnya).")},
+    )  # fmt: skip
+    sumber = forms.CharField(label=_("Sumber/keterangan"), max_length=300, required=False)
+    kunci = forms.CharField(
+        label=_("Nama rujukan"), max_length=60, required=False,
+        help_text=_("Kosong: dari judul. Huruf kecil dan _, mis. struktur_organisasi."),
+    )  # fmt: skip
+    berkas = forms.FileField(
+        label=_("Berkas gambar"), help_text=_("PNG atau JPEG."),
+        error_messages={"required": _("Pilih berkas gambar (PNG atau JPEG).")},
+    )  # fmt: skip
+
+
 class BukaPeriodeForm(forms.Form):
     tahun = forms.IntegerField(label=_("Tahun"), min_value=TAHUN_MIN, max_value=TAHUN_MAX)
     triwulan = forms.TypedChoiceField(label=_("Triwulan"), choices=Triwulan.choices, coerce=int)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from laporan.models import BerkasLaporan, IdentitasLaporan, NarasiLaporan
+from laporan.models import BerkasLaporan, GambarLaporan, IdentitasLaporan, NarasiLaporan
 
 PERIODE = ["satker", "jenis", "tahun", "triwulan"]
 
@@ -47,3 +47,23 @@ class BerkasLaporanAdmin(admin.ModelAdmin):
         if obj is not None and obj.arsip:
             return False
         return super().has_delete_permission(request, obj)
+
+
+@admin.register(GambarLaporan)
+class GambarLaporanAdmin(admin.ModelAdmin):
+    """Pictures are uploaded and removed on the report-narrative pages, which check the file's
+    content and keep the history; here they are only read."""
+
+    list_display = [*PERIODE, "bagian", "indikator", "kunci", "judul", "diunggah_oleh"]
+    list_select_related = ["satker", "indikator", "diunggah_oleh"]
+    list_filter = ["jenis", "tahun", "satker"]
+    search_fields = ["judul", "kunci", "satker__singkatan"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

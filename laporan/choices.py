@@ -93,3 +93,14 @@ TEMPAT_TABEL = {
     B.PERAN_STRATEGIS: ("ruang-lingkup-pengujian", "ruang-lingkup-kalibrasi"),
     B.LAYANAN: ("pelanggan", "volume-layanan", "grafik-volume-layanan"),
 }
+
+# The figures the source reports print in a section (LAKIP Pekanbaru 2023 Gambar 1 and 6,
+# PP-39 Manado TW II Gambar 1), by the name a narrative refers to them by, with their
+# caption: a section printed without its figure says so to the reviewer.
+GAMBAR_DIHARAPKAN = {
+    JenisLaporan.PP39: {B.STRUKTUR_ORGANISASI: (("struktur_organisasi", "Struktur organisasi"),)},
+    JenisLaporan.LAKIP: {
+        B.STRUKTUR_ORGANISASI: (("struktur_organisasi", "Struktur organisasi"),),
+        B.SMART_DJA: (("smart_dja", "Hasil penilaian kinerja SMART DJA"),),
+    },
+}

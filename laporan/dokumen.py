@@ -168,6 +168,37 @@ class Grafik:
 
 
 @dataclass
+class GambarBerkas:
+    """A picture the satker uploaded (an organisation chart, a photo, a screenshot), printed
+    as it is: numbered with the charts in one "Gambar n" sequence, its caption below it and
+    its source under the caption."""
+
+    blok = "gambar_berkas"
+
+    judul: str
+    isi: bytes
+    jenis_konten: str  # image/png | image/jpeg
+    lebar_px: int
+    tinggi_px: int
+    sumber: str = ""
+    lebar: float = 1.0  # the most of the text width it takes
+    nomor: int | None = None
+    kunci: str = ""  # the name a narrative refers to it by: {gambar:struktur_organisasi}
+
+    @property
+    def label(self) -> str:
+        return f"Gambar {self.nomor}" if self.nomor else "Gambar"
+
+    def ukuran_cm(self, lebar_teks: float, tinggi_maks: float) -> tuple[float, float]:
+        """Its printed width and height (cm) in a text `lebar_teks` wide: `lebar` of that
+        width, less for a tall picture so that it is at most `tinggi_maks` high (with its
+        caption it stays on one page); never distorted."""
+        rasio = self.tinggi_px / self.lebar_px if self.lebar_px else 1
+        lebar = min(lebar_teks * self.lebar, tinggi_maks / rasio if rasio else lebar_teks)
+        return lebar, lebar * rasio
+
+
+@dataclass
 class Penandatangan:
     jabatan: str
     nama: str
@@ -193,7 +224,8 @@ class Rincian:
     gaya: str = ""  # "" | "lebar" (long labels, such as a form's numbered items)
 
 
-Blok = Paragraf | Daftar | Rincian | Tabel | Grafik | TandaTangan
+Blok = Paragraf | Daftar | Rincian | Tabel | Grafik | GambarBerkas | TandaTangan
+Gambar = Grafik | GambarBerkas  # a numbered figure: "Gambar n"
 
 
 # --- structure --------------------------------------------------------------------------
@@ -285,8 +317,9 @@ class Laporan:
     def tabel(self) -> list[Tabel]:
         return [b for b in self.blok_semua() if isinstance(b, Tabel)]
 
-    def gambar(self) -> list[Grafik]:
-        return [b for b in self.blok_semua() if isinstance(b, Grafik)]
+    def gambar(self) -> list[Gambar]:
+        """The figures in document order, charts and pictures alike: one numbering."""
+        return [b for b in self.blok_semua() if isinstance(b, Grafik | GambarBerkas)]
 
     def nomori(self) -> Laporan:
         """Number tables and figures in document order, give every section an anchor, and put
@@ -299,7 +332,14 @@ class Laporan:
             rujukan.setdefault(f"tabel:{t.kunci or kunci_dari(t.nama_lembar or t.judul)}", t.label)
         for i, g in enumerate(self.gambar(), start=1):
             g.nomor = i
-            rujukan.setdefault(f"gambar:{g.kunci or kunci_dari(g.judul)}", g.label)
+            nama = f"gambar:{g.kunci or kunci_dari(g.judul)}"
+            ganda = f"{g.label} bernama {{{nama}}} seperti {rujukan.get(nama)}; rujukan itu "
+            ganda += f"menunjuk {rujukan.get(nama)}."
+            # An uploaded picture named like a chart, say (noted once however often the
+            # report is numbered).
+            if nama in rujukan and ganda not in self.catatan_penyusunan:
+                self.catatan_penyusunan.append(ganda)
+            rujukan.setdefault(nama, g.label)
         for i, b in enumerate(self.bagian_semua(), start=1):
             b.id = b.id or f"bagian-{i}"
         gagal: list[str] = []

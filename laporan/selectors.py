@@ -1,5 +1,5 @@
-"""Reads of the report pages: a satker's rendered files of a year, with the archives of its
-verified quarters, in a fixed number of queries."""
+"""Reads of the report pages and assemblies: a satker's rendered files of a year, with the
+archives of its verified quarters, and a report's pictures, in a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kinerja.models import PeristiwaPelaporan, StatusPelaporan
 from kinerja.models.siklus import AksiPelaporan
 from laporan.choices import FORMAT_ARSIP, JenisLaporan
-from laporan.models import BerkasLaporan
+from laporan.models import BerkasLaporan, GambarLaporan
 from satker.models import Satker
 
 
@@ -86,3 +86,15 @@ def verifikasi_berlaku(satker_id: int, tahun: int, triwulan: int) -> PeristiwaPe
         .order_by("-waktu", "-pk")
         .first()
     )  # fmt: skip
+
+
+def gambar_laporan(
+    satker: Satker, jenis: str, tahun: int, triwulan: int | None
+) -> list[GambarLaporan]:
+    """The pictures of one report, by section (or PK line) and order, with who uploaded
+    them and the line they belong to."""
+    return list(
+        GambarLaporan.objects.filter(satker=satker, jenis=jenis, tahun=tahun, triwulan=triwulan)
+        .select_related("diunggah_oleh", "indikator", "satker")
+        .order_by("bagian", "indikator_id", "urutan", "id")
+    )

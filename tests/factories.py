@@ -123,3 +123,29 @@ class RealisasiTriwulanFactory(factory.django.DjangoModelFactory):
     indikator = factory.SubFactory(IndikatorPerjanjianFactory)
     triwulan = 1
     realisasi_antara = Decimal("25")
+
+
+def gambar_png(lebar: int = 40, tinggi: int = 30, warna: str = "#0b5394") -> bytes:
+    """A small real PNG picture (Pillow draws it), as a user would upload."""
+    import io
+
+    from PIL import Image
+
+    keluar = io.BytesIO()
+    Image.new("RGB", (lebar, tinggi), warna).save(keluar, "PNG")
+    return keluar.getvalue()
+
+
+def gambar_jpeg(lebar: int = 40, tinggi: int = 30, exif: dict[int, object] | None = None) -> bytes:
+    """A small real JPEG photo, with camera metadata (EXIF tag → value) if given."""
+    import io
+
+    from PIL import Image
+
+    img = Image.new("RGB", (lebar, tinggi), "#e69138")
+    data = Image.Exif()
+    for tag, nilai in (exif or {}).items():
+        data[tag] = nilai
+    keluar = io.BytesIO()
+    img.save(keluar, "JPEG", exif=data.tobytes() if exif else b"")
+    return keluar.getvalue()

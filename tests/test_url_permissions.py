@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from kinerja import bukti, siklus
-from laporan.models import BerkasLaporan
+from laporan.models import BerkasLaporan, GambarLaporan
 from satker.models import Pengguna
 
 # Pages that must be reachable without logging in: the login page, the API's token endpoint
@@ -61,6 +61,10 @@ OBJEK = {
     "entri-narasi": "satker",
     "entri-narasi-lakip": "satker",
     "entri-narasi-pp39": "satker",
+    "entri-gambar-lakip": "satker",
+    "entri-gambar-pp39": "satker",
+    "gambar-lihat": "gambar",
+    "gambar-hapus": "gambar",
     "entri-realisasi-anggaran": "satker",
     "entri-form-a": "satker",
     "entri-kepegawaian": "satker",
@@ -151,6 +155,9 @@ def path_manado(request, name: str, route: str) -> str:
             user=pengguna("operator.manado"), line=line, triwulan=2,
             berkas=SimpleUploadedFile("notulen.pdf", b"%PDF-1.4\n%%EOF\n"),
         ).pk  # fmt: skip
+    elif kind == "gambar":
+        # The demo's organisation chart of Manado's PP-39 quarter II.
+        pk = GambarLaporan.objects.get(satker=manado, jenis="pp39", kunci="struktur_organisasi").pk
     elif kind == "berkas":
         berkas = BerkasLaporan.objects.create(
             satker=manado, jenis="pk", tahun=2023, format="xlsx", status="selesai"

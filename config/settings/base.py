@@ -106,6 +106,8 @@ STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=VAR_DIR / "static")
 MEDIA_URL = "/media/"
 # Evidence files of the quarterly measurement: PDF, images, Office documents up to this size.
 BUKTI_UKURAN_MAKS = env.int("BUKTI_UKURAN_MAKS_MB", default=10) * 1024 * 1024
+# Pictures of the reports (organisation chart, photos, screenshots): PNG or JPEG up to this size.
+GAMBAR_UKURAN_MAKS = env.int("GAMBAR_UKURAN_MAKS_MB", default=5) * 1024 * 1024
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
 
 EMAIL_BACKEND = env(

@@ -121,7 +121,8 @@ def _angka_baris(teks: str, nilai: Mapping[str, str], kode: str) -> list[Temuan]
     return temuan
 
 
-_TEMPAT_TABEL = re.compile(r"\[\[tabel:[a-z0-9_-]+\]\]")
+# A table or a picture placed on its own line: "[[tabel:pelanggan]]", "[[gambar:smart_dja]]".
+_TEMPAT = re.compile(r"\[\[(?:tabel|gambar):[a-z0-9_-]+\]\]")
 _BUTIR = re.compile(r"^\s*(?:[-•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
 
 
@@ -138,12 +139,12 @@ def _titik_dua_kosong(teks: str) -> list[Temuan]:
         if not b.rstrip().endswith(":"):
             continue
         berikut = semua[i + 1] if i + 1 < len(semua) else None
-        # A list follows; a sub-heading that itself announces what follows; or a table placed
-        # there ("[[tabel:kunci]]" on its own line).
+        # A list follows; a sub-heading that itself announces what follows; or a table or a
+        # picture placed there ("[[tabel:kunci]]", "[[gambar:kunci]]" on its own line).
         if berikut is not None and (
             _BUTIR.match(berikut)
             or berikut.rstrip().endswith(":")
-            or _TEMPAT_TABEL.fullmatch(berikut.strip())
+            or _TEMPAT.fullmatch(berikut.strip())
         ):
             continue
         temuan.append(Temuan(f"Kalimat “…{b.strip()[-60:]}” diakhiri titik dua tanpa rincian."))

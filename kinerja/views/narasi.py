@@ -18,6 +18,7 @@ from kinerja.models import (
 from kinerja.perhitungan.narasi import periksa_narasi
 from kinerja.selectors.narasi import nilai_periode
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
+from kinerja.views.gambar import konteks_gambar
 from laporan.choices import (
     LAKIP_BAGIAN,
     PP39_BAGIAN,
@@ -26,6 +27,7 @@ from laporan.choices import (
     JenisLaporan,
 )
 from laporan.models import IdentitasLaporan, NarasiLaporan
+from satker.models import Satker
 
 # --- narrative per indicator ------------------------------------------------------------------
 
@@ -163,82 +165,120 @@ IDENTITAS_FIELDS = (
 )
 
 
+def bagian_laporan(jenis: str, triwulan: int | None) -> tuple[BagianNarasi, ...]:
+    """The narrative sections of the report, in its order; 404 for a report that has no
+    such period (a PP-39 without its quarter, a LAKIP with one)."""
+    if jenis == JenisLaporan.PP39 and triwulan in (1, 2, 3, 4):
+        return PP39_BAGIAN
+    if jenis == JenisLaporan.LAKIP and triwulan is None:
+        return LAKIP_BAGIAN
+    raise Http404
+
+
+def _form_identitas() -> type[forms.ModelForm]:
+    return forms.modelform_factory(
+        IdentitasLaporan,
+        fields=IDENTITAS_FIELDS,
+        widgets={"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
+    )
+
+
 @login_required
 @satu_per_satker
 def narasi_laporan(
     request: HttpRequest, pk: int, tahun: int, jenis: str, triwulan: int | None = None
 ) -> HttpResponse:
-    """The memo and the narrative sections of a report (PP-39 of a quarter, or the LAKIP)."""
+    """The memo and the narrative sections of a report (PP-39 of a quarter, or the LAKIP),
+    with the pictures of each section."""
     satker = satker_terlihat(request, pk)
-    if jenis == JenisLaporan.PP39 and triwulan in (1, 2, 3, 4):
-        bagian_list = PP39_BAGIAN
-    elif jenis == JenisLaporan.LAKIP and triwulan is None:
-        bagian_list = LAKIP_BAGIAN
-    else:
-        raise Http404
+    bagian_list = bagian_laporan(jenis, triwulan)
+    if request.method != "POST":
+        return halaman_laporan(request, satker, jenis, tahun, triwulan)
+    pastikan_boleh_mengisi(request, satker)
     periode = {"satker": satker, "jenis": jenis, "tahun": tahun, "triwulan": triwulan}
-    IdentitasForm = forms.modelform_factory(
-        IdentitasLaporan,
-        fields=IDENTITAS_FIELDS,
-        widgets={"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
-    )
     identitas = IdentitasLaporan.objects.filter(**periode).first() or IdentitasLaporan(**periode)
     teks = dict(NarasiLaporan.objects.filter(**periode).values_list("bagian", "teks"))
     lama_identitas = riwayat.nilai(identitas, IDENTITAS_FIELDS)
     sekarang = lama_identitas | {f"b-{b}": teks.get(b, "") for b in bagian_list}
     label = {f: str(IdentitasLaporan._meta.get_field(f).verbose_name) for f in IDENTITAS_FIELDS}
     label |= {f"b-{b}": BagianNarasi(b).label for b in bagian_list}
-    tanda = riwayat.tandai(sekarang)
     # A quarter's memo and narrative are part of what was submitted: fixed under review.
     terkunci = siklus.alasan_laporan_terkunci(satker, tahun, triwulan) if triwulan else None
-    status = 200
-    if request.method == "POST":
-        pastikan_boleh_mengisi(request, satker)
-        form = IdentitasForm(request.POST, instance=identitas)
-        baru = {b: riwayat.baris_baru(request.POST.get(f"b-{b}", "").strip()) for b in bagian_list}
-        tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
-        if terkunci:
-            messages.error(request, terkunci)
-            teks, status = baru, 400
-        elif bentrok:
-            messages.error(request, bentrok)
-            teks, status = baru, 409
-        elif form.is_valid():
-            with transaction.atomic():
-                obj = form.save()
-                riwayat.catat(
-                    obj,
-                    lama_identitas if identitas.pk else None,
-                    IDENTITAS_FIELDS,
+    form = _form_identitas()(request.POST, instance=identitas)
+    baru = {b: riwayat.baris_baru(request.POST.get(f"b-{b}", "").strip()) for b in bagian_list}
+    tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
+    ulang = {"form": form, "teks": baru, "tanda": tanda, "status": 400}
+    if terkunci:
+        messages.error(request, terkunci)
+        return halaman_laporan(request, satker, jenis, tahun, triwulan, **ulang)
+    if bentrok:
+        messages.error(request, bentrok)
+        return halaman_laporan(request, satker, jenis, tahun, triwulan, **(ulang | {"status": 409}))
+    if not form.is_valid():
+        messages.error(request, "Narasi laporan belum disimpan; periksa isian yang ditandai.")
+        return halaman_laporan(request, satker, jenis, tahun, triwulan, **ulang)
+    with transaction.atomic():
+        obj = form.save()
+        riwayat.catat(
+            obj,
+            lama_identitas if identitas.pk else None,
+            IDENTITAS_FIELDS,
+            user=request.user,
+            satker=satker,
+            uraian=str(obj),
+        )
+        berubah = 0
+        for b, isi in baru.items():
+            if isi == teks.get(b, ""):
+                continue
+            n = NarasiLaporan.objects.filter(**periode, bagian=b).first() or NarasiLaporan(
+                **periode, bagian=b
+            )
+            berubah += len(
+                riwayat.simpan(
+                    n,
+                    {"teks": isi},
                     user=request.user,
                     satker=satker,
-                    uraian=str(obj),
+                    uraian=f"{BagianNarasi(b).label} ({jenis} {tahun})",
+                    awal=None,
                 )
-                berubah = 0
-                for b, isi in baru.items():
-                    if isi == teks.get(b, ""):
-                        continue
-                    n = NarasiLaporan.objects.filter(**periode, bagian=b).first() or NarasiLaporan(
-                        **periode, bagian=b
-                    )
-                    berubah += len(
-                        riwayat.simpan(
-                            n,
-                            {"teks": isi},
-                            user=request.user,
-                            satker=satker,
-                            uraian=f"{BagianNarasi(b).label} ({jenis} {tahun})",
-                            awal=None,
-                        )
-                    )
-            messages.success(request, f"Narasi laporan tersimpan ({berubah} bagian berubah).")
-            return redirect(request.path)
-        else:
-            messages.error(request, "Narasi laporan belum disimpan; periksa isian yang ditandai.")
-            teks, status = baru, 400
-    else:
-        form = IdentitasForm(instance=identitas)
-    nilai = nilai_periode(satker.pk, tahun, triwulan, siklus.lines_satker(satker, tahun))
+            )
+    messages.success(request, f"Narasi laporan tersimpan ({berubah} bagian berubah).")
+    return redirect(request.path)
+
+
+def halaman_laporan(
+    request: HttpRequest,
+    satker: Satker,
+    jenis: str,
+    tahun: int,
+    triwulan: int | None,
+    *,
+    form: forms.ModelForm | None = None,
+    teks: dict[str, str] | None = None,
+    tanda: str | None = None,
+    status: int = 200,
+    gambar_gagal: tuple[str, forms.Form] | None = None,
+) -> HttpResponse:
+    """The report-narrative page: as stored, or with what a refused request sent (`form`
+    and `teks` for the narrative, `gambar_gagal` for a picture's upload form, by its
+    place) and its status."""
+    bagian_list = bagian_laporan(jenis, triwulan)
+    periode = {"satker": satker, "jenis": jenis, "tahun": tahun, "triwulan": triwulan}
+    identitas = IdentitasLaporan.objects.filter(**periode).first() or IdentitasLaporan(**periode)
+    tersimpan = dict(NarasiLaporan.objects.filter(**periode).values_list("bagian", "teks"))
+    if tanda is None:
+        sekarang = riwayat.nilai(identitas, IDENTITAS_FIELDS)
+        sekarang |= {f"b-{b}": tersimpan.get(b, "") for b in bagian_list}
+        tanda = riwayat.tandai(sekarang)
+    teks = tersimpan if teks is None else teks
+    form = form or _form_identitas()(instance=identitas)
+    terkunci = siklus.alasan_laporan_terkunci(satker, tahun, triwulan) if triwulan else None
+    lines = siklus.lines_satker(satker, tahun)
+    nilai = nilai_periode(satker.pk, tahun, triwulan, lines)
+    boleh = siklus.boleh_mengisi(request.user, satker) and not terkunci
+    gambar = konteks_gambar(satker, jenis, tahun, triwulan, bagian_list, lines, gambar_gagal)
     return render(
         request,
         "kinerja/entri/narasi_laporan.html",
@@ -257,11 +297,13 @@ def narasi_laporan(
                     "tempat_tabel": [f"[[tabel:{k}]]" for k in TEMPAT_TABEL.get(b, ())]
                     if jenis == JenisLaporan.LAKIP
                     else [],
+                    "gambar": gambar["per_bagian"].get(b),
                 }
                 for b in bagian_list
             ],
+            "gambar": gambar,
             "rujukan": nilai,
-            "boleh": siklus.boleh_mengisi(request.user, satker) and not terkunci,
+            "boleh": boleh,
             "terkunci": terkunci,
             "tanda": tanda,
             "bagian": "pengisian",

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kinerja import bukti, riwayat, siklus
+from kinerja import bukti, riwayat, siklus, unggahan
 from kinerja.formatting import romawi
 from kinerja.forms import RealisasiForm, UnggahBuktiForm
 from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan, RealisasiTriwulan
@@ -239,11 +239,7 @@ def _bukti(request: HttpRequest, pk: int) -> BuktiDukung:
 @login_required
 def unduh_bukti(request: HttpRequest, pk: int) -> FileResponse:
     b = _bukti(request, pk)
-    response = FileResponse(
-        b.berkas.open("rb"), as_attachment=True, filename=b.nama, content_type=b.jenis_konten
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return unggahan.tanggapan(b.berkas, nama=b.nama, jenis_konten=b.jenis_konten)
 
 
 @login_required

@@ -9,21 +9,24 @@ from laporan.choices import BagianNarasi, JenisLaporan
 from satker.querysets import RestrictedQuerySet
 
 
-def _periode_unik(nama: str, fields: list[str]) -> list[models.UniqueConstraint]:
+def _periode_unik(
+    nama: str, fields: list[str], pesan: str | None = None
+) -> list[models.UniqueConstraint]:
     """One row per satker, report, year and quarter (the quarter is empty for yearly
     reports; NULLs are distinct in a plain unique constraint, hence the two)."""
+    pesan = pesan or _("Data ini sudah ada untuk periode tersebut.")
     return [
         models.UniqueConstraint(
             fields=[*fields, "triwulan"],
             condition=Q(triwulan__isnull=False),
             name=f"{nama}_unik_triwulan",
-            violation_error_message=_("Data ini sudah ada untuk periode tersebut."),
+            violation_error_message=pesan,
         ),
         models.UniqueConstraint(
             fields=fields,
             condition=Q(triwulan__isnull=True),
             name=f"{nama}_unik_tahunan",
-            violation_error_message=_("Data ini sudah ada untuk periode tersebut."),
+            violation_error_message=pesan,
         ),
     ]
 

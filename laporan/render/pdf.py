@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from laporan.dokumen import Bagian, Grafik, Laporan, Tabel
+from laporan.dokumen import Bagian, Laporan, Tabel
 from laporan.render import HasilRender, Renderer, register
 
 STATIC = Path(settings.BASE_DIR) / "static"
@@ -49,11 +49,7 @@ def html(laporan: Laporan, *, gaya: str | None = None) -> str:
                 for t in laporan.blok_semua()
                 if isinstance(t, Tabel)
             ],
-            "gambar_list": [
-                {"grafik": g, "depan": id(g) in di_depan}
-                for g in laporan.blok_semua()
-                if isinstance(g, Grafik)
-            ],
+            "gambar_list": [{"gambar": g, "depan": id(g) in di_depan} for g in laporan.gambar()],
         },
     )
 
@@ -64,9 +60,10 @@ def render(laporan: Laporan) -> HasilPdf:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    # Only the project's own files (stylesheet, fonts): a report never loads anything from
-    # the network, and a missing file stops the rendering instead of printing without it.
-    lokal = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+    # Only the project's own files (stylesheet, fonts) and the pictures the HTML carries as
+    # data: URLs: a report never loads anything from the network, and a missing file stops
+    # the rendering instead of printing without it.
+    lokal = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     dokumen = HTML(string=html(laporan), base_url=str(STATIC) + "/", url_fetcher=lokal).render()
     return HasilPdf(dokumen.write_pdf(), len(dokumen.pages))
 

@@ -23,8 +23,10 @@ from kinerja.perhitungan.dasar import ringkas
 from kinerja.selectors.capaian import hitung_capaian
 from kinerja.siklus import hasil_triwulan
 from laporan import dokumen as d
-from laporan.choices import BagianNarasi
-from laporan.models import IdentitasLaporan, NarasiLaporan
+from laporan import gambar as layanan_gambar
+from laporan.choices import GAMBAR_DIHARAPKAN, BagianNarasi, JenisLaporan
+from laporan.models import GambarLaporan, IdentitasLaporan, NarasiLaporan
+from laporan.selectors import gambar_laporan
 from satker.models import Satker
 
 
@@ -45,6 +47,10 @@ class Konteks:
     hasil: dict[int, HasilBaris]  # by line id, for the report's period
     identitas: IdentitasLaporan | None
     narasi: dict[str, str] = field(default_factory=dict)
+    jenis: str = ""
+    # The uploaded pictures by section, and (LAKIP Bab III) by PK line id, in their order.
+    gambar: dict[str, list[GambarLaporan]] = field(default_factory=dict)
+    gambar_indikator: dict[int, list[GambarLaporan]] = field(default_factory=dict)
 
     @property
     def sasaran(self) -> list[SasaranKegiatan]:
@@ -54,10 +60,16 @@ class Konteks:
         return self.narasi.get(bagian, "")
 
     def blok_narasi(self, bagian: BagianNarasi) -> list[d.Blok]:
-        return d.narasi(
+        """The section's narrative with its pictures: each where a paragraph reads
+        `[[gambar:kunci]]`, the others after the text. A figure the source prints here
+        (GAMBAR_DIHARAPKAN) that is not uploaded prints nothing and is told to the
+        reviewer."""
+        blok = d.narasi(
             self.teks(bagian),
             kosong=f"Narasi “{BagianNarasi(bagian).label}” belum diisi oleh satker.",
         )
+        diharapkan = dict(GAMBAR_DIHARAPKAN.get(self.jenis, {}).get(bagian, ()))
+        return tempatkan_gambar(blok, self.gambar.get(bagian, []), diharapkan)
 
 
 def kumpulkan(satker: Satker, tahun: int, triwulan: int | None, jenis: str) -> Konteks:
@@ -97,6 +109,14 @@ def kumpulkan(satker: Satker, tahun: int, triwulan: int | None, jenis: str) -> K
     )
     hasil = {line.pk: h for line, h in zip(lines, semua, strict=True)}
     periode = {"satker": satker, "jenis": jenis, "tahun": tahun, "triwulan": triwulan}
+    gambar: dict[str, list[GambarLaporan]] = {}
+    gambar_indikator: dict[int, list[GambarLaporan]] = {}
+    if jenis in (JenisLaporan.PP39, JenisLaporan.LAKIP):
+        for g in gambar_laporan(satker, jenis, tahun, triwulan):
+            if g.indikator_id:
+                gambar_indikator.setdefault(g.indikator_id, []).append(g)
+            else:
+                gambar.setdefault(g.bagian, []).append(g)
     return Konteks(
         satker=satker,
         tahun=tahun,
@@ -106,6 +126,9 @@ def kumpulkan(satker: Satker, tahun: int, triwulan: int | None, jenis: str) -> K
         hasil=hasil,
         identitas=IdentitasLaporan.objects.filter(**periode).first(),
         narasi=dict(NarasiLaporan.objects.filter(**periode).values_list("bagian", "teks")),
+        jenis=jenis,
+        gambar=gambar,
+        gambar_indikator=gambar_indikator,
     )
 
 
@@ -239,32 +262,98 @@ def tabel_pk(k: Konteks, judul: str) -> d.Tabel:
     )
 
 
-_TEMPAT_TABEL = re.compile(r"^\[\[tabel:([a-z0-9-]+)\]\]$")
+# A paragraph that places a table or a figure: "[[tabel:pelanggan]]", "[[gambar:smart_dja]]".
+_TEMPAT = re.compile(r"^\[\[(tabel|gambar):([a-z0-9_-]+)\]\]$")
 
 
 def sisipkan(
-    blok: list[d.Blok], tabel: dict[str, list[d.Blok]], *, kosong: dict[str, str] | None = None
+    blok: list[d.Blok],
+    tabel: dict[str, list[d.Blok]],
+    *,
+    kosong: dict[str, str] | None = None,
+    jenis: str = "tabel",
 ) -> list[d.Blok]:
-    """A section's narrative with the tables built from data put where it asks for them: a
-    paragraph reading only `[[tabel:kunci]]` is replaced by the blocks of `kunci` (or, when
-    there are none, by the note `kosong[kunci]` saying what is missing); the tables whose
-    place the narrative does not name follow the narrative, in the order given."""
-    kosong = kosong or {}
-    hasil: list[d.Blok] = []
-    ditempatkan: set[str] = set()
-    for b in blok:
-        m = _TEMPAT_TABEL.match(b.teks.strip()) if isinstance(b, d.Paragraf) else None
-        if m is None:
-            hasil.append(b)
-            continue
-        kunci = m.group(1)
-        ditempatkan.add(kunci)
-        isi = tabel.get(kunci)
-        if isi:
-            hasil.extend(isi)
-        else:
-            hasil.append(d.Paragraf(kosong.get(kunci, f"Tabel “{kunci}” tidak dikenal."), "kosong"))
+    """A section's narrative with the tables built from data (or, `jenis` "gambar", its
+    pictures) put where it asks for them: a paragraph reading only `[[tabel:kunci]]` is
+    replaced by the blocks of `kunci` (or, when there are none, by the note `kosong[kunci]`
+    saying what is missing); the blocks whose place the narrative does not name follow the
+    narrative, in the order given. Markers of the other kind are left for their own pass."""
+    hasil, ditempatkan = _tempatkan(blok, tabel, kosong or {}, jenis)
     for kunci, isi in tabel.items():
         if kunci not in ditempatkan:
             hasil.extend(isi)
     return hasil
+
+
+def _tempatkan(
+    blok: list[d.Blok], isi_per: dict[str, list[d.Blok]], kosong: dict[str, str], jenis: str
+) -> tuple[list[d.Blok], set[str]]:
+    """`blok` with each marker of `jenis` replaced, and the names it placed."""
+    hasil: list[d.Blok] = []
+    ditempatkan: set[str] = set()
+    for b in blok:
+        m = _TEMPAT.match(b.teks.strip()) if isinstance(b, d.Paragraf) else None
+        if m is None or m.group(1) != jenis:
+            hasil.append(b)
+            continue
+        kunci = m.group(2)
+        ditempatkan.add(kunci)
+        isi = isi_per.get(kunci)
+        if isi:
+            hasil.extend(isi)
+        else:
+            nama = "Tabel" if jenis == "tabel" else "Gambar"
+            hasil.append(
+                d.Paragraf(kosong.get(kunci, f"{nama} “{kunci}” tidak dikenal."), "kosong")
+            )
+    return hasil, ditempatkan
+
+
+def blok_gambar(g: GambarLaporan) -> d.GambarBerkas:
+    """An uploaded picture as a block of the report, with its stored bytes."""
+    return d.GambarBerkas(
+        judul=g.judul,
+        isi=layanan_gambar.isi(g),
+        jenis_konten=g.jenis_konten,
+        lebar_px=g.lebar_px,
+        tinggi_px=g.tinggi_px,
+        sumber=g.sumber,
+        kunci=g.kunci,
+    )
+
+
+def tempatkan_gambar(
+    blok: list[d.Blok],
+    gambar: list[GambarLaporan],
+    diharapkan: dict[str, str] | None = None,
+    *,
+    sisa: bool = True,
+) -> list[d.Blok]:
+    """`blok` with the pictures placed where a paragraph reads `[[gambar:kunci]]`; with
+    `sisa`, the others follow. A named picture not uploaded, and a picture `diharapkan`
+    (kunci → caption) not uploaded, leave a note for the reviewer instead."""
+    diharapkan = diharapkan or {}
+    ditandai = penanda_gambar(blok)
+    # Only the pictures printed here are read from storage.
+    per_kunci = {g.kunci: [blok_gambar(g)] for g in gambar if sisa or g.kunci in ditandai}
+    kosong = {
+        # No braces: the note may be printed in the reviewer's annex, whose text is resolved.
+        k: f"Gambar “{diharapkan.get(k, k)}” (nama rujukan {k}) belum diunggah."
+        for k in {*diharapkan, *ditandai}
+    }
+    hasil, ditempatkan = _tempatkan(blok, per_kunci, kosong, "gambar")
+    if sisa:
+        for kunci, isi in per_kunci.items():
+            if kunci not in ditempatkan:
+                hasil.extend(isi)
+    ada = {g.kunci for g in gambar}
+    for kunci in diharapkan:
+        if kunci not in ada and kunci not in ditempatkan:
+            hasil.append(d.Paragraf(kosong[kunci], "kosong"))
+    return hasil
+
+
+def penanda_gambar(blok: list[d.Blok]) -> set[str]:
+    """The names of the pictures `blok` places (its paragraphs `[[gambar:kunci]]`)."""
+    cocok = (_TEMPAT.match(b.teks.strip()) for b in blok if isinstance(b, d.Paragraf))
+    return {m.group(2) for m in cocok if m and m.group(1) == "gambar"}

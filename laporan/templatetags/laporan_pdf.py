@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from kinerja.formatting import format_tanggal
-from laporan.dokumen import Bagian, Grafik, Sel, Tabel
+from laporan.dokumen import Bagian, GambarBerkas, Grafik, Sel, Tabel
 from laporan.render import grafik as svg_grafik
 
 register = template.Library()
@@ -86,6 +88,28 @@ def tabel(t: Tabel, bungkus: bool = True) -> SafeString:
 @register.simple_tag
 def grafik_svg(g: Grafik) -> SafeString:
     return mark_safe(svg_grafik.svg(g))
+
+
+# The text area of a portrait page (laporan.css @page: A4 less the margins) and the most a
+# picture may take of its height, so that it stays on one page with its caption.
+LEBAR_TEKS_CM, TINGGI_GAMBAR_CM = 16.5, 17.0
+
+
+@register.simple_tag
+def gambar_berkas(g: GambarBerkas) -> SafeString:
+    """An uploaded picture inside the page, as a data: URL (the HTML stays one file that
+    lays out anywhere), at the size the report model gives it, with its caption and
+    source."""
+    lebar, tinggi = g.ukuran_cm(LEBAR_TEKS_CM, TINGGI_GAMBAR_CM)
+    data = base64.b64encode(g.isi).decode("ascii")
+    sumber = format_html('<div class="gambar-sumber">{}</div>', g.sumber) if g.sumber else ""
+    return format_html(
+        '<figure class="gambar foto" id="gambar-{}"><img src="data:{};base64,{}" alt="{}" '
+        'style="width:{}cm;height:{}cm"><figcaption class="gambar-judul">{}. {}</figcaption>'
+        "{}</figure>",
+        g.nomor, g.jenis_konten, data, g.judul, f"{lebar:.2f}", f"{tinggi:.2f}", g.label,
+        g.judul, sumber,
+    )  # fmt: skip
 
 
 @register.filter

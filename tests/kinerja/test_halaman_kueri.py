@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,8 +21,9 @@ from kinerja.models import (
     RealisasiTriwulan,
     SasaranKegiatan,
 )
+from laporan import gambar
 from satker.models import Pengguna, Satker
-from tests.factories import IndikatorPerjanjianFactory, RencanaAksiFactory
+from tests.factories import IndikatorPerjanjianFactory, RencanaAksiFactory, gambar_png
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +32,8 @@ pytestmark = pytest.mark.django_db
 # and measurements, each supporting-data source the computation reads once, the cycle's state.
 # The narrative pages also read the stored figures, budget and PNBP their texts are checked
 # against; the LAKIP's (entri-narasi) also the year's efficiency (the budget nodes of each
-# line) and the budget of the earlier years, which its texts may name.
+# line) and the budget of the earlier years, which its texts may name; the report-narrative pages
+# its pictures and their history.
 BATAS = {
     "entri-triwulan": 34,
     "entri-isian": 24,
@@ -40,7 +43,8 @@ BATAS = {
     "entri-data-pengukuran": 8,
     "entri-data-butir": 8,
     "entri-data-unsur": 8,
-    "entri-narasi-pp39": 15,
+    "entri-narasi-pp39": 18,
+    "entri-narasi-lakip": 18,
     "entri-realisasi-anggaran": 6,
     "reviu": 8,
     "reviu-detail": 27,
@@ -60,6 +64,7 @@ def halaman(satker: Satker) -> dict[str, str]:
         "entri-data-butir": reverse("entri-data", args=[*args, "butir-capaian"]),
         "entri-data-unsur": reverse("entri-data", args=[*args, "unsur-survei"]),
         "entri-narasi-pp39": reverse("entri-narasi-pp39", args=[*args, 2]),
+        "entri-narasi-lakip": reverse("entri-narasi-lakip", args=args),
         "entri-realisasi-anggaran": reverse("entri-realisasi-anggaran", args=[*args, 2]),
         "reviu": reverse("reviu"),
         "reviu-detail": reverse("reviu-detail", args=[lap.pk]),
@@ -96,7 +101,7 @@ def test_each_page_stays_within_its_query_budget(
 
 def tambah_baris(satker: Satker, nomor_awal: int, jumlah: int) -> None:
     """`jumlah` more PK lines, each with its plan, a measured quarter II with a change in the
-    history, a narrative, a review note and a supporting-data row."""
+    history, a narrative, a review note, a supporting-data row and a LAKIP picture."""
     operator = Pengguna.objects.get(username="operator.manado")
     sasaran = SasaranKegiatan.objects.get(perjanjian__satker=satker, nomor=8)
     lap = siklus.pelaporan(satker, 2023, 2)
@@ -114,6 +119,11 @@ def tambah_baris(satker: Satker, nomor_awal: int, jumlah: int) -> None:
         ButirCapaian.objects.create(
             indikator=line, tanggal=datetime.date(2023, 6, 30), uraian=f"PT Uji {nomor}", jumlah=1
         )
+        gambar.unggah(
+            user=operator, satker=satker, jenis="lakip", tahun=2023, triwulan=None,
+            indikator=line, judul=f"Foto kegiatan {nomor}",
+            berkas=SimpleUploadedFile(f"foto{nomor}.png", gambar_png()),
+        )  # fmt: skip
 
 
 def test_the_pages_do_not_read_more_when_the_satker_has_more_lines(

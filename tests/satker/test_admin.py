@@ -170,6 +170,9 @@ LABEL = {
     "laporan.BerkasLaporan": ("berkas laporan", "berkas laporan",
         ["Satker", "Jenis laporan", "Tahun", "Triwulan", "Format", "Status", "Arsip verifikasi",
          "Versi arsip", "Jumlah halaman", "Diminta oleh", "Diminta", "Selesai"]),
+    "laporan.GambarLaporan": ("gambar laporan", "gambar laporan",
+        ["Satker", "Jenis laporan", "Tahun", "Triwulan", "Bagian", "Indikator kinerja PK",
+         "Nama rujukan", "Judul gambar", "Diunggah oleh"]),
     "laporan.IdentitasLaporan": ("identitas laporan", "identitas laporan",
         ["Satker", "Jenis laporan", "Tahun", "Triwulan", "Nomor nota dinas", "Tanggal",
          "Nama penandatangan"]),
@@ -189,7 +192,7 @@ LABEL = {
 HANYA_BACA = {
     "kinerja.BuktiDukung", "kinerja.CatatanReviu", "kinerja.PeristiwaPelaporan",
     "kinerja.RiwayatPerubahan", "kinerja.SnapshotPelaporan",
-    "kinerja.HasilPerhitungan", "kinerja.RingkasanAnggaran",
+    "kinerja.HasilPerhitungan", "kinerja.RingkasanAnggaran", "laporan.GambarLaporan",
 }  # fmt: skip
 TANPA_TAMBAH = HANYA_BACA | {"kinerja.PelaporanTriwulan"}
 

@@ -26,6 +26,7 @@ from laporan.dokumen import (
     Bagian,
     Blok,
     Daftar,
+    GambarBerkas,
     Grafik,
     Laporan,
     NotaDinas,
@@ -46,6 +47,7 @@ GAYA_PARAGRAF = {
     "subjudul": "Subjudul",
 }
 LEBAR_GAMBAR = Cm(16)
+TINGGI_GAMBAR = Cm(17)  # a tall picture is narrowed to this height (as in the PDF)
 SAMPUL, DEPAN, UTAMA = "sampul", "depan", "utama"
 
 
@@ -341,6 +343,8 @@ class Penulis:
             self._tabel(blok)
         elif isinstance(blok, Grafik):
             self._grafik(blok)
+        elif isinstance(blok, GambarBerkas):
+            self._gambar_berkas(blok)
         elif isinstance(blok, TandaTangan):
             self._tanda_tangan(blok)
 
@@ -404,6 +408,26 @@ class Penulis:
         p.paragraph_format.space_before = Pt(8)
         p.add_run().add_picture(io.BytesIO(gambar.png(g)), width=lebar)
         self._keterangan("Gambar", "gambar", g.nomor, g.judul).paragraph_format.space_after = Pt(12)
+
+    def _gambar_berkas(self, g: GambarBerkas) -> None:
+        """An uploaded picture as the PDF prints it: its size from the report model, the
+        numbered caption below it, then its source."""
+        lanskap = bool(self.halaman and self.halaman[1])
+        lebar_teks = min(LEBAR_GAMBAR, gaya.lebar_teks(lanskap))
+        lebar, _ = g.ukuran_cm(lebar_teks / Cm(1), TINGGI_GAMBAR.cm)
+        p = self._p()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.space_before = Pt(8)
+        p.add_run().add_picture(io.BytesIO(g.isi), width=Cm(lebar))
+        keterangan = self._keterangan("Gambar", "gambar", g.nomor, g.judul)
+        if g.sumber:
+            keterangan.paragraph_format.keep_with_next = True
+            sumber = self._p(g.sumber, "Catatan")
+            sumber.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            sumber.paragraph_format.space_after = Pt(12)
+        else:
+            keterangan.paragraph_format.space_after = Pt(12)
 
     def _tanda_tangan(self, tt: TandaTangan, *, kosong_kiri: bool = False) -> None:
         """Signature blocks side by side, as the PDF prints them: place and date over the

@@ -1,5 +1,5 @@
 """The report as an Excel workbook (openpyxl, in buku_kerja.py): a contents sheet, then one
-sheet per table and one per chart, numbers as numbers."""
+sheet per table and one per figure (chart or picture), numbers as numbers."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def render(laporan: Laporan) -> bytes:
 
 @register
 class Xlsx(Renderer):
-    """One sheet per table and chart; no page count (Excel paginates when it prints)."""
+    """One sheet per table and figure; no page count (Excel paginates when it prints)."""
 
     identifier = "xlsx"
     verbose_name = "Excel (.xlsx)"

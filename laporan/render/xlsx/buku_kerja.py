@@ -1,7 +1,8 @@
 """The report as an Excel workbook, with openpyxl: a contents sheet, then one sheet per table
-and one per chart. Every sheet carries the report's title and period; numbers are numbers with
-a number format (rupiah, decimals, percent), header rows are frozen, columns sized to fit and
-rows as tall as their wrapped text. No formulas: the figures are the computed ones, the same as
+and one per figure (a chart with its data, an uploaded picture as it is printed). Every sheet
+carries the report's title and period; numbers are numbers with a number format (rupiah,
+decimals, percent), header rows are frozen, columns sized to fit and rows as tall as their
+wrapped text. No formulas: the figures are the computed ones, the same as
 in the PDF, and a text is always written as text, even one that starts like a formula ("=",
 "+", "-", "@": a satker's narrative can), so that Excel shows it as typed and never runs it."""
 
@@ -22,7 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from laporan.dokumen import Grafik, Laporan, Sel, Tabel
+from laporan.dokumen import GambarBerkas, Grafik, Laporan, Sel, Tabel
 
 BARIS_KEPALA = 5  # the first header row of a table sheet
 LEBAR_JUDUL_ISI = 90  # the title column of the contents sheet
@@ -265,6 +266,30 @@ def _lembar_grafik(wb: Workbook, laporan: Laporan, g: Grafik, nama: str) -> Work
     return ws
 
 
+PIKSEL_PER_CM = 96 / 2.54  # Excel places pictures in screen pixels at 96 per inch
+
+
+def _lembar_gambar_berkas(wb: Workbook, laporan: Laporan, g: GambarBerkas, nama: str) -> Worksheet:
+    """A sheet with the picture at its printed size, under the title rows, and its source.
+    A picture has its own sheet like a chart: the contents lists every figure with the
+    number the PDF gives it, and a reader following "Gambar 1" from a text finds it."""
+    from openpyxl.drawing.image import Image as GambarExcel
+
+    ws = wb.create_sheet(nama)
+    _judul_lembar(ws, laporan, f"{g.label}. {g.judul}")
+    if g.sumber:
+        tulis(ws, BARIS_KEPALA, 1, g.sumber).font = Font(italic=True, size=9)
+    lebar, tinggi = g.ukuran_cm(16, 17)
+    gambar = GambarExcel(io.BytesIO(g.isi))
+    gambar.width, gambar.height = round(lebar * PIKSEL_PER_CM), round(tinggi * PIKSEL_PER_CM)
+    ws.add_image(gambar, f"A{BARIS_KEPALA + (1 if g.sumber else 0)}")
+    ws.column_dimensions["A"].width = 12
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return ws
+
+
 def render(laporan: Laporan) -> bytes:
     """The workbook of the report's tables and charts."""
     laporan.nomori()
@@ -284,6 +309,9 @@ def render(laporan: Laporan) -> bytes:
         elif isinstance(blok, Grafik):
             nama = nama_lembar(f"G{blok.nomor}", blok.judul, terpakai)
             _lembar_grafik(wb, laporan, blok, nama)
+        elif isinstance(blok, GambarBerkas):
+            nama = nama_lembar(f"G{blok.nomor}", blok.judul, terpakai)
+            _lembar_gambar_berkas(wb, laporan, blok, nama)
         else:
             continue
         tulis(isi, baris, 1, blok.label).border = BINGKAI

@@ -13,7 +13,10 @@ from laporan.susun import data_dukung
 from laporan.susun.lakip.dasar import NARASI_INDIKATOR, LakipDasar
 from laporan.susun.umum import (
     angka_target,
+    blok_gambar,
+    penanda_gambar,
     tanpa_html,
+    tempatkan_gambar,
 )
 
 
@@ -113,17 +116,28 @@ class Indikator(LakipDasar):
                 )
             )
         narasi = self.narasi_indikator.get(line.pk)
-        terisi = False
+        teks_per = {n: (getattr(narasi, n, "") if narasi else "") for n, _ in NARASI_INDIKATOR}
+        blok_per = {n: d.narasi(t) for n, t in teks_per.items() if t}
+        # The line's pictures (photos of its activities): where a text places them, the
+        # others after the analysis of its achievement, where the source's "Dokumentasi
+        # kegiatan" stands (or after the last text written).
+        gambar = k.gambar_indikator.get(line.pk, [])
+        ditandai = set().union(*(penanda_gambar(b) for b in blok_per.values()))
+        sisa = [g for g in gambar if g.kunci not in ditandai]
+        sesudah = "analisis_capaian" if "analisis_capaian" in blok_per else None
+        sesudah = sesudah or next(reversed(blok_per), None)
         for nama, judul in NARASI_INDIKATOR:
-            teks = getattr(narasi, nama, "") if narasi else ""
-            if teks:
-                terisi = True
-                isi.append(d.Paragraf(judul, "subjudul"))
-                isi += d.narasi(teks)
-        if not terisi:
+            if nama not in blok_per:
+                continue
+            isi.append(d.Paragraf(judul, "subjudul"))
+            isi += tempatkan_gambar(blok_per[nama], gambar, sisa=False)
+            if nama == sesudah:
+                isi += [blok_gambar(g) for g in sisa]
+        if not blok_per:
             isi.append(
                 d.Paragraf("Narasi analisis indikator ini belum diisi oleh satker.", "kosong")
             )
+            isi += [blok_gambar(g) for g in sisa]
         return d.Bagian(f"Indikator {line.kode}: {line.uraian}", "", 4, isi, di_daftar_isi=False)
 
     def tabel_tahun_sebelumnya(self, line: IndikatorPerjanjian) -> d.Tabel | None:
