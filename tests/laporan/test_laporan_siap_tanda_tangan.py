@@ -361,7 +361,8 @@ CATATAN = (
 # supporting data replaced, as the report prints it; the five targets an evaluator would
 # call not challenging (capaian above 150%), signed so in the PK; and VIII.2's PK target of
 # 90 against the Renstra's 92, as the signed PK and the Renstra give them. None can be made
-# to go away by a text: they are the record of the source, kept for the review.
+# to go away by a text: they are the record of the source, kept for the review. And the
+# SMART DJA screenshot the source prints in 3.5.2, which the demo does not invent.
 CATATAN_LAKIP = [
     "I.1: Capaian 250,00% jauh di atas target (di atas 150%): target mungkin kurang menantang.",
     "III.1: Capaian 500,00% jauh di atas target (di atas 150%): target mungkin kurang menantang.",
@@ -375,6 +376,7 @@ CATATAN_LAKIP = [
     "V.1: Realisasi yang dilaporkan (3,81) berbeda dengan hasil hitung dari data dukung (3,82); "
     "yang dipakai hasil hitung.",
     "VIII.2: Target PK (90) berbeda dengan target Renstra tahun 2023 (92).",
+    "Gambar “Hasil penilaian kinerja SMART DJA” (nama rujukan smart_dja) belum diunggah.",
 ]
 
 
