@@ -567,3 +567,18 @@ def test_alur_iku_annex_is_the_body_copy(lakip):
         "IKU",
         "IK",
     ]
+
+
+def test_capaian_renstra_has_every_2023_realisation(lakip):
+    """Every indicator of the Renstra table (and its annex copy) has its 2023 realisation,
+    the PK line's computed year figure, and a realisation and capaian to date built on it."""
+    badan, lampiran = badan_dan_lampiran(lakip, "Capaian Renstra")
+    for tabel_ in (badan, lampiran):
+        for nama in RENSTRA:
+            r = nilai_baris(tabel_, nama)
+            assert r[7] is not None, nama  # 2023 R
+            assert r[12] is not None and r[13] is not None, nama  # s.d. 2023 R and capaian
+    # III.2 (PNBP growth): 363,80 persen, worked by hand in test_capaian_demo and printed so
+    # in the indicator section.
+    assert nilai_baris(badan, "SK3 Meningkatnya PNBP layanan jasa industri")[7] == D("363.80")
+    assert teks_baris(badan, "SK3 Meningkatnya PNBP layanan jasa industri")[7] == "363,80"
