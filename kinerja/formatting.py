@@ -21,19 +21,29 @@ BULAN = (
     "Desember",
 )
 
-_ROMAWI = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAWI = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
 
 
-def romawi(n: int) -> str:
-    """Roman numeral of a sasaran number (1 → I, 8 → VIII), as PK tables number them."""
-    if not 1 <= n <= 39:
-        raise ValueError(f"nomor sasaran di luar 1..39: {n}")
+def angka_romawi(n: int) -> str:
+    """Roman numeral of 1..3999 (14 → XIV): page numbers of a report's front matter."""
+    if not 1 <= n <= 3999:
+        raise ValueError(f"angka romawi di luar 1..3999: {n}")
     hasil = []
     for nilai, huruf in _ROMAWI:
         while n >= nilai:
             hasil.append(huruf)
             n -= nilai
     return "".join(hasil)
+
+
+def romawi(n: int) -> str:
+    """Roman numeral of a sasaran number (1 → I, 8 → VIII), as PK tables number them."""
+    if not 1 <= n <= 39:
+        raise ValueError(f"nomor sasaran di luar 1..39: {n}")
+    return angka_romawi(n)
 
 
 def _kelompok_ribuan(digits: str) -> str:

@@ -246,6 +246,9 @@ class Bagian:
     # Its pages carry no running header and no page number: a document of its own bound into
     # the report (the review-team decree), printed as that document is.
     tanpa_kepala: bool = False
+    # It starts on a new page (a LAKIP's sasaran), which also lets the PDF be laid out in
+    # parts that meet there.
+    halaman_baru: bool = False
 
     @property
     def judul_lengkap(self) -> str:

@@ -180,3 +180,13 @@ KINERJA = {
     # The budget absorption (percent of pagu) below which a year-end forecast is flagged.
     "BATAS_PENYERAPAN": env.int("KINERJA_BATAS_PENYERAPAN", default=95),
 }
+
+# Rendering the PDF reports (laporan.render.tata_letak): the processes laying parts out (0: one
+# per core), and the cache of laid-out parts, bounded in bytes.
+LAPORAN_TATA_LETAK_PROSES = env.int("LAPORAN_TATA_LETAK_PROSES", default=0)
+LAPORAN_TATA_LETAK_CACHE = env.path(
+    "LAPORAN_TATA_LETAK_CACHE", default=VAR_DIR / "cache" / "tata-letak"
+)
+LAPORAN_TATA_LETAK_CACHE_BATAS = env.int(
+    "LAPORAN_TATA_LETAK_CACHE_BATAS", default=500 * 1024 * 1024
+)

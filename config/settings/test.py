@@ -10,3 +10,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The suite runs on every core already (pytest-xdist): parts are laid out in the test's own
+# process (tests/laporan/test_pdf_paralel.py asks for two processes where it needs them).
+LAPORAN_TATA_LETAK_PROSES = 1
+LAPORAN_TATA_LETAK_CACHE = VAR_DIR / "cache" / "tata-letak-tes"  # noqa: F405

@@ -10,11 +10,15 @@ that writes a format (WeasyPrint, openpyxl, python-docx) is imported when a repo
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from laporan.dokumen import Laporan
+
+# How far a rendering is: (steps done, steps in all, what the step was).
+Progres = Callable[[int, int, str], None]
 
 # The renderer modules, in the order the formats are offered.
 RENDERER_MODULES = ("pdf", "xlsx", "docx", "html")
@@ -36,8 +40,11 @@ class Renderer:
     content_type: ClassVar[str]
     extension: ClassVar[str]  # without the dot
 
-    def render(self, laporan: Laporan) -> HasilRender:
-        """The report written in this format."""
+    def render(
+        self, laporan: Laporan, *, segar: bool = False, progres: Progres | None = None
+    ) -> HasilRender:
+        """The report written in this format. `segar`: from nothing cached; `progres(selesai,
+        total, langkah)` hears how far a long rendering is."""
         raise NotImplementedError
 
 

@@ -10,7 +10,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from laporan.render import HasilRender, Renderer, pdf, register
+from laporan.render import HasilRender, Progres, Renderer, pdf, register
 
 if TYPE_CHECKING:
     from laporan.dokumen import Laporan
@@ -48,5 +48,8 @@ class Html(Renderer):
     content_type = "text/html; charset=utf-8"
     extension = "html"
 
-    def render(self, laporan: Laporan) -> HasilRender:
+    def render(
+        self, laporan: Laporan, *, segar: bool = False, progres: Progres | None = None
+    ) -> HasilRender:
+        # Nothing cached, nothing long enough to report on.
         return HasilRender(render(laporan).encode("utf-8"))

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from laporan.dokumen import Bagian, Laporan, Tabel
-from laporan.render import HasilRender, Renderer, register
+from laporan.render import HasilRender, Progres, Renderer, register
 
 STATIC = Path(settings.BASE_DIR) / "static"
 
@@ -54,8 +54,9 @@ def html(laporan: Laporan, *, gaya: str | None = None) -> str:
     )
 
 
-def render(laporan: Laporan) -> HasilPdf:
-    """Lay the report out and write it as PDF."""
+def render_satu_lintasan(laporan: Laporan) -> HasilPdf:
+    """Lay the whole report out in one WeasyPrint pass and write it as PDF: what the parts
+    laid out apart (render) must equal, and the way for a report that cannot be cut."""
     # Imported here: WeasyPrint needs Pango, which only rendering needs.
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
@@ -68,6 +69,20 @@ def render(laporan: Laporan) -> HasilPdf:
     return HasilPdf(dokumen.write_pdf(), len(dokumen.pages))
 
 
+def render(laporan: Laporan, *, segar: bool = False, progres: Progres | None = None) -> HasilPdf:
+    """Lay the report out in parts, in parallel and from the cache of parts laid out before
+    (laporan.render.tata_letak), and write it as PDF. `segar`: nothing from the cache."""
+    from laporan.render import gabung, tata_letak
+
+    try:
+        isi, halaman = tata_letak.render(
+            html(laporan), str(STATIC) + "/", segar=segar, progres=progres
+        )
+    except gabung.TidakBisaDipecah:
+        return render_satu_lintasan(laporan)
+    return HasilPdf(isi, halaman)
+
+
 @register
 class Pdf(Renderer):
     """A4 pages laid out by WeasyPrint, with their count."""
@@ -77,6 +92,8 @@ class Pdf(Renderer):
     content_type = "application/pdf"
     extension = "pdf"
 
-    def render(self, laporan: Laporan) -> HasilRender:
-        hasil = render(laporan)
+    def render(
+        self, laporan: Laporan, *, segar: bool = False, progres: Progres | None = None
+    ) -> HasilRender:
+        hasil = render(laporan, segar=segar, progres=progres)
         return HasilRender(hasil.isi, hasil.halaman)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from laporan.render import HasilRender, Renderer, register
+from laporan.render import HasilRender, Progres, Renderer, register
 
 if TYPE_CHECKING:
     from laporan.dokumen import Laporan
@@ -29,5 +29,8 @@ class Docx(Renderer):
     content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     extension = "docx"
 
-    def render(self, laporan: Laporan) -> HasilRender:
+    def render(
+        self, laporan: Laporan, *, segar: bool = False, progres: Progres | None = None
+    ) -> HasilRender:
+        # Nothing cached, nothing long enough to report on.
         return HasilRender(render(laporan))

@@ -324,7 +324,10 @@ class Penulis:
         pertama = b.isi[0] if b.isi else None
         buka_lanskap = isinstance(pertama, Tabel) and pertama.lanskap
         self._halaman(jenis, lanskap or buka_lanskap)
-        self._judul(b.judul_lengkap, b.tingkat, penanda_=b.id, daftar_isi=b.di_daftar_isi)
+        di_awal = self.awal_halaman
+        p = self._judul(b.judul_lengkap, b.tingkat, penanda_=b.id, daftar_isi=b.di_daftar_isi)
+        if b.halaman_baru and not di_awal:
+            p.paragraph_format.page_break_before = True
         for blok in b.isi:
             self._halaman(jenis, lanskap or (isinstance(blok, Tabel) and blok.lanskap))
             self._blok(blok)

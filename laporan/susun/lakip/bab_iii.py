@@ -28,6 +28,7 @@ class BabIII(LakipDasar):
                     f"{HURUF[i]}.",
                     3,
                     anak=[self.bagian_indikator(line) for line in s.indikator.all()],
+                    halaman_baru=True,
                 )
             )
         renstra = [*k.blok_narasi(B.CAPAIAN_RENSTRA)]

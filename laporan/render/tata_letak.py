@@ -1,0 +1,282 @@
+"""The report's PDF laid out in parts, in parallel processes, each part's layout kept in a
+cache, and joined: what makes rendering a long report fast, and re-rendering it after an edit
+to one chapter faster still.
+
+1. The report's HTML (the one `render_laporan --format html` writes) is cut where its pages
+   break anyway (laporan.render.pecah). Every part but the lists at the front is laid out by
+   WeasyPrint in a process of its own, without page numbers or footer; a part laid out before
+   from the same HTML comes from the cache.
+2. The lists at the front (contents, tables, figures) are laid out with the page numbers the
+   parts found, and, beside them, a sheet of page numbers and footers ("stempel"): one empty
+   page per report page, each with its number and the footer as the stylesheet prints them.
+3. The parts are joined and stamped (laporan.render.gabung).
+
+The pages, the page numbers, the running headers, the contents and the links are those of one
+WeasyPrint pass over the whole HTML (tests/laporan/test_pdf_paralel.py holds them against it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from laporan.render import Progres, gabung, pecah
+
+logger = logging.getLogger(__name__)
+
+# Bump when what a cached layout holds changes.
+VERSI_CACHE = "1"
+# How many parts for each process laying out: enough for the processes to finish together.
+BAGIAN_PER_PROSES = 4
+
+# Parts are laid out without what crosses parts: the page number and the footer.
+GAYA_BAGIAN = "\n".join(
+    f"@page{nama} {{ @bottom-center {{ content: none }} @bottom-left {{ content: none }} }}"
+    for nama in ("", " depan", " lanskap", " utama", " sampul", " polos")
+)
+
+
+@dataclass
+class Halaman:
+    """What the joining needs of a laid-out page."""
+
+    nama: str  # its named page: "depan", "utama", "lanskap", ...
+    lebar: float  # CSS px
+    tinggi: float
+    jangkar: dict[str, tuple[float, float]] = field(default_factory=dict)  # id → x, y (px)
+    penanda: list[tuple[int, str, tuple[float, float], str]] = field(default_factory=list)
+
+
+@dataclass
+class HasilBagian:
+    """A part laid out: its PDF and its pages."""
+
+    pdf: bytes
+    halaman: list[Halaman]
+    detik: float = 0.0  # how long its layout took (0 when it came from the cache)
+
+
+def tata_letak(html: str, base_url: str) -> HasilBagian:
+    """Lay one document out with WeasyPrint (in a worker process): its PDF and its pages."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    mulai = time.perf_counter()
+    lokal = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    dokumen = HTML(string=html, base_url=base_url, url_fetcher=lokal).render()
+    halaman = [
+        Halaman(
+            nama=p._page_box.page_type.name or "",
+            lebar=p.width,
+            tinggi=p.height,
+            jangkar={k: (v[0], v[1]) for k, v in p.anchors.items()},
+            penanda=[(lv, label, (x, y), state) for lv, label, (x, y), state in p.bookmarks],
+        )
+        for p in dokumen.pages
+    ]
+    pdf = dokumen.write_pdf()
+    return HasilBagian(pdf, halaman, time.perf_counter() - mulai)
+
+
+class Cache:
+    """Laid-out parts on disk, by the SHA-256 of what determined them (their HTML, the
+    stylesheet and fonts, WeasyPrint's version). Bounded: the files read least recently go
+    when the folder grows past `batas` bytes."""
+
+    def __init__(self, folder: Path, batas: int) -> None:
+        self.folder = folder
+        self.batas = batas
+
+    def _jalur(self, kunci: str) -> Path:
+        return self.folder / kunci[:2] / kunci
+
+    def ambil(self, kunci: str) -> HasilBagian | None:
+        jalur = self._jalur(kunci)
+        try:
+            meta = json.loads(jalur.with_suffix(".json").read_text())
+            pdf = jalur.with_suffix(".pdf").read_bytes()
+        except (OSError, ValueError):
+            return None
+        os.utime(jalur.with_suffix(".json"))
+        halaman = [
+            Halaman(
+                h["nama"],
+                h["lebar"],
+                h["tinggi"],
+                {k: tuple(v) for k, v in h["jangkar"].items()},
+                [(lv, label, tuple(xy), st) for lv, label, xy, st in h["penanda"]],
+            )
+            for h in meta
+        ]
+        return HasilBagian(pdf, halaman)
+
+    def simpan(self, kunci: str, hasil: HasilBagian) -> None:
+        jalur = self._jalur(kunci)
+        jalur.parent.mkdir(parents=True, exist_ok=True)
+        for akhiran, isi in (
+            (".pdf", hasil.pdf),
+            (".json", json.dumps([asdict(h) for h in hasil.halaman]).encode()),
+        ):
+            sementara = jalur.with_suffix(f"{akhiran}.{os.getpid()}")
+            sementara.write_bytes(isi)
+            os.replace(sementara, jalur.with_suffix(akhiran))
+        self._pangkas()
+
+    def _pangkas(self) -> None:
+        berkas = [p for p in self.folder.glob("*/*.json")]
+        ukuran = {p: p.stat().st_size + _ukuran(p.with_suffix(".pdf")) for p in berkas}
+        total = sum(ukuran.values())
+        for p in sorted(berkas, key=lambda p: p.stat().st_mtime):
+            if total <= self.batas:
+                break
+            total -= ukuran[p]
+            p.with_suffix(".pdf").unlink(missing_ok=True)
+            p.unlink(missing_ok=True)
+
+
+def _ukuran(p: Path) -> int:
+    try:
+        return p.stat().st_size
+    except OSError:
+        return 0
+
+
+def cache_bawaan() -> Cache:
+    return Cache(Path(settings.LAPORAN_TATA_LETAK_CACHE), settings.LAPORAN_TATA_LETAK_CACHE_BATAS)
+
+
+def _sidik_gaya() -> str:
+    """What the stylesheet and its fonts are, for the cache's keys."""
+    import weasyprint
+
+    from laporan.render.pdf import STATIC
+
+    h = hashlib.sha256(f"{VERSI_CACHE}|{weasyprint.__version__}".encode())
+    for berkas in sorted((STATIC / "laporan").glob("*.css")) + sorted((STATIC / "fonts").glob("*")):
+        h.update(berkas.name.encode())
+        h.update(berkas.read_bytes())
+    return h.hexdigest()
+
+
+def jumlah_proses() -> int:
+    """The processes to lay parts out in: LAPORAN_TATA_LETAK_PROSES, or one per core; 1 in
+    a process that may not have children (a Celery worker's)."""
+    diminta = settings.LAPORAN_TATA_LETAK_PROSES or os.cpu_count() or 1
+    if multiprocessing.current_process().daemon:
+        return 1
+    return max(1, diminta)
+
+
+class _DiSini(Executor):
+    """Lays out in this process: one process asked for, or none allowed."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        f: Future = Future()
+        try:
+            f.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed to the caller through the future
+            f.set_exception(exc)
+        return f
+
+
+def render(
+    html: str,
+    base_url: str,
+    *,
+    segar: bool = False,
+    cache: Cache | None = None,
+    progres: Progres | None = None,
+) -> tuple[bytes, int]:
+    """The PDF of the report's HTML, and its page count. `segar`: no cached layout is read
+    or written. `progres(selesai, total, langkah)` hears of every part laid out."""
+    mulai = time.perf_counter()
+    proses = jumlah_proses()
+    rencana = pecah.rencanakan(html, proses * BAGIAN_PER_PROSES)
+    cache = None if segar else (cache or cache_bawaan())
+    sidik = _sidik_gaya() if cache else ""
+    isi = [b for b in rencana.bagian if not b.daftar]
+    total = len(isi) + 2
+    selesai = 0
+
+    def lapor(langkah: str) -> None:
+        nonlocal selesai
+        selesai += 1
+        if progres:
+            progres(selesai, total, langkah)
+
+    pelaksana: Executor = (
+        ProcessPoolExecutor(proses, mp_context=multiprocessing.get_context("fork"))
+        if proses > 1
+        else _DiSini()
+    )
+    with pelaksana:
+        hasil = _tata_letak_semua(
+            [(rencana.html(b, gaya=GAYA_BAGIAN), b) for b in isi],
+            base_url,
+            pelaksana,
+            cache,
+            sidik,
+            lambda: lapor("bagian"),
+        )
+        per_bagian = dict(zip((id(b) for b in isi), hasil, strict=True))
+        susunan = gabung.Susunan.dari(rencana, per_bagian)
+        tugas = []
+        daftar = next((b for b in rencana.bagian if b.daftar), None)
+        if daftar is not None:
+            tugas.append(susunan.html_daftar(rencana, daftar))
+        tugas.append(susunan.html_stempel(rencana))
+        hasil_akhir = _tata_letak_semua(
+            [(h, None) for h in tugas], base_url, pelaksana, cache, sidik, lambda: lapor("daftar")
+        )
+    stempel = hasil_akhir[-1]
+    if daftar is not None:
+        susunan.hasil[id(daftar)] = hasil_akhir[0]
+    pdf = gabung.gabung(susunan, stempel)
+    logger.info(
+        "PDF %d halaman dari %d bagian dalam %.2f detik (%d proses)",
+        susunan.jumlah_halaman,
+        len(rencana.bagian),
+        time.perf_counter() - mulai,
+        proses,
+    )
+    return pdf, susunan.jumlah_halaman
+
+
+def _tata_letak_semua(
+    tugas: list[tuple[str, object]],
+    base_url: str,
+    pelaksana: Executor,
+    cache: Cache | None,
+    sidik: str,
+    satu_selesai: Callable[[], None],
+) -> list[HasilBagian]:
+    """Each HTML laid out (from the cache where it was before), in order; the largest
+    first, so that the processes finish together."""
+    hasil: list[HasilBagian | None] = [None] * len(tugas)
+    kunci = [
+        hashlib.sha256(f"{sidik}|{base_url}|{h}".encode()).hexdigest() if cache else ""
+        for h, _ in tugas
+    ]
+    berjalan: dict[int, Future] = {}
+    for i in sorted(range(len(tugas)), key=lambda i: -len(tugas[i][0])):
+        if cache and (ada := cache.ambil(kunci[i])) is not None:
+            hasil[i] = ada
+            satu_selesai()
+            continue
+        berjalan[i] = pelaksana.submit(tata_letak, tugas[i][0], base_url)
+    for i, f in berjalan.items():
+        hasil[i] = f.result()
+        if cache:
+            cache.simpan(kunci[i], hasil[i])
+        satu_selesai()
+    return hasil  # type: ignore[return-value]
