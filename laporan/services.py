@@ -51,10 +51,17 @@ def susun(
     return laporan.lampirkan_catatan() if catatan_reviu else laporan
 
 
-def render(laporan: dokumen.Laporan, format_: str) -> renderer.HasilRender:
+def render(
+    laporan: dokumen.Laporan,
+    format_: str,
+    *,
+    segar: bool = False,
+    progres: renderer.Progres | None = None,
+) -> renderer.HasilRender:
     """The report written by the renderer registered for `format_` (its bytes, and its page
-    count where the format has pages)."""
-    return renderer.get(format_).render(laporan)
+    count where the format has pages). `segar`: nothing from the cache of laid-out parts;
+    `progres(selesai, total, langkah)` hears how far it is."""
+    return renderer.get(format_).render(laporan, segar=segar, progres=progres)
 
 
 def periksa_permintaan(

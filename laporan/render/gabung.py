@@ -208,7 +208,7 @@ def gabung(susunan: Susunan, stempel: HasilBagian) -> bytes:
     j = 0
     for i, (_, dicap) in enumerate(berurut):
         if dicap:
-            keluar.pages[i].add_overlay(cap.pages[j])
+            _cap(keluar, keluar.pages[i], cap.pages[j], f"/Cap{i + 1}")
             j += 1
     _tujuan(keluar, berurut, susunan.daftar_id)
     _penanda(keluar, [h for h, _ in berurut])
@@ -218,8 +218,22 @@ def gabung(susunan: Susunan, stempel: HasilBagian) -> bytes:
         if kunci in pertama.Root:
             keluar.Root[kunci] = pertama.Root[kunci]
     buf = io.BytesIO()
-    keluar.save(buf)
+    # The same parts give the same bytes (no random file identifier).
+    keluar.save(buf, deterministic_id=True)
     return buf.getvalue()
+
+
+def _cap(pdf, halaman, cap, nama: str) -> None:
+    """Draw the stamp page over the page (both of one size) under the resource name `nama`,
+    one per page (a part's pages share their resources): pikepdf's add_overlay names it at
+    random, and the same report must give the same bytes."""
+    import pikepdf
+
+    nama = halaman.add_resource(
+        pdf.copy_foreign(cap.as_form_xobject()), pikepdf.Name.XObject, pikepdf.Name(nama)
+    )
+    halaman.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
+    halaman.contents_add(pikepdf.Stream(pdf, b"\nQ q " + bytes(nama) + b" Do Q\n"))
 
 
 def _tujuan(pdf, berurut: list[tuple[Halaman, bool]], daftar_id: set[str]) -> None:

@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -205,7 +205,7 @@ def render(
     cache = None if segar else (cache or cache_bawaan())
     sidik = _sidik_gaya() if cache else ""
     isi = [b for b in rencana.bagian if not b.daftar]
-    total = len(isi) + 2
+    total = len(rencana.bagian) + 1  # the parts and the page-number sheet
     selesai = 0
 
     def lapor(langkah: str) -> None:
@@ -267,14 +267,15 @@ def _tata_letak_semua(
         hashlib.sha256(f"{sidik}|{base_url}|{h}".encode()).hexdigest() if cache else ""
         for h, _ in tugas
     ]
-    berjalan: dict[int, Future] = {}
+    berjalan: dict[Future, int] = {}
     for i in sorted(range(len(tugas)), key=lambda i: -len(tugas[i][0])):
         if cache and (ada := cache.ambil(kunci[i])) is not None:
             hasil[i] = ada
             satu_selesai()
             continue
-        berjalan[i] = pelaksana.submit(tata_letak, tugas[i][0], base_url)
-    for i, f in berjalan.items():
+        berjalan[pelaksana.submit(tata_letak, tugas[i][0], base_url)] = i
+    for f in as_completed(berjalan):
+        i = berjalan[f]
         hasil[i] = f.result()
         if cache:
             cache.simpan(kunci[i], hasil[i])

@@ -51,7 +51,7 @@ def cepat(monkeypatch):
     """Renders in a fraction of a second; each call counted by format."""
     panggilan: list[str] = []
 
-    def render(laporan, format_):
+    def render(laporan, format_, **opsi):
         panggilan.append(format_)
         return render_cepat(laporan, format_)
 
@@ -97,7 +97,8 @@ def test_verifying_archives_the_final_pdf_and_workbook_once(
         ("pdf", "selesai", 1, peristiwa.pk),
         ("xlsx", "selesai", 1, peristiwa.pk),
     ]
-    kaki = f"Laporan diverifikasi pada {format_tanggal(peristiwa.waktu.date())}"
+    # The date in Jakarta, as the footer prints it (after 17.00 UTC it is already tomorrow).
+    kaki = f"Laporan diverifikasi pada {format_tanggal(timezone.localdate(peristiwa.waktu))}"
     for b in (pdf, xlsx):
         data = isi(b)
         assert b.sha256 == sha256(data) and b.ukuran == len(data)

@@ -6,7 +6,9 @@
         --format xlsx --output pp39-247246-2023-tw2.xlsx
 
 The formats are those of laporan.render's registry (pdf, xlsx, docx, html); `--format html`
-writes the one self-contained HTML file WeasyPrint lays the PDF out from.
+writes the one self-contained HTML file WeasyPrint lays the PDF out from. A PDF is laid out
+in parts in parallel and from the cache of parts laid out before; `--segar` lays every part
+out anew (to time it, or to rule the cache out), and a line per part says how far it is.
 
 A verified quarter's PP-39 in an archived format (pdf, xlsx) has an archive, its official
 file: the command says so and prints its SHA-256, and still renders from the current data
@@ -50,6 +52,14 @@ class Command(BaseCommand):
             help=(
                 "lampirkan catatan penyusunan untuk reviewer "
                 "(tidak untuk laporan yang ditandatangani)"
+            ),
+        )
+        parser.add_argument(
+            "--segar",
+            action="store_true",
+            help=(
+                "susun tanpa cache tata letak (semua bagian PDF ditata ulang), "
+                "misalnya untuk mengukur waktu penyusunan dari nol"
             ),
         )
         parser.add_argument(
@@ -100,13 +110,17 @@ class Command(BaseCommand):
             )
         except LaporanTidakAda as exc:
             raise CommandError(str(exc)) from exc
-        hasil = services.render(laporan, opts["format"])
+        hasil = services.render(laporan, opts["format"], segar=opts["segar"], progres=self._progres)
         output.write_bytes(hasil.isi)
         halaman = f", {hasil.halaman} halaman" if hasil.halaman else ""
         self.stdout.write(
             f"{output} ({len(hasil.isi) / 1024:.0f} KiB{halaman}, "
             f"{len(laporan.tabel())} tabel, {time.perf_counter() - mulai:.1f} detik)"
         )
+
+    def _progres(self, selesai: int, total: int, langkah: str) -> None:
+        """One line per step of a long rendering: "Menata letak 3/12 (bagian)"."""
+        self.stderr.write(f"Menata letak {selesai}/{total} ({langkah})")
 
     def _arsip(self, satker: Satker, opts: dict) -> BerkasLaporan | None:
         """The written archive of the quarter's current verification, said on stdout; None
