@@ -130,9 +130,9 @@ class Cache:
             sementara = jalur.with_suffix(f"{akhiran}.{os.getpid()}")
             sementara.write_bytes(isi)
             os.replace(sementara, jalur.with_suffix(akhiran))
-        self._pangkas()
 
-    def _pangkas(self) -> None:
+    def pangkas(self) -> None:
+        """Remove the parts read least recently until the folder is within its bound."""
         berkas = [p for p in self.folder.glob("*/*.json")]
         ukuran = {p: p.stat().st_size + _ukuran(p.with_suffix(".pdf")) for p in berkas}
         total = sum(ukuran.values())
@@ -172,9 +172,19 @@ def jumlah_proses() -> int:
     """The processes to lay parts out in: LAPORAN_TATA_LETAK_PROSES, or one per core; 1 in
     a process that may not have children (a Celery worker's)."""
     diminta = settings.LAPORAN_TATA_LETAK_PROSES or os.cpu_count() or 1
-    if multiprocessing.current_process().daemon:
+    if multiprocessing.current_process().daemon or _anak_celery():
         return 1
     return max(1, diminta)
+
+
+def _anak_celery() -> bool:
+    """This is a child of Celery's prefork pool (billiard's processes are daemonic, and the
+    worker already runs one task per core)."""
+    try:
+        import billiard
+    except ImportError:
+        return False
+    return bool(billiard.current_process().daemon)
 
 
 _siap = False
@@ -239,7 +249,7 @@ def render(
     )
     with pelaksana:
         hasil = _tata_letak_semua(
-            [(rencana.html(b, gaya=GAYA_BAGIAN), b) for b in isi],
+            [rencana.html(b, gaya=GAYA_BAGIAN) for b in isi],
             base_url,
             pelaksana,
             cache,
@@ -254,12 +264,14 @@ def render(
             tugas.append(susunan.html_daftar(rencana, daftar))
         tugas.append(susunan.html_stempel(rencana))
         hasil_akhir = _tata_letak_semua(
-            [(h, None) for h in tugas], base_url, pelaksana, cache, sidik, lambda: lapor("daftar")
+            tugas, base_url, pelaksana, cache, sidik, lambda: lapor("daftar dan nomor halaman")
         )
     stempel = hasil_akhir[-1]
     if daftar is not None:
         susunan.hasil[id(daftar)] = hasil_akhir[0]
     pdf = gabung.gabung(susunan, stempel)
+    if cache:
+        cache.pangkas()
     logger.info(
         "PDF %d halaman dari %d bagian dalam %.2f detik (%d proses)",
         susunan.jumlah_halaman,
@@ -271,7 +283,7 @@ def render(
 
 
 def _tata_letak_semua(
-    tugas: list[tuple[str, object]],
+    tugas: list[str],
     base_url: str,
     pelaksana: Executor,
     cache: Cache | None,
@@ -283,15 +295,15 @@ def _tata_letak_semua(
     hasil: list[HasilBagian | None] = [None] * len(tugas)
     kunci = [
         hashlib.sha256(f"{sidik}|{base_url}|{h}".encode()).hexdigest() if cache else ""
-        for h, _ in tugas
+        for h in tugas
     ]
     berjalan: dict[Future, int] = {}
-    for i in sorted(range(len(tugas)), key=lambda i: -len(tugas[i][0])):
+    for i in sorted(range(len(tugas)), key=lambda i: -len(tugas[i])):
         if cache and (ada := cache.ambil(kunci[i])) is not None:
             hasil[i] = ada
             satu_selesai()
             continue
-        berjalan[pelaksana.submit(tata_letak, tugas[i][0], base_url)] = i
+        berjalan[pelaksana.submit(tata_letak, tugas[i], base_url)] = i
     for f in as_completed(berjalan):
         i = berjalan[f]
         hasil[i] = f.result()

@@ -189,3 +189,27 @@ def test_command_segar_says_how_far_it_is(demo, cache_sementara, tmp_path, capsy
     assert langkah and langkah[-1][0] == langkah[-1][1]
     assert PdfReader(keluaran).pages
     assert not any(cache_sementara.rglob("*.pdf"))
+
+
+def test_cache_stays_within_its_bound(tmp_path):
+    """The parts read least recently go first when the cache outgrows its bound."""
+    import os
+
+    cache = tata_letak.Cache(tmp_path, batas=2500)
+    halaman = [tata_letak.Halaman("utama", 794.0, 1123.0)]
+    for i, kunci in enumerate(("aa01", "bb02", "cc03")):
+        cache.simpan(kunci, tata_letak.HasilBagian(b"%PDF" + b"x" * 1000, halaman))
+        os.utime(tmp_path / kunci[:2] / f"{kunci}.json", (1000 + i, 1000 + i))
+    assert cache.ambil("aa01") is not None  # read now: the most recent
+    cache.pangkas()
+    assert cache.ambil("bb02") is None
+    assert cache.ambil("aa01") is not None and cache.ambil("cc03") is not None
+    assert cache.ambil("cc03").halaman == halaman
+
+
+def test_a_celery_pool_child_lays_out_in_its_own_process(settings, monkeypatch):
+    import billiard
+
+    settings.LAPORAN_TATA_LETAK_PROSES = 4
+    monkeypatch.setattr(billiard.current_process(), "daemon", True, raising=False)
+    assert tata_letak.jumlah_proses() == 1
