@@ -93,12 +93,20 @@ class Rencana:
     akar: HtmlElement
     bagian: list[Bagian]
 
-    def html(self, bagian: Bagian, *, gaya: str = "", tambahan: str = "") -> str:
+    def html(
+        self, bagian: Bagian, *, gaya: str = "", tambahan: str = "", tanpa_kaki: bool = False
+    ) -> str:
         """The part as a document of its own: the report's head with `gaya` (a stylesheet)
         added, the page's fixed marks, its blocks inside copies of their containers, the
         running header's title carried onto its first block, and `tambahan` (markup) at the
-        end of its last block."""
+        end of its last block. `tanpa_kaki`: without the footer's rule (a draft's footer
+        names the minute it was assembled; a part that prints no footer must not change,
+        and miss the cache, with it)."""
         akar, salinan = _salin_sebagian(self.akar, bagian.blok)
+        if tanpa_kaki:
+            for style in akar.find("head").findall("style"):
+                if "kaki" in _kelas(style):
+                    style.getparent().remove(style)
         awal = bagian.blok[0]
         if awal.bab and not _menetapkan_bab(awal.el):
             pertama = salinan[id(awal.el)]

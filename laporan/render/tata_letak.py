@@ -249,7 +249,7 @@ def render(
     )
     with pelaksana:
         hasil = _tata_letak_semua(
-            [rencana.html(b, gaya=GAYA_BAGIAN) for b in isi],
+            [rencana.html(b, gaya=GAYA_BAGIAN, tanpa_kaki=True) for b in isi],
             base_url,
             pelaksana,
             cache,
