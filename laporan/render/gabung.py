@@ -67,7 +67,7 @@ class Susunan:
 
     def _halaman_sesudah_daftar(self) -> list[Halaman]:
         hasil: list[Halaman] = []
-        lewat = not any(b.daftar for b in self.urutan)
+        lewat = False
         for b in self.urutan:
             if b.daftar:
                 lewat = True
@@ -88,29 +88,14 @@ class Susunan:
             raise TidakBisaDipecah("ada halaman di antara daftar isi dan badan laporan")
 
     def _nilai_tanpa_daftar(self) -> list[tuple[Halaman, int | None]]:
-        """Every page but the contents' with the page counter's value on it (None for a
-        page whose value depends on the contents' length: none, by _periksa)."""
-        sebelum = self._halaman_sebelum_daftar()
-        sesudah = self._halaman_sesudah_daftar()
-        hasil: list[tuple[Halaman, int | None]] = []
-        utama = None
-        for i, h in enumerate(sebelum):
-            if utama is None and h.nama == "utama":
-                utama = i
-            hasil.append((h, i + 1 if utama is None else i - utama + 1))
-        for i, h in enumerate(sesudah):
-            if utama is None and h.nama == "utama":
-                utama = i
-            hasil.append((h, None if utama is None else i - utama + 1))
-        if not any(b.daftar for b in self.urutan):
-            # No contents: the pages after are counted from the first page as well.
-            hasil = []
-            utama = None
-            for i, h in enumerate(sebelum + sesudah):
-                if utama is None and h.nama == "utama":
-                    utama = i
-                hasil.append((h, i + 1 if utama is None else i - utama + 1))
-        return hasil
+        """Every page but the contents' with the page counter's value on it: its place in
+        the report until the body's first page, from there its place in the body. Without
+        contents every page counts as before them; after them the body begins at once (by
+        _periksa), so no value depends on the contents' length."""
+        return [
+            *_nilai(self._halaman_sebelum_daftar(), dihitung=True),
+            *_nilai(self._halaman_sesudah_daftar(), dihitung=False),
+        ]
 
     @property
     def jumlah_halaman(self) -> int:
@@ -180,6 +165,21 @@ class Susunan:
             for h in self.hasil[id(b)].halaman:
                 hasil.append((h, not b.daftar))
         return hasil
+
+
+def _nilai(halaman: list[Halaman], *, dihitung: bool) -> list[tuple[Halaman, int | None]]:
+    """The page counter on each page of a run: from 1 on the body's first page (`@page
+    :nth(1 of utama)`), before it the page's place in the run where `dihitung`, else None."""
+    hasil: list[tuple[Halaman, int | None]] = []
+    utama = None
+    for i, h in enumerate(halaman):
+        if utama is None and h.nama == "utama":
+            utama = i
+        if utama is not None:
+            hasil.append((h, i - utama + 1))
+        else:
+            hasil.append((h, i + 1 if dihitung else None))
+    return hasil
 
 
 def _nomor(nama: str, nilai: int | None) -> str:

@@ -54,18 +54,24 @@ def html(laporan: Laporan, *, gaya: str | None = None) -> str:
     )
 
 
+def pengambil_lokal():
+    """WeasyPrint's fetcher for a report: only the project's own files (stylesheet, fonts)
+    and the pictures the HTML carries as data: URLs. A report never loads anything from the
+    network, and a missing file stops the rendering instead of printing without it."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+
+
 def render_satu_lintasan(laporan: Laporan) -> HasilPdf:
     """Lay the whole report out in one WeasyPrint pass and write it as PDF: what the parts
     laid out apart (render) must equal, and the way for a report that cannot be cut."""
     # Imported here: WeasyPrint needs Pango, which only rendering needs.
     from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
 
-    # Only the project's own files (stylesheet, fonts) and the pictures the HTML carries as
-    # data: URLs: a report never loads anything from the network, and a missing file stops
-    # the rendering instead of printing without it.
-    lokal = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    dokumen = HTML(string=html(laporan), base_url=str(STATIC) + "/", url_fetcher=lokal).render()
+    dokumen = HTML(
+        string=html(laporan), base_url=str(STATIC) + "/", url_fetcher=pengambil_lokal()
+    ).render()
     return HasilPdf(dokumen.write_pdf(), len(dokumen.pages))
 
 

@@ -7,7 +7,7 @@ What crosses a cut is carried over by hand: the running header's chapter title (
 stylesheet's `string-set: bab`) is set on a part's first block. Page numbers and the footer
 cross every cut, so the parts are laid out without them and they are stamped on afterwards
 (laporan.render.tata_letak), and the lists at the front (contents, tables, figures) are laid
-out last, with the page numbers the other parts found (`isi_daftar`).
+out last, with the page numbers the other parts found (gabung.Susunan.html_daftar).
 
 The rules here mirror static/laporan/laporan.css: which class names a page (PAGE_KELAS), which
 blocks break before them. tests/laporan/test_pdf_paralel.py holds a joined report against one

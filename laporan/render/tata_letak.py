@@ -63,17 +63,15 @@ class HasilBagian:
 
     pdf: bytes
     halaman: list[Halaman]
-    detik: float = 0.0  # how long its layout took (0 when it came from the cache)
 
 
 def tata_letak(html: str, base_url: str) -> HasilBagian:
     """Lay one document out with WeasyPrint (in a worker process): its PDF and its pages."""
     from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
 
-    mulai = time.perf_counter()
-    lokal = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    dokumen = HTML(string=html, base_url=base_url, url_fetcher=lokal).render()
+    from laporan.render.pdf import pengambil_lokal
+
+    dokumen = HTML(string=html, base_url=base_url, url_fetcher=pengambil_lokal()).render()
     halaman = [
         Halaman(
             nama=p._page_box.page_type.name or "",
@@ -84,8 +82,7 @@ def tata_letak(html: str, base_url: str) -> HasilBagian:
         )
         for p in dokumen.pages
     ]
-    pdf = dokumen.write_pdf()
-    return HasilBagian(pdf, halaman, time.perf_counter() - mulai)
+    return HasilBagian(dokumen.write_pdf(), halaman)
 
 
 class Cache:

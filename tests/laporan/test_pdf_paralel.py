@@ -80,15 +80,12 @@ def test_contents_give_the_page_each_chapter_prints(rendered):
     r = rendered("lakip-pekanbaru")
     halaman = r.pages
     daftar = next(t for t in halaman if t.startswith("DAFTAR ISI"))
-    diperiksa = 0
     for judul in ("BAB I PENDAHULUAN", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP"):
         nomor = re.search(re.escape(judul) + r" \.+ (\d+)", daftar).group(1)
         awal = next(t for t in halaman if t.startswith(judul))
         assert awal.endswith(f" {nomor}"), (judul, nomor, awal[-60:])
-        diperiksa += 1
-    assert diperiksa == 3
     # The front matter is numbered in roman, the body from 1 at Bab I.
-    assert halaman[halaman.index(next(t for t in halaman if t.startswith("BAB I ")))].endswith(" 1")
+    assert next(t for t in halaman if t.startswith("BAB I ")).endswith(" 1")
     assert next(t for t in halaman if t.startswith("KATA PENGANTAR")).split()[-1] in {
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
     }  # fmt: skip
