@@ -126,10 +126,7 @@ class Susunan:
         awal = len(self._halaman_sebelum_daftar()) + 1
         return rencana.html(
             daftar,
-            gaya=(
-                f"@page :nth(1) {{ counter-reset: page {awal}; }}\n"
-                '.daftar li a[data-hal]::after { content: leader(".") attr(data-hal); }'
-            ),
+            gaya=f"@page :nth(1) {{ counter-reset: page {awal}; }}",
             tambahan=(
                 '<div style="position: absolute; width: 0; height: 0; overflow: hidden">'
                 f"{pengganti}</div>"
@@ -140,22 +137,26 @@ class Susunan:
 
     def html_stempel(self, rencana: Rencana) -> str:
         """One empty page per report page outside the contents, of that page's size, with
-        its page number and the footer as the stylesheet prints them and nothing else."""
-        aturan = [
-            "@page { @top-left { content: none } @top-right { content: none } }",
-            "body { margin: 0 }",
-        ]
+        its page number and the footer as the stylesheet prints them and nothing else. Each
+        page's empty block names its number (string-set), which the footer's margin box
+        prints: one rule for every page instead of one per page to match."""
         halaman = []
         for j, (h, nilai) in enumerate(self._nilai_tanpa_daftar(), start=1):
-            aturan.append(
-                f'@page :nth({j}) {{ @bottom-center {{ content: "{_nomor(h.nama, nilai)}" }} }}'
-            )
             nama = "lanskap" if h.lebar > h.tinggi else "auto"
             pecah = "break-before: page; " if j > 1 else ""
-            halaman.append(f'<div style="page: {nama}; {pecah}height: 1px"></div>')
+            nomor = _nomor(h.nama, nilai)
+            halaman.append(
+                f"<div style=\"page: {nama}; {pecah}height: 1px; string-set: nomor '{nomor}'\">"
+                "</div>"
+            )
+        aturan = (
+            "@page { @top-left { content: none } @top-right { content: none }"
+            " @bottom-center { content: string(nomor) } }\n"
+            "body { margin: 0 }"
+        )
         return (
             f'<!DOCTYPE html><html lang="id">{rencana.kepala().removesuffix("</head>")}'
-            f"<style>{chr(10).join(aturan)}</style></head><body>{''.join(halaman)}</body></html>"
+            f"<style>{aturan}</style></head><body>{''.join(halaman)}</body></html>"
         )
 
     def halaman_berurut(self) -> list[tuple[Halaman, bool]]:

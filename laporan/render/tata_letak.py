@@ -22,11 +22,13 @@ import json
 import logging
 import multiprocessing
 import os
+import queue
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -65,8 +67,20 @@ class HasilBagian:
     halaman: list[Halaman]
 
 
-def tata_letak(html: str, base_url: str) -> HasilBagian:
-    """Lay one document out with WeasyPrint (in a worker process): its PDF and its pages."""
+# In a worker process: where it reports a document's pages as soon as they are laid out,
+# before it writes their PDF (the contents and the page numbers wait for the pages only).
+_kabar_halaman: Any = None
+
+
+def _mulai_pekerja(antrean: Any) -> None:
+    global _kabar_halaman
+    _kabar_halaman = antrean
+
+
+def tata_letak(html: str, base_url: str, nomor: int | None = None) -> HasilBagian:
+    """Lay one document out with WeasyPrint (in a worker process): its PDF and its pages.
+    `nomor`: the task's number, with which its pages are reported before the PDF is
+    written."""
     from weasyprint import HTML
 
     from laporan.render.pdf import pengambil_lokal
@@ -82,6 +96,8 @@ def tata_letak(html: str, base_url: str) -> HasilBagian:
         )
         for p in dokumen.pages
     ]
+    if nomor is not None and _kabar_halaman is not None:
+        _kabar_halaman.put((nomor, halaman))
     return HasilBagian(dokumen.write_pdf(), halaman)
 
 
@@ -212,6 +228,94 @@ class _DiSini(Executor):
         return f
 
 
+class _Penata:
+    """Hands documents to the processes laying them out (or lays them out here), takes
+    what the cache holds instead, and hears of each document's pages before its PDF."""
+
+    def __init__(
+        self,
+        proses: int,
+        base_url: str,
+        cache: Cache | None,
+        sidik: str,
+        satu_selesai: Callable[[], None],
+    ) -> None:
+        self.base_url = base_url
+        self.cache = cache
+        self.sidik = sidik
+        self.satu_selesai = satu_selesai
+        self.hasil: dict[int, HasilBagian] = {}
+        self.halaman: dict[int, list[Halaman]] = {}
+        self.berjalan: dict[int, tuple[Future, str]] = {}
+        self.antrean: Any = None
+        if proses > 1:
+            konteks = multiprocessing.get_context("fork")
+            self.antrean = konteks.Queue()
+            self.pelaksana: Executor = ProcessPoolExecutor(
+                proses,
+                mp_context=konteks,
+                initializer=_mulai_pekerja,
+                initargs=(self.antrean,),
+            )
+        else:
+            self.pelaksana = _DiSini()
+
+    def __enter__(self) -> _Penata:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pelaksana.shutdown(cancel_futures=True)
+        if self.antrean is not None:
+            self.antrean.close()
+
+    def serahkan(self, html: str) -> int:
+        """Lay `html` out (or take it from the cache); its task's number."""
+        nomor = len(self.hasil) + len(self.berjalan)
+        kunci = (
+            hashlib.sha256(f"{self.sidik}|{self.base_url}|{html}".encode()).hexdigest()
+            if self.cache
+            else ""
+        )
+        if self.cache and (ada := self.cache.ambil(kunci)) is not None:
+            self.hasil[nomor] = ada
+            self.halaman[nomor] = ada.halaman
+            self.satu_selesai()
+        else:
+            future = self.pelaksana.submit(tata_letak, html, self.base_url, nomor)
+            self.berjalan[nomor] = (future, kunci)
+        return nomor
+
+    def halaman_dari(self, nomor: list[int]) -> list[list[Halaman]]:
+        """The pages of these tasks, as soon as they are laid out."""
+        kurang = {n for n in nomor if n not in self.halaman}
+        while kurang:
+            for n in list(kurang):
+                future = self.berjalan[n][0]
+                if future.done():  # its PDF too, or its error
+                    self.halaman[n] = future.result().halaman
+                    kurang.discard(n)
+            if not kurang or self.antrean is None:
+                continue
+            try:
+                n, halaman = self.antrean.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            self.halaman[n] = halaman
+            kurang.discard(n)
+        return [self.halaman[n] for n in nomor]
+
+    def semua_hasil(self) -> dict[int, HasilBagian]:
+        """Every task's PDF and pages, each kept in the cache as it comes."""
+        urutan = {future: n for n, (future, _) in self.berjalan.items()}
+        for future in as_completed(urutan):
+            n = urutan[future]
+            self.hasil[n] = future.result()
+            if self.cache:
+                self.cache.simpan(self.berjalan[n][1], self.hasil[n])
+            self.satu_selesai()
+        return self.hasil
+
+
 def render(
     html: str,
     base_url: str,
@@ -221,52 +325,46 @@ def render(
     progres: Progres | None = None,
 ) -> tuple[bytes, int]:
     """The PDF of the report's HTML, and its page count. `segar`: no cached layout is read
-    or written. `progres(selesai, total, langkah)` hears of every part laid out."""
+    or written. `progres(selesai, total, langkah)` hears of every part laid out.
+
+    The parts go to the processes costliest first, so that the processes finish together,
+    each as soon as its HTML is made. The contents and the page-number sheet are handed
+    over as soon as every part's pages are known, while the last parts still write their
+    PDF."""
     mulai = time.perf_counter()
     proses = jumlah_proses()
     rencana = pecah.rencanakan(html, proses * BAGIAN_PER_PROSES)
     cache = None if segar else (cache or cache_bawaan())
     sidik = _sidik_gaya() if cache else ""
-    isi = [b for b in rencana.bagian if not b.daftar]
+    isi = sorted((b for b in rencana.bagian if not b.daftar), key=lambda b: -b.biaya)
+    daftar = next((b for b in rencana.bagian if b.daftar), None)
     total = len(rencana.bagian) + 1  # the parts and the page-number sheet
     selesai = 0
 
-    def lapor(langkah: str) -> None:
+    def lapor() -> None:
         nonlocal selesai
         selesai += 1
         if progres:
-            progres(selesai, total, langkah)
+            progres(selesai, total, "bagian" if selesai < total - 1 else "daftar dan nomor halaman")
 
     if proses > 1:
         _panaskan(base_url)
-    pelaksana: Executor = (
-        ProcessPoolExecutor(proses, mp_context=multiprocessing.get_context("fork"))
-        if proses > 1
-        else _DiSini()
-    )
-    with pelaksana:
-        hasil = _tata_letak_semua(
-            [rencana.html(b, gaya=GAYA_BAGIAN, tanpa_kaki=True) for b in isi],
-            base_url,
-            pelaksana,
-            cache,
-            sidik,
-            lambda: lapor("bagian"),
+    with _Penata(proses, base_url, cache, sidik, lapor) as penata:
+        nomor = [penata.serahkan(rencana.html(b, gaya=GAYA_BAGIAN, tanpa_kaki=True)) for b in isi]
+        halaman = penata.halaman_dari(nomor)
+        susunan = gabung.Susunan.dari(
+            rencana, {id(b): HasilBagian(b"", h) for b, h in zip(isi, halaman, strict=True)}
         )
-        per_bagian = dict(zip((id(b) for b in isi), hasil, strict=True))
-        susunan = gabung.Susunan.dari(rencana, per_bagian)
-        tugas = []
-        daftar = next((b for b in rencana.bagian if b.daftar), None)
-        if daftar is not None:
-            tugas.append(susunan.html_daftar(rencana, daftar))
-        tugas.append(susunan.html_stempel(rencana))
-        hasil_akhir = _tata_letak_semua(
-            tugas, base_url, pelaksana, cache, sidik, lambda: lapor("daftar dan nomor halaman")
+        nomor_daftar = (
+            penata.serahkan(susunan.html_daftar(rencana, daftar)) if daftar is not None else None
         )
-    stempel = hasil_akhir[-1]
+        nomor_stempel = penata.serahkan(susunan.html_stempel(rencana))
+        hasil = penata.semua_hasil()
+    for b, n in zip(isi, nomor, strict=True):
+        susunan.hasil[id(b)] = hasil[n]
     if daftar is not None:
-        susunan.hasil[id(daftar)] = hasil_akhir[0]
-    pdf = gabung.gabung(susunan, stempel)
+        susunan.hasil[id(daftar)] = hasil[nomor_daftar]
+    pdf = gabung.gabung(susunan, hasil[nomor_stempel])
     if cache:
         cache.pangkas()
     logger.info(
@@ -277,34 +375,3 @@ def render(
         proses,
     )
     return pdf, susunan.jumlah_halaman
-
-
-def _tata_letak_semua(
-    tugas: list[str],
-    base_url: str,
-    pelaksana: Executor,
-    cache: Cache | None,
-    sidik: str,
-    satu_selesai: Callable[[], None],
-) -> list[HasilBagian]:
-    """Each HTML laid out (from the cache where it was before), in order; the largest
-    first, so that the processes finish together."""
-    hasil: list[HasilBagian | None] = [None] * len(tugas)
-    kunci = [
-        hashlib.sha256(f"{sidik}|{base_url}|{h}".encode()).hexdigest() if cache else ""
-        for h in tugas
-    ]
-    berjalan: dict[Future, int] = {}
-    for i in sorted(range(len(tugas)), key=lambda i: -len(tugas[i])):
-        if cache and (ada := cache.ambil(kunci[i])) is not None:
-            hasil[i] = ada
-            satu_selesai()
-            continue
-        berjalan[pelaksana.submit(tata_letak, tugas[i], base_url)] = i
-    for f in as_completed(berjalan):
-        i = berjalan[f]
-        hasil[i] = f.result()
-        if cache:
-            cache.simpan(kunci[i], hasil[i])
-        satu_selesai()
-    return hasil  # type: ignore[return-value]

@@ -97,9 +97,9 @@ def hitung_tata_letak(monkeypatch):
     asli = tata_letak.tata_letak
     hitungan = []
 
-    def hitung(html: str, base_url: str):
+    def hitung(html: str, base_url: str, *argumen):
         hitungan.append(html)
-        return asli(html, base_url)
+        return asli(html, base_url, *argumen)
 
     monkeypatch.setattr(tata_letak, "tata_letak", hitung)
     return hitungan
