@@ -47,7 +47,8 @@ class BerkasLaporanSerializer(serializers.ModelSerializer):
         fields = [
             "id", "satker", "jenis", "tahun", "triwulan", "format", "status", "status_label",
             "halaman", "ukuran", "diminta_oleh", "diminta", "selesai", "pesan", "unduh",
-            "arsip", "versi", "sha256", "diverifikasi", "diverifikasi_oleh",
+            "arsip", "versi", "sha256", "diverifikasi", "diverifikasi_oleh", "kemajuan",
+            "langkah",
         ]  # fmt: skip
         read_only_fields = fields
 

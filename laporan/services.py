@@ -127,13 +127,15 @@ def jalankan(berkas_id: int) -> BerkasLaporan | None:
     if berkas.arsip and not arsip.berlaku(berkas.peristiwa):
         return _gagal(berkas, arsip.PESAN_USANG)
     berkas.status = StatusBerkas.PROSES
-    berkas.save(update_fields=["status"])
+    berkas.kemajuan, berkas.langkah = 0, LANGKAH_SUSUN
+    berkas.save(update_fields=["status", "kemajuan", "langkah"])
     try:
         laporan = susun(berkas.jenis, berkas.satker, berkas.tahun, berkas.triwulan)
         if berkas.arsip and "DRAF" in laporan.tanda:
             # Reopened while it was being assembled: a draft is never archived.
             return _gagal(berkas, arsip.PESAN_DRAF)
-        hasil = render(laporan, berkas.format)
+        _catat_kemajuan(berkas.pk, BAGIAN_SUSUN, LANGKAH_TULIS)
+        hasil = render(laporan, berkas.format, progres=_pelapor_kemajuan(berkas.pk))
     except LaporanTidakAda as exc:
         return _gagal(berkas, str(exc))
     except Exception:
@@ -149,9 +151,37 @@ def jalankan(berkas_id: int) -> BerkasLaporan | None:
     berkas.status = StatusBerkas.SELESAI
     berkas.selesai = timezone.now()
     berkas.pesan = ""
+    berkas.kemajuan, berkas.langkah = 100, ""
     berkas.save()
     _hapus_yang_lama(berkas)
     return berkas
+
+
+# The progress bar's share for assembling the report (the queries and the report model);
+# the rest is the renderer's, part by part where it lays out in parts.
+BAGIAN_SUSUN = 10
+LANGKAH_SUSUN = "Menyusun isi laporan dari data"
+LANGKAH_TULIS = "Menulis berkas"
+
+
+def _catat_kemajuan(berkas_id: int, kemajuan: int, langkah: str) -> None:
+    """Record how far a rendering is, for the page that shows its progress bar (one UPDATE of
+    two columns, of a row still being rendered; no archive is sealed before it is done)."""
+    BerkasLaporan.objects.filter(pk=berkas_id, status=StatusBerkas.PROSES).update(
+        kemajuan=kemajuan, langkah=langkah[:120]
+    )
+
+
+def _pelapor_kemajuan(berkas_id: int) -> renderer.Progres:
+    """The renderer's progress (`selesai` of `total` steps) as the bar's percent and step."""
+
+    def lapor(selesai: int, total: int, langkah: str) -> None:
+        persen = BAGIAN_SUSUN + (100 - BAGIAN_SUSUN) * selesai // max(total, 1)
+        _catat_kemajuan(
+            berkas_id, min(persen, 99), f"Menata letak: {langkah} ({selesai} dari {total})"
+        )
+
+    return lapor
 
 
 def _simpan_arsip(berkas: BerkasLaporan, hasil: renderer.HasilRender) -> BerkasLaporan:
@@ -172,6 +202,7 @@ def _simpan_arsip(berkas: BerkasLaporan, hasil: renderer.HasilRender) -> BerkasL
     berkas.status = StatusBerkas.SELESAI
     berkas.selesai = timezone.now()
     berkas.pesan = ""
+    berkas.kemajuan, berkas.langkah = 100, ""
     try:
         berkas.save()
     except ArsipTerkunci:

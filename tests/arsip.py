@@ -58,7 +58,7 @@ def buka_kembali(satker: Satker) -> PelaporanTriwulan:
     )
 
 
-def render_cepat(laporan: dokumen.Laporan, format_: str) -> HasilRender:
+def render_cepat(laporan: dokumen.Laporan, format_: str, **_opsi: object) -> HasilRender:
     """Bytes that change whenever anything the report prints changes (its marks, its footer,
     every block: the report model is plain dataclasses), in a fraction of a PDF's time."""
     isi = f"{format_}|{laporan.tanda}|{laporan.kaki}\n{laporan!r}".encode()

@@ -74,6 +74,9 @@ class BerkasLaporan(PeriodeLaporan):
     diminta = models.DateTimeField(_("diminta"), auto_now_add=True)
     selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
     pesan = models.TextField(_("pesan"), blank=True)
+    # While it is being rendered: how far (percent) and at which step, for the progress bar.
+    kemajuan = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    langkah = models.CharField(_("langkah"), max_length=120, blank=True)
     arsip = models.BooleanField(
         _("arsip verifikasi"),
         default=False,

@@ -347,7 +347,7 @@ class TestIdempotent:
     def test_a_failed_archive_is_retried_by_the_next_request(
         self, manado, monkeypatch, django_capture_on_commit_callbacks
     ):
-        def rusak(laporan, format_):
+        def rusak(laporan, format_, **_opsi):
             raise RuntimeError("WeasyPrint mati")
 
         monkeypatch.setattr(services, "render", rusak)
