@@ -75,6 +75,9 @@ _kabar_halaman: Any = None
 def _mulai_pekerja(antrean: Any) -> None:
     global _kabar_halaman
     _kabar_halaman = antrean
+    # A worker's pages are news, not its result (the result carries them too): one left
+    # unread when the pool shuts down must not keep the worker from exiting.
+    antrean.cancel_join_thread()
 
 
 def tata_letak(html: str, base_url: str, nomor: int | None = None) -> HasilBagian:
@@ -238,7 +241,7 @@ class _Penata:
         base_url: str,
         cache: Cache | None,
         sidik: str,
-        satu_selesai: Callable[[], None],
+        satu_selesai: Callable[[str], None],
     ) -> None:
         self.base_url = base_url
         self.cache = cache
@@ -246,7 +249,7 @@ class _Penata:
         self.satu_selesai = satu_selesai
         self.hasil: dict[int, HasilBagian] = {}
         self.halaman: dict[int, list[Halaman]] = {}
-        self.berjalan: dict[int, tuple[Future, str]] = {}
+        self.berjalan: dict[int, tuple[Future, str, str]] = {}
         self.antrean: Any = None
         if proses > 1:
             konteks = multiprocessing.get_context("fork")
@@ -268,8 +271,9 @@ class _Penata:
         if self.antrean is not None:
             self.antrean.close()
 
-    def serahkan(self, html: str) -> int:
-        """Lay `html` out (or take it from the cache); its task's number."""
+    def serahkan(self, html: str, langkah: str, *, kabar: bool = False) -> int:
+        """Lay `html` out (or take it from the cache); its task's number. `langkah`: what
+        the progress says of it; `kabar`: its pages are wanted before its PDF."""
         nomor = len(self.hasil) + len(self.berjalan)
         kunci = (
             hashlib.sha256(f"{self.sidik}|{self.base_url}|{html}".encode()).hexdigest()
@@ -279,23 +283,26 @@ class _Penata:
         if self.cache and (ada := self.cache.ambil(kunci)) is not None:
             self.hasil[nomor] = ada
             self.halaman[nomor] = ada.halaman
-            self.satu_selesai()
+            self.satu_selesai(langkah)
         else:
-            future = self.pelaksana.submit(tata_letak, html, self.base_url, nomor)
-            self.berjalan[nomor] = (future, kunci)
+            future = self.pelaksana.submit(
+                tata_letak, html, self.base_url, nomor if kabar else None
+            )
+            self.berjalan[nomor] = (future, kunci, langkah)
         return nomor
 
     def halaman_dari(self, nomor: list[int]) -> list[list[Halaman]]:
-        """The pages of these tasks, as soon as they are laid out."""
+        """The pages of these tasks (handed over with `kabar`), as soon as they are laid
+        out: from the workers' news, or from a task already done (or failed: its error)."""
         kurang = {n for n in nomor if n not in self.halaman}
         while kurang:
             for n in list(kurang):
                 future = self.berjalan[n][0]
-                if future.done():  # its PDF too, or its error
+                if self.antrean is None or future.done():
                     self.halaman[n] = future.result().halaman
                     kurang.discard(n)
-            if not kurang or self.antrean is None:
-                continue
+            if not kurang:
+                break
             try:
                 n, halaman = self.antrean.get(timeout=0.05)
             except queue.Empty:
@@ -306,13 +313,14 @@ class _Penata:
 
     def semua_hasil(self) -> dict[int, HasilBagian]:
         """Every task's PDF and pages, each kept in the cache as it comes."""
-        urutan = {future: n for n, (future, _) in self.berjalan.items()}
+        urutan = {future: n for n, (future, _, _) in self.berjalan.items()}
         for future in as_completed(urutan):
             n = urutan[future]
             self.hasil[n] = future.result()
+            _, kunci, langkah = self.berjalan[n]
             if self.cache:
-                self.cache.simpan(self.berjalan[n][1], self.hasil[n])
-            self.satu_selesai()
+                self.cache.simpan(kunci, self.hasil[n])
+            self.satu_selesai(langkah)
         return self.hasil
 
 
@@ -341,24 +349,27 @@ def render(
     total = len(rencana.bagian) + 1  # the parts and the page-number sheet
     selesai = 0
 
-    def lapor() -> None:
+    def lapor(langkah: str) -> None:
         nonlocal selesai
         selesai += 1
         if progres:
-            progres(selesai, total, "bagian" if selesai < total - 1 else "daftar dan nomor halaman")
+            progres(selesai, total, langkah)
 
     if proses > 1:
         _panaskan(base_url)
     with _Penata(proses, base_url, cache, sidik, lapor) as penata:
-        nomor = [penata.serahkan(rencana.html(b, gaya=GAYA_BAGIAN, tanpa_kaki=True)) for b in isi]
+        html_bagian = (rencana.html(b, gaya=GAYA_BAGIAN, tanpa_kaki=True) for b in isi)
+        nomor = [penata.serahkan(h, "bagian", kabar=True) for h in html_bagian]
         halaman = penata.halaman_dari(nomor)
         susunan = gabung.Susunan.dari(
             rencana, {id(b): HasilBagian(b"", h) for b, h in zip(isi, halaman, strict=True)}
         )
         nomor_daftar = (
-            penata.serahkan(susunan.html_daftar(rencana, daftar)) if daftar is not None else None
+            penata.serahkan(susunan.html_daftar(rencana, daftar), "daftar isi")
+            if daftar is not None
+            else None
         )
-        nomor_stempel = penata.serahkan(susunan.html_stempel(rencana))
+        nomor_stempel = penata.serahkan(susunan.html_stempel(rencana), "nomor halaman")
         hasil = penata.semua_hasil()
     for b, n in zip(isi, nomor, strict=True):
         susunan.hasil[id(b)] = hasil[n]

@@ -221,3 +221,35 @@ def test_a_celery_pool_child_lays_out_in_its_own_process(settings, monkeypatch):
     settings.LAPORAN_TATA_LETAK_PROSES = 4
     monkeypatch.setattr(billiard.current_process(), "daemon", True, raising=False)
     assert tata_letak.jumlah_proses() == 1
+
+
+_BERITA_TAK_TERBACA = """
+import django
+django.setup()
+from laporan.render import pdf, tata_letak
+
+# Pages with many anchors make news larger than a pipe holds (64 KiB on Linux).
+jangkar = "<p>" + "".join(f'<a id="j{i}"></a>' for i in range(3000)) + "</p>"
+with tata_letak._Penata(2, str(pdf.STATIC) + "/", None, "", lambda langkah: None) as penata:
+    for i in range(2):  # one per worker
+        penata.serahkan(f"<html><body>{i}{jangkar}</body></html>", "bagian", kabar=True)
+    hasil = penata.semua_hasil()  # the news is never read
+print(len(hasil), min(len(h.halaman[0].jangkar) for h in hasil.values()))
+"""
+
+
+def test_news_of_pages_left_unread_does_not_keep_the_workers_from_exiting():
+    """Each worker reports its pages before writing its PDF; a report of pages nobody reads
+    any more (the result carries them too) must not hang the pool's shutdown."""
+    import os
+    import subprocess
+    import sys
+
+    keluaran = subprocess.run(
+        [sys.executable, "-c", _BERITA_TAK_TERBACA],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+    )
+    assert keluaran.stdout.split() == ["2", "3000"], keluaran.stderr[-2000:]
