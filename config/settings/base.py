@@ -118,6 +118,12 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=VAR_DIR / "static")
 MEDIA_URL = "/media/"
+# A table page (supporting data, Form A, staff monitoring) is saved as a whole: up to Django's
+# 1000 formset rows of at most 9 columns, each with its id and delete box, and the page's own
+# fields. Django's default of 1000 fields refused a table of about 100 rows; the bound still
+# stops a request made of millions of fields (tests/kinerja/test_tabel_besar.py holds the
+# widest table against it).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 12_000
 # Evidence files of the quarterly measurement: PDF, images, Office documents up to this size.
 BUKTI_UKURAN_MAKS = env.int("BUKTI_UKURAN_MAKS_MB", default=10) * 1024 * 1024
 # Pictures of the reports (organisation chart, photos, screenshots): PNG or JPEG up to this size.

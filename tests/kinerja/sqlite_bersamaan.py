@@ -8,7 +8,8 @@ the demo data, opens Manado's quarter II and then
    timeout of half a second.
 
 It prints one JSON object: the status of every save, the values and history rows the database
-holds afterwards, and the status and text of the save that met the held lock."""
+holds afterwards, the status and text of the save that met the held lock, and the values of
+`BATAS` as they come back from the file after a save (`pulang`)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from decimal import Decimal
 
 PENGGUNA = 4
 SIMPANAN = 10
+# Values at the bounds of a 15-digit column with 4 decimals, saved and read back.
+BATAS = ("99999999999.9999", "-99999999999.9999", "12345678901.2345", "0.0001")
 
 
 def main(path: str) -> dict:
@@ -140,7 +143,9 @@ def main(path: str) -> dict:
         lain.rollback()
         lain.close()
     sesudah = RealisasiTriwulan.objects.get(indikator=line, triwulan=2).realisasi_antara
+    connection.settings_dict["OPTIONS"]["timeout"] = 20
     return {
+        "pulang": pulang(lines[1], BATAS),
         "journal_mode": journal,
         "status": status,
         "galat": galat,
@@ -154,6 +159,21 @@ def main(path: str) -> dict:
             "tak_berubah": sebelum == sesudah and sesudah != Decimal("77"),
         },
     }
+
+
+def pulang(line, nilai: tuple[str, ...]) -> list[str]:
+    """Each value saved as the line's reported realisasi (through full_clean, as every page
+    saves), then read back from the database, as text."""
+    from kinerja.models import RealisasiTriwulan
+
+    hasil = []
+    for teks in nilai:
+        r = RealisasiTriwulan.objects.get(indikator=line, triwulan=2)
+        r.nilai_realisasi = Decimal(teks)
+        r.full_clean()
+        r.save()
+        hasil.append(str(RealisasiTriwulan.objects.get(pk=r.pk).nilai_realisasi))
+    return hasil
 
 
 if __name__ == "__main__":

@@ -52,3 +52,14 @@ def test_a_save_that_waits_out_the_lock_gets_409_and_changes_nothing(hasil):
     assert "Basis data sedang melayani simpanan lain" in terkunci["isi"]
     assert "tidak ada yang berubah" in terkunci["isi"]
     assert terkunci["tak_berubah"], terkunci
+
+
+def test_values_at_the_bounds_come_back_identical_from_the_sqlite_file(hasil):
+    # The review's 12345678901234,5678 came back as 12345678901234,568; a value the columns
+    # accept now comes back as typed (PostgreSQL: tests/kinerja/test_batas.py).
+    assert hasil["pulang"] == [
+        "99999999999.9999",
+        "-99999999999.9999",
+        "12345678901.2345",
+        "0.0001",
+    ]
