@@ -5,6 +5,7 @@ SQLite side of the round trip is in tests/kinerja/test_sqlite_bersamaan.py."""
 from __future__ import annotations
 
 import datetime
+import io
 from decimal import Decimal as D
 
 import pytest
@@ -263,3 +264,51 @@ class TestSetiapKolom:
         assert batas.rentang(PenerimaanPnbp._meta.get_field("jumlah")) == (
             batas.Rentang(0, 9223372036854775807)
         )
+
+
+class TestImpor:
+    @pytest.mark.parametrize("angka", TERLALU_BESAR)
+    @pytest.mark.parametrize(
+        ("jenis", "lembar", "nama"),
+        [("struktur", "Struktur", "volume"), ("realisasi", "Realisasi", "realisasi_volume")],
+    )
+    def test_the_reviews_numbers_in_a_budget_workbook_are_refused_by_row(
+        self, manado, angka, jenis, lembar, nama
+    ):
+        from openpyxl import load_workbook
+
+        from kinerja import impor_anggaran as ia
+
+        wb = load_workbook(io.BytesIO(ia.templat(jenis, manado, 2023)))
+        ws = wb[lembar]
+        kolom = [k.nama for k in ia.KOLOM[jenis]].index(nama) + 1
+        n = next(r for r in range(5, ws.max_row + 1) if ws.cell(row=r, column=1).value)
+        ws.cell(row=n, column=kolom).value = angka
+        isi = io.BytesIO()
+        wb.save(isi)
+        rencana = ia.baca(jenis, isi.getvalue(), manado, 2023)
+        label = "volume" if jenis == "struktur" else "realisasi volume"
+        assert rencana.pesan_kesalahan() == [
+            f"Baris {n}: {label} harus antara 0 dan 999.999.999.999,99, bukan {angka}"
+        ]
+        assert not rencana.sah
+
+
+class TestApi:
+    def test_a_year_past_its_column_is_a_400_with_the_field_named(self, client, manado):
+        _login(client, "operator.manado")
+        response = client.post(
+            "/api/v1/laporan/",
+            {"satker": manado.kode, "jenis": "pp39", "format": "pdf",
+             "tahun": 99999999999999, "triwulan": 2},
+            content_type="application/json",
+        )  # fmt: skip
+        assert response.status_code == 400
+        assert list(response.json()) == ["tahun"]
+
+    @pytest.mark.parametrize("param", ["tahun", "triwulan"])
+    def test_a_filter_past_its_column_answers_without_a_500(self, client, manado, param):
+        _login(client, "reviewer")
+        response = client.get("/api/v1/capaian/", {param: "99999999999999"})
+        assert response.status_code == 400
+        assert param in response.json()
