@@ -20,10 +20,12 @@ from kinerja.models import (
     PelaporanTriwulan,
     PengukuranPerusahaan,
     RealisasiTriwulan,
+    RencanaAksi,
     RiwayatPerubahan,
 )
 from kinerja.views.data_dukung import JENIS_DATA
 from kinerja.views.lampiran import KENDALA_FIELDS, UMUM_FIELDS, kolom_isian
+from laporan.models import NarasiLaporan
 from satker.models import Pengguna
 from tests.halaman import baca, kiriman, pesan
 from tests.kinerja.sqlite_bersamaan import BATAS
@@ -212,6 +214,46 @@ class TestPanjangTeks:
         teks = "x" * batas.TEKS_MAKS
         assert _kirim_realisasi(client, manado, line, kendala=teks).status_code == 302
         assert RealisasiTriwulan.objects.get(indikator=line, triwulan=2).kendala == teks
+
+    def test_a_planned_activity_past_the_limit_is_marked_in_its_cell(self, client, pekanbaru):
+        _login(client, "operator.pekanbaru")
+        url = reverse("entri-rencana-aksi", args=[pekanbaru.pk, 2023])
+        page = baca(client.get(url))
+        data = kiriman(page)
+        nama = next(
+            e.attrs["name"]
+            for e in page.semua("textarea")
+            if e.attrs.get("name", "").startswith("k") and "disabled" not in e.attrs
+        )
+        line_pk, tw = (int(x) for x in nama[1:].split("-"))
+        data[nama] = "y" * (batas.TEKS_MAKS + 1)
+        response = client.post(url, data)
+        assert response.status_code == 400
+        cell = next(
+            s for b in response.context["baris"] if b["line"].pk == line_pk for s in b["sel"]
+            if s["tw"] == tw
+        )  # fmt: skip
+        assert cell["galat"].startswith("Teks terlalu panjang: 20.001 karakter")
+        assert cell["kegiatan"] == data[nama]
+        assert not RencanaAksi.objects.filter(
+            indikator_id=line_pk, rencana_kegiatan=data[nama]
+        ).exists()
+
+    def test_a_report_section_past_its_limit_is_refused_and_kept(self, client, pekanbaru):
+        _login(client, "operator.pekanbaru")
+        url = reverse("entri-narasi-lakip", args=[pekanbaru.pk, 2023])
+        page = baca(client.get(url))
+        data = kiriman(page)
+        nama = next(k for k in data if k.startswith("b-"))
+        sebelum = dict(NarasiLaporan.objects.filter(satker=pekanbaru).values_list("pk", "teks"))
+        data[nama] = "z" * (batas.TEKS_PANJANG + 1)
+        response = client.post(url, data)
+        assert response.status_code == 400
+        [galat] = [p for p in pesan(baca(response)) if "Teks terlalu panjang" in p]
+        assert "60.001 karakter, paling banyak 60.000" in galat
+        assert data[nama] in response.content.decode()
+        after = dict(NarasiLaporan.objects.filter(satker=pekanbaru).values_list("pk", "teks"))
+        assert after == sebelum
 
     def test_a_reviewer_note_past_the_limit_is_refused(self, manado, periode):
         lap = PelaporanTriwulan.objects.create(
