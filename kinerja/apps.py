@@ -8,6 +8,7 @@ class KinerjaConfig(AppConfig):
     verbose_name = _("Kinerja")
 
     def ready(self) -> None:
-        from kinerja import hasil
+        from kinerja import batas, hasil
 
         hasil.hubungkan_sinyal()
+        batas.pasang()

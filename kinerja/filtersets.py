@@ -6,6 +6,7 @@ from django_filters import rest_framework as filters
 from kinerja.choices import Triwulan
 from kinerja.formatting import romawi
 from kinerja.models import IndikatorPerjanjian
+from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 
 
 class IndikatorPerjanjianFilterSet(filters.FilterSet):
@@ -17,7 +18,13 @@ class IndikatorPerjanjianFilterSet(filters.FilterSet):
         label=_("kode satker"),
         help_text=_("Kode satker 6 angka, mis. 417912."),
     )
-    tahun = filters.NumberFilter(field_name="sasaran__perjanjian__tahun", label=_("tahun"))
+    tahun = filters.NumberFilter(
+        field_name="sasaran__perjanjian__tahun",
+        label=_("tahun"),
+        min_value=TAHUN_MIN,
+        max_value=TAHUN_MAX,
+        help_text=_("Tahun PK, 2000-2100."),
+    )
     triwulan = filters.TypedChoiceFilter(
         choices=Triwulan.choices,
         coerce=int,

@@ -7,9 +7,13 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from kinerja import batas
 from kinerja.choices import Triwulan
+from kinerja.models import RealisasiTriwulan
 from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 
 RIBUAN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
@@ -30,6 +34,15 @@ class AngkaField(forms.DecimalField):
         "max_whole_digits": _("Angka terlalu besar."),
     }
 
+    @classmethod
+    def untuk(cls, field: models.Field, **kwargs) -> AngkaField:
+        """The input of a model's number column: its label, whether it may stay empty, and
+        the bounds of kinerja.batas (what both databases hold, and the sign it may have)."""
+        kwargs.setdefault("label", capfirst(field.verbose_name))
+        kwargs.setdefault("required", not field.blank)
+        kwargs.setdefault("help_text", field.help_text)
+        return cls(validators=[batas.validator(field)], **kwargs)
+
     def to_python(self, value):
         if isinstance(value, str):
             teks = value.strip().replace(" ", "").removeprefix("Rp").removeprefix("rp")
@@ -40,10 +53,19 @@ class AngkaField(forms.DecimalField):
         return super().to_python(value)
 
 
-def _teks(label: str, bantuan: str = "", baris: int = 3) -> forms.CharField:
-    return forms.CharField(
+def teks_untuk(field: models.Field, **kwargs) -> forms.CharField:
+    """A text area for a model's text column, with its length bound (kinerja.batas): the
+    message names the length, and the form comes back with the text as typed."""
+    kwargs.setdefault("label", capfirst(field.verbose_name))
+    kwargs.setdefault("required", False)
+    kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 3}))
+    return forms.CharField(validators=[batas.validator(field)], **kwargs)
+
+
+def _teks(nama: str, label: str, bantuan: str = "", baris: int = 3) -> forms.CharField:
+    return teks_untuk(
+        RealisasiTriwulan._meta.get_field(nama),
         label=label,
-        required=False,
         help_text=bantuan,
         widget=forms.Textarea(attrs={"rows": baris}),
     )
@@ -52,12 +74,8 @@ def _teks(label: str, bantuan: str = "", baris: int = 3) -> forms.CharField:
 class RealisasiForm(forms.Form):
     """The quarterly measurement of one PK line (a draft may be incomplete)."""
 
-    nilai_realisasi = AngkaField(
-        label=_("Nilai realisasi"),
-        required=False,
-        max_digits=18,
-        decimal_places=4,
-        help_text=_("Nilai yang dicapai s.d. triwulan ini, dalam satuan indikator."),
+    nilai_realisasi = AngkaField.untuk(
+        RealisasiTriwulan._meta.get_field("nilai_realisasi"), label=_("Nilai realisasi")
     )
     realisasi_antara = AngkaField(
         label=_("Realisasi antara (%)"),
@@ -72,11 +90,15 @@ class RealisasiForm(forms.Form):
             "max_value": _("Realisasi antara antara 0 dan 100."),
         },
     )
-    kegiatan = _teks(_("Realisasi kegiatan"), _("Satu kegiatan per baris; awali dengan “- ”."))
-    analisis = _teks(_("Hasil dan analisis capaian"))
-    kendala = _teks(_("Kendala"), _("Wajib bila progres di bawah target antara."), 2)
-    tindak_lanjut = _teks(_("Tindak lanjut"), _("Wajib bila progres di bawah target antara."), 2)
-    rekomendasi = _teks(_("Rekomendasi"), baris=2)
+    kegiatan = _teks(
+        "kegiatan", _("Realisasi kegiatan"), _("Satu kegiatan per baris; awali dengan “- ”.")
+    )
+    analisis = _teks("analisis", _("Hasil dan analisis capaian"))
+    kendala = _teks("kendala", _("Kendala"), _("Wajib bila progres di bawah target antara."), 2)
+    tindak_lanjut = _teks(
+        "tindak_lanjut", _("Tindak lanjut"), _("Wajib bila progres di bawah target antara."), 2
+    )
+    rekomendasi = _teks("rekomendasi", _("Rekomendasi"), baris=2)
     tanda = forms.CharField(widget=forms.HiddenInput, required=False)
 
 

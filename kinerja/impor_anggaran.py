@@ -20,6 +20,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kinerja import batas
 from kinerja.choices import SumberDana, TingkatAnggaran
 from kinerja.formatting import format_angka, format_rupiah, romawi
 from kinerja.kode_anggaran import KodeTidakSah, kode_induk, kunci_urut, tingkat_kode
@@ -32,7 +33,8 @@ STRUKTUR = "struktur"
 REALISASI = "realisasi"
 UKURAN_MAKS = 5 * 1024 * 1024
 RUPIAH_MAKS = 10**15  # a thousand trillion: beyond any satker's DIPA
-VOLUME_MAKS = Decimal("999999999999.99")  # what the volume columns hold
+# What the volume columns hold (kinerja.batas: the same bound as the pages and the admin).
+VOLUME_MAKS = batas.rentang(ItemAnggaran._meta.get_field("volume")).atas
 
 
 @dataclass(frozen=True)

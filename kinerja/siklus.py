@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from kinerja import batas
 from kinerja.formatting import format_tanggal, romawi
 from kinerja.models import (
     CatatanReviu,
@@ -517,6 +518,7 @@ def kembalikan(
     if not catatan:
         raise ValidationError("Tuliskan setidaknya satu catatan: apa yang harus diperbaiki.")
     for line, teks in catatan:
+        batas.periksa(CatatanReviu, "catatan", teks)
         if line is not None and line.sasaran.perjanjian.satker_id != lap.satker_id:
             raise ValidationError("Catatan untuk indikator satker lain tidak dapat dibuat.")
         CatatanReviu.objects.create(pelaporan=lap, indikator=line, catatan=teks, oleh=user)
@@ -556,6 +558,7 @@ def buka_kembali(*, user: Pengguna, lap: PelaporanTriwulan, alasan: str) -> Pela
         raise ValidationError("Hanya laporan yang sudah diverifikasi yang perlu dibuka kembali.")
     if not alasan.strip():
         raise ValidationError({"alasan": "Tuliskan alasan membuka kembali laporan ini."})
+    batas.periksa(PeristiwaPelaporan, "catatan", alasan.strip())
     lap.status = S.DIKEMBALIKAN
     lap.save()
     _catat(lap, AksiPelaporan.DIBUKA_KEMBALI, user, alasan.strip())

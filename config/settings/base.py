@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kinerja.middleware.BasisDataSibuk",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -74,6 +75,19 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several users saving at once: readers do not wait for a writer (WAL), a write takes
+    # the database's write lock when its transaction begins (IMMEDIATE; a deferred one that
+    # read first fails at once with "database is locked" when another wrote meanwhile), and
+    # waits for it up to SQLITE_TIMEOUT seconds. A save still waiting then answers 409
+    # (kinerja.middleware.BasisDataSibuk), as a conflicting save on PostgreSQL does.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.float("SQLITE_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -104,6 +118,12 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=VAR_DIR / "static")
 MEDIA_URL = "/media/"
+# A table page (supporting data, Form A, staff monitoring) is saved as a whole: up to Django's
+# 1000 formset rows of at most 9 columns, each with its id and delete box, and the page's own
+# fields. Django's default of 1000 fields refused a table of about 100 rows; the bound still
+# stops a request made of millions of fields (tests/kinerja/test_tabel_besar.py holds the
+# widest table against it).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 12_000
 # Evidence files of the quarterly measurement: PDF, images, Office documents up to this size.
 BUKTI_UKURAN_MAKS = env.int("BUKTI_UKURAN_MAKS_MB", default=10) * 1024 * 1024
 # Pictures of the reports (organisation chart, photos, screenshots): PNG or JPEG up to this size.

@@ -34,7 +34,7 @@ class RealisasiTriwulan(models.Model):
     )
     nilai_realisasi = models.DecimalField(
         _("nilai realisasi dilaporkan"),
-        max_digits=18,
+        max_digits=15,
         decimal_places=4,
         null=True,
         blank=True,

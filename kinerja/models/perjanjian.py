@@ -135,7 +135,7 @@ class IndikatorPerjanjian(models.Model):
         related_name="indikator_perjanjian",
         verbose_name=_("indikator Renstra"),
     )
-    target = models.DecimalField(_("target"), max_digits=18, decimal_places=4)
+    target = models.DecimalField(_("target"), max_digits=15, decimal_places=4)
     satuan = models.CharField(_("satuan"), max_length=20, choices=Satuan.choices)
     anggaran = models.ManyToManyField(
         "kinerja.ItemAnggaran",

@@ -24,8 +24,8 @@ class PengukuranPerusahaan(DataDukungBaris):
         choices=ArahPengukuran.choices,
         default=ArahPengukuran.PRODUKTIVITAS,
     )
-    nilai_sebelum = models.DecimalField(_("sebelum (A)"), max_digits=18, decimal_places=4)
-    nilai_sesudah = models.DecimalField(_("sesudah (B)"), max_digits=18, decimal_places=4)
+    nilai_sebelum = models.DecimalField(_("sebelum (A)"), max_digits=15, decimal_places=4)
+    nilai_sesudah = models.DecimalField(_("sesudah (B)"), max_digits=15, decimal_places=4)
     tanggal = models.DateField(_("tanggal pengukuran sesudah"))
 
     class Meta:

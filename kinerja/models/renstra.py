@@ -183,7 +183,7 @@ class TargetRenstra(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     target = models.DecimalField(
         _("target"),
-        max_digits=18,
+        max_digits=15,
         decimal_places=4,
         null=True,
         blank=True,
@@ -191,7 +191,7 @@ class TargetRenstra(models.Model):
     )
     realisasi = models.DecimalField(
         _("realisasi tercatat"),
-        max_digits=18,
+        max_digits=15,
         decimal_places=4,
         null=True,
         blank=True,

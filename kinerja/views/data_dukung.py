@@ -163,21 +163,13 @@ JENIS_DATA: dict[str, JenisData] = {
 
 
 def field_angka(f: models.Field, **kwargs) -> forms.Field | None:
-    """Numbers typed the Indonesian way (1.250.000; 45,12) in the supporting-data tables."""
+    """Numbers typed the Indonesian way (1.250.000; 45,12) in the supporting-data tables,
+    within what their columns hold (kinerja.batas); an integer column takes no decimals."""
+    label = kwargs.get("label") or capfirst(f.verbose_name)
     if isinstance(f, models.DecimalField):
-        return AngkaField(
-            label=kwargs.get("label") or capfirst(f.verbose_name),
-            required=not f.blank,
-            max_digits=f.max_digits,
-            decimal_places=f.decimal_places,
-        )
+        return AngkaField.untuk(f, label=label, help_text="")
     if isinstance(f, models.IntegerField) and not f.choices and not f.primary_key:
-        return AngkaField(
-            label=kwargs.get("label") or capfirst(f.verbose_name),
-            required=not f.blank,
-            max_digits=19,
-            decimal_places=0,
-        )
+        return AngkaField.untuk(f, label=label, help_text="", decimal_places=0)
     return f.formfield(**kwargs)
 
 

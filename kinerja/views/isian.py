@@ -80,6 +80,10 @@ PROGRES_FIELDS = (
     "rencana_fisik",
     "realisasi_fisik",
 )
+# Each within what its column holds, never negative (kinerja.batas).
+_ANGKA_PROGRES = {
+    f: AngkaField.untuk(ProgresAnggaran._meta.get_field(f), required=False) for f in PROGRES_FIELDS
+}
 
 
 @login_required
@@ -120,9 +124,7 @@ def realisasi_anggaran(request: HttpRequest, pk: int, tahun: int, triwulan: int)
             if request.method == "POST":
                 teks = request.POST.get(f"{f}-{item.pk}", "").strip()
                 try:
-                    v = AngkaField(required=False, max_digits=14, decimal_places=2).clean(teks)
-                    if v is not None and v < 0:
-                        raise forms.ValidationError("Tidak boleh negatif.")
+                    v = _ANGKA_PROGRES[f].clean(teks)
                     if v is not None and f != "realisasi_keuangan_rp" and v > 100:
                         raise forms.ValidationError("Persentase 0-100.")
                     if (

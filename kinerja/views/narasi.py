@@ -6,12 +6,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kinerja import riwayat, siklus
+from kinerja import batas, riwayat, siklus
+from kinerja.forms import teks_untuk
 from kinerja.models import (
     NarasiIndikator,
 )
@@ -49,11 +51,7 @@ class NarasiForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for f in NARASI_FIELDS:
-            self.fields[f] = forms.CharField(
-                label=NarasiIndikator._meta.get_field(f).verbose_name.capitalize(),
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
-            )
+            self.fields[f] = teks_untuk(NarasiIndikator._meta.get_field(f))
 
 
 @login_required
@@ -210,6 +208,15 @@ def narasi_laporan(
     ulang = {"form": form, "teks": baru, "tanda": tanda, "status": 400}
     if terkunci:
         messages.error(request, terkunci)
+        return halaman_laporan(request, satker, jenis, tahun, triwulan, **ulang)
+    terlalu_panjang = False
+    for b, isi in baru.items():
+        try:
+            batas.periksa(NarasiLaporan, "teks", isi)
+        except ValidationError as exc:
+            messages.error(request, f"{BagianNarasi(b).label}: {exc.messages[0]}")
+            terlalu_panjang = True
+    if terlalu_panjang:
         return halaman_laporan(request, satker, jenis, tahun, triwulan, **ulang)
     if bentrok:
         messages.error(request, bentrok)

@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kinerja import riwayat, siklus
+from kinerja import batas, riwayat, siklus
 from kinerja.formatting import romawi
 from kinerja.forms import AngkaField
 from kinerja.models import (
@@ -48,9 +48,22 @@ class PerjanjianForm(forms.Form):
     total_anggaran = forms.IntegerField(
         label="Total anggaran (Rp)",
         required=False,
-        min_value=0,
+        validators=[batas.validator(PerjanjianKinerja._meta.get_field("total_anggaran"))],
         error_messages={"invalid": "Masukkan rupiah bulat tanpa titik."},
     )
+
+
+# A PK line's target, within what its column holds (kinerja.batas).
+_target_field = AngkaField.untuk(IndikatorPerjanjian._meta.get_field("target"), required=False)
+
+
+def _target(teks: str) -> Decimal | None:
+    """The target typed, None when empty; above zero (a capaian divides by it) and within
+    what its column holds."""
+    v = AngkaField(required=False).clean(teks)
+    if v is not None and v <= 0:
+        raise ValidationError("Target harus lebih dari 0.")
+    return _target_field.clean(teks)
 
 
 def _usulan(satker: Satker, tahun: int) -> list[dict]:
@@ -115,13 +128,9 @@ def perjanjian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
         dipakai: dict[int, str] = {}  # manual indicator id → the Renstra indicator using it
         for p in dipilih:
             try:
-                p["target_nilai"] = AngkaField(
-                    required=False, max_digits=18, decimal_places=4
-                ).clean(p["target_teks"])
+                p["target_nilai"] = _target(p["target_teks"])
                 if p["target_nilai"] is None:
                     raise ValidationError("Isi target.")
-                if p["target_nilai"] <= 0:
-                    raise ValidationError("Target harus lebih dari 0.")
             except ValidationError as exc:
                 galat[f"u{p['i']}-target"] = exc.messages[0]
             p["manual_obj"] = next((m for m in manual if str(m.pk) == p["manual_id"]), None)
@@ -230,10 +239,8 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
         baru = {}
         for line in lines:
             try:
-                v = AngkaField(required=False, max_digits=18, decimal_places=4).clean(
-                    nilai[line.pk]
-                )
-                if v is None or v <= 0:
+                v = _target(nilai[line.pk])
+                if v is None:
                     raise ValidationError("Target harus lebih dari 0.")
                 baru[line.pk] = v
             except ValidationError as exc:
@@ -364,9 +371,14 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
         sel = []
         for tw in (1, 2, 3, 4):
             r = ra.get(tw)
+            galat_kegiatan = ""
             if request.method == "POST" and tw not in terkunci:
                 target_teks = request.POST.get(f"t{line.pk}-{tw}", "")
                 kegiatan = riwayat.baris_baru(request.POST.get(f"k{line.pk}-{tw}", "").strip())
+                try:
+                    batas.periksa(RencanaAksi, "rencana_kegiatan", kegiatan)
+                except ValidationError as exc:
+                    galat_kegiatan, galat_ada = exc.messages[0], True
             else:
                 target_teks = riwayat.teks(r.target_antara) if r else ""
                 kegiatan = r.rencana_kegiatan if r else ""
@@ -376,7 +388,7 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                     "r": r,
                     "target_teks": target_teks,
                     "kegiatan": kegiatan,
-                    "galat": "",
+                    "galat": galat_kegiatan,
                     "terkunci": tw in terkunci,
                 }
             )
