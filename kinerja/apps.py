@@ -8,6 +8,7 @@ class KinerjaConfig(AppConfig):
     verbose_name = _("Kinerja")
 
     def ready(self) -> None:
-        from kinerja import hasil
+        from kinerja import hasil, jejak
 
+        jejak.hubungkan()  # first: a refused write is refused before anything else runs
         hasil.hubungkan_sinyal()
