@@ -434,19 +434,30 @@ def _sebelum_hapus(sender, instance, origin=None, **kwargs) -> None:
 
 
 def sebelum_update(qs: models.QuerySet) -> list[models.Model]:
-    """The rows a bulk update is about to change, checked against the lock."""
+    """The rows a bulk update or deletion is about to change, checked against the lock."""
     lama = list(qs.model._base_manager.using(qs.db).filter(pk__in=qs.values("pk")))
     periksa_kunci(qs.model, letak(qs.model, lama))
     return lama
 
 
-def setelah_update(qs: models.QuerySet, lama: list[models.Model]) -> None:
-    """Check where the rows went and record what the update changed in each."""
+def memindah(model: type[models.Model], ubah: dict[str, Any]) -> bool:
+    """Whether an update of these fields may move a row to another quarter (it sets a field
+    on the way to the row's satker, year or quarter)."""
+    spek = KUNCI.get(model._meta.label)
+    jalur = [model.satker_lookup] + ([spek.tahun, spek.jalur] if spek else [])
+    kepala = {j.partition("__")[0] for j in jalur if j}
+    kepala = {_field(model, k).name for k in kepala}
+    return any(_field(model, k).name in kepala for k in ubah if k != "pk")
+
+
+def setelah_update(qs: models.QuerySet, lama: list[models.Model], *, periksa: bool) -> None:
+    """Check where the rows went (`periksa`: when they may have moved) and record what the
+    update changed in each."""
     baru = {
         o.pk: o for o in qs.model._base_manager.using(qs.db).filter(pk__in=[o.pk for o in lama])
     }
-    daftar = [baru[o.pk] for o in lama if o.pk in baru]
-    periksa_kunci(qs.model, letak(qs.model, daftar))
+    if periksa:
+        periksa_kunci(qs.model, letak(qs.model, [baru[o.pk] for o in lama if o.pk in baru]))
     _catat(qs.model, [(baru[o.pk], o, "ubah") for o in lama if o.pk in baru])
 
 

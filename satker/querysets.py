@@ -40,16 +40,16 @@ class RestrictedQuerySet(models.QuerySet):
 
         if not jejak.dicatat(self.model):
             return super().update(**kwargs)
-        with transaction.atomic(using=self.db, savepoint=False):
-            lama = jejak.sebelum_update(self)
-            if not lama:
-                return 0
-            jumlah = (
-                self.model._base_manager.using(self.db)
-                .filter(pk__in=[o.pk for o in lama])
-                .update(**kwargs)
-            )
-            jejak.setelah_update(self, lama)
+        lama = jejak.sebelum_update(self)  # refused here, before anything is written
+        if not lama:
+            return 0
+        # An update that may move rows into a closed quarter is checked afterwards, in a
+        # savepoint of its own, so that its refusal undoes only itself.
+        pindah = jejak.memindah(self.model, kwargs)
+        with transaction.atomic(using=self.db, savepoint=pindah):
+            base = self.model._base_manager.using(self.db)
+            jumlah = base.filter(pk__in=[o.pk for o in lama]).update(**kwargs)
+            jejak.setelah_update(self, lama, periksa=pindah)
             return jumlah
 
     update.alters_data = True
@@ -61,10 +61,21 @@ class RestrictedQuerySet(models.QuerySet):
         if not jejak.dicatat(self.model):
             return super().bulk_create(objs, *args, **kwargs)
         objs = list(objs)
+        jejak.sebelum_bulk_create(self.model, objs)  # refused here, before anything is written
         with transaction.atomic(using=self.db, savepoint=False):
-            jejak.sebelum_bulk_create(self.model, objs)
             hasil = super().bulk_create(objs, *args, **kwargs)
             jejak.setelah_bulk_create(self.model, hasil)
             return hasil
 
     bulk_create.alters_data = True
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        """Delete the rows (each recorded as it goes), refusing a closed quarter first."""
+        from kinerja import jejak
+
+        if jejak.dicatat(self.model):
+            jejak.sebelum_update(self)  # refused here, before the deletion begins
+        return super().delete()
+
+    delete.alters_data = True
+    delete.queryset_only = True
