@@ -246,8 +246,9 @@ def letak(model: type[models.Model], objs: list[models.Model]) -> list[tuple]:
     lookup = model.satker_lookup
     nilai = _nilai_jalur(model, objs, [lookup, spek.tahun, spek.jalur])
     hasil = []
-    for n in nilai:
+    for o, n in zip(objs, nilai, strict=True):
         satker, tahun, p = n[lookup], n[spek.tahun], n[spek.jalur]
+        o._jejak_satker = satker  # read once: the history needs it too
         if spek.periode == "tanggal" and isinstance(p, datetime.date):
             tahun, p = p.year, (p.month - 1) // 3 + 1
         elif spek.periode == "bulan" and p:
@@ -342,11 +343,15 @@ def _nilai_mentah(obj: models.Model, f: models.Field) -> Any:
     return nilai
 
 
-def _uraian(obj: models.Model, k: Konteks) -> str:
+def _uraian(obj: models.Model, k: Konteks, *, massal: bool) -> str:
+    """The item as the history names it: as the page or service said, else by its model and
+    its own name (a bulk write names it by its id: a name may read related rows, per row)."""
     if callable(k.uraian):
         teks_ = k.uraian(obj)
     elif k.uraian:
         teks_ = k.uraian
+    elif massal:
+        teks_ = f"{obj._meta.verbose_name} #{obj.pk}"
     else:
         teks_ = f"{obj._meta.verbose_name}: {obj}"
     return teks_[:300]
@@ -366,8 +371,11 @@ def _catat(
     k = sekarang()
     user = k.pengguna()
     ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
-    satker = [t[model.satker_lookup] for t in _nilai_jalur(model, [b[0] for b in baris],
-                                                            [model.satker_lookup])]  # fmt: skip
+    objs = [b[0] for b in baris]
+    if all(hasattr(o, "_jejak_satker") for o in objs):
+        satker = [o._jejak_satker for o in objs]
+    else:
+        satker = [t[model.satker_lookup] for t in _nilai_jalur(model, objs, [model.satker_lookup])]
     fields = _fields(model)
     tulis = []
     for (obj, lama, jenis), satker_id in zip(baris, satker, strict=True):
@@ -375,7 +383,7 @@ def _catat(
             continue
         umum = dict(
             satker_id=satker_id, content_type=ct, object_id=obj.pk,
-            uraian_objek=_uraian(obj, k), oleh=user, sumber=k.sumber,
+            uraian_objek=_uraian(obj, k, massal=len(baris) > 1), oleh=user, sumber=k.sumber,
             keterangan=k.keterangan[:300],
         )  # fmt: skip
         if jenis in ("hapus", "buat-massal"):
