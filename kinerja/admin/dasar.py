@@ -4,10 +4,13 @@ rupiah columns printed as the ministry prints them."""
 from collections.abc import Callable
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 
-from kinerja import hasil, jejak
+from kinerja import hasil, jejak, riwayat
 from kinerja.formatting import format_rupiah
 
 
@@ -38,6 +41,25 @@ class AdminHasil(admin.ModelAdmin):
             request,
             lambda: super(AdminHasil, self).delete_view(request, object_id, extra_context),
         )
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The item's history as kinerja.jejak recorded it from every path (who, when, from
+        where, old and new), in place of Django's log of the admin's own actions."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return super().history_view(request, object_id, extra_context)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Riwayat perubahan: {obj}",
+            "subtitle": None,
+            "object": obj,
+            "opts": self.model._meta,
+            "riwayat": riwayat.riwayat(obj),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/kinerja/riwayat_objek.html", context)
 
     def changelist_view(self, request, extra_context=None):
         return self._jaga(

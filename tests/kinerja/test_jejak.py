@@ -164,6 +164,42 @@ class TestVerifiedQuarterIsFrozen:
         assert "sudah diverifikasi dan terkunci" in response.content.decode()
         assert keadaan(manado) == sebelum
 
+    def test_the_supporting_data_page_refuses_a_receipt_of_the_quarter_keeping_the_rows(
+        self, client, manado, diverifikasi
+    ):
+        """PNBP receipts are measured into TW II's realisasi: one dated in TW II is refused,
+        the page comes back with what was typed; one dated in TW III is saved."""
+        sebelum = keadaan(manado)
+        client.force_login(pengguna("operator.manado"))
+        url = reverse("entri-data", args=[manado.pk, 2023, "pnbp"])
+        page = client.get(url)
+        formset = page.context["formset"]
+        n = formset.initial_form_count()
+        data = {
+            "d-TOTAL_FORMS": str(n + 1), "d-INITIAL_FORMS": str(n), "d-MIN_NUM_FORMS": "0",
+            "d-MAX_NUM_FORMS": "1000", "tanda": page.context["tanda"],
+        }  # fmt: skip
+        for i, f in enumerate(formset.forms[:n]):
+            for name in ("tanggal_posisi", "jenis", "jumlah"):
+                v = f.initial.get(name)
+                data[f"d-{i}-{name}"] = "" if v is None else str(v)
+            data[f"d-{i}-id"] = str(f.instance.pk)
+        data |= {f"d-{n}-tanggal_posisi": "2023-05-31", f"d-{n}-jenis": "magang",
+                 f"d-{n}-jumlah": "1.250.000"}  # fmt: skip
+        response = client.post(url, data)
+        assert response.status_code == 409
+        [m] = [str(x) for x in get_messages(response.wsgi_request)]
+        assert m.startswith(
+            f"Penerimaan PNBP belum disimpan. {PESAN_KUNCI}, sehingga penerimaan PNBP"
+        ), m
+        assert response.context["formset"].forms[n]["jumlah"].value() == "1.250.000"
+        assert keadaan(manado) == sebelum
+        data[f"d-{n}-tanggal_posisi"] = "2023-08-31"
+        assert client.post(url, data).status_code == 302
+        assert PenerimaanPnbp.objects.filter(
+            satker=manado, jenis="magang", tanggal_posisi=datetime.date(2023, 8, 31)
+        ).exists()
+
     def test_a_budget_workbook_changing_a_pagu_is_refused_in_the_preview(
         self, client, manado, diverifikasi
     ):
@@ -390,6 +426,9 @@ class TestEveryWriteIsRecorded:
         h = _riwayat(r, "kendala")
         assert (h.baru, h.oleh.username, h.sumber) == ("Dikoreksi admin", "admin", "admin")
         assert h.lama == (r.kendala or "")
+        # The item's history in the admin is this record, not Django's own log.
+        html = admin_client_demo.get(url_admin(r, "history")).content.decode()
+        assert "<td>Dikoreksi admin</td>" in html and "<td>kendala</td>" in html
         pnbp = list(PenerimaanPnbp.objects.filter(satker=manado)[:2])
         admin_client_demo.post(
             url_daftar_admin(PenerimaanPnbp),
