@@ -301,7 +301,7 @@ def _pesan(model: type[models.Model], tahun: int, tw: int, status: str, *, setah
         else "sudah diajukan dan sedang direviu"
     )
     apa = str(model._meta.verbose_name_plural)
-    milik = "yang dilaporkannya" if setahun else "triwulan itu"
+    milik = "yang dilaporkannya" if setahun else "dalam laporan itu"
     return (
         f"Laporan {nama} {keadaan}, sehingga {apa} {milik} tidak dapat diubah; perubahan "
         "tidak disimpan. Mintalah reviewer Sekretariat membuka kembali laporan tersebut bila "

@@ -272,7 +272,9 @@ class TestVerifiedQuarterIsFrozen:
         response = admin_client_demo.post(url_admin(r), data_admin(r, realisasi_antara="10"))
         assert response.status_code == 302
         [m] = pesan(response)
-        assert m.startswith(f"{PESAN_KUNCI}, sehingga realisasi triwulan triwulan itu")
+        assert m.startswith(
+            f"{PESAN_KUNCI}, sehingga realisasi triwulan dalam laporan itu tidak dapat diubah"
+        )
         # A pagu of the tree (the whole year's tree is reported by TW II).
         item = ItemAnggaran.objects.get(satker=manado, tahun=2023, kode_lengkap=LEAF)
         response = admin_client_demo.post(url_admin(item), data_admin(item, pagu="49488000"))
