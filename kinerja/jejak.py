@@ -30,7 +30,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models.signals import post_save, pre_delete, pre_save
 from django.http import HttpRequest
 
@@ -266,10 +266,21 @@ def periksa_kunci(model: type[models.Model], tempat: Iterable[tuple | None]) -> 
     """Refuse (TriwulanTerkunci) when any of these places is a submitted or verified
     quarter; the message says which, why, and what would have changed."""
     from kinerja.models import PelaporanTriwulan, StatusPelaporan
+    from satker.models import Satker
 
     tempat = {t for t in tempat if t is not None}
     if not tempat:
         return
+    if connection.in_atomic_block:
+        # The satker's row lock, as the pages and the submission take it (siklus.kunci_satker)
+        # and the verification too: a write and a verification of the same satker happen one
+        # after the other, so the status read below is the one the write commits under.
+        list(
+            Satker.objects.select_for_update()
+            .filter(pk__in={s for s, _, _ in tempat})
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
     pasangan = {(s, t) for s, t, _ in tempat}
     q = models.Q()
     for s, t in pasangan:
