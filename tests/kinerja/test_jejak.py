@@ -129,6 +129,31 @@ def data_admin(obj, **ubah) -> dict:
     return data
 
 
+def data_halaman_admin(client, obj, **ubah) -> dict:
+    """What the admin's change page of `obj` posts when saved with `ubah`: its form and its
+    inline formsets as the page shows them."""
+    ctx = client.get(url_admin(obj)).context
+    data: dict = {}
+
+    def isi(form) -> None:
+        for name in form.fields:
+            v = form[name].value()
+            if isinstance(v, bool):
+                if v:
+                    data[form.add_prefix(name)] = "on"
+            elif isinstance(v, list | tuple):
+                data[form.add_prefix(name)] = [str(x) for x in v]
+            else:
+                data[form.add_prefix(name)] = "" if v is None else str(v)
+
+    isi(ctx["adminform"].form)
+    for inline in ctx["inline_admin_formsets"]:
+        isi(inline.formset.management_form)
+        for form in inline.formset.forms:
+            isi(form)
+    return data | ubah | {"_save": "Simpan"}
+
+
 def url_admin(obj, aksi: str = "change") -> str:
     return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_{aksi}", args=[obj.pk])
 
@@ -441,6 +466,18 @@ class TestEveryWriteIsRecorded:
             h = _riwayat(p, "__hapus__")
             assert (h.oleh.username, h.sumber, h.baru) == ("admin", "admin", "")
             assert f"jumlah (Rp): {riwayat.teks(p.jumlah)}" in h.lama
+
+    def test_an_admin_change_of_a_pk_target(self, admin_client_demo, manado):
+        line = _baris(manado, "III.2")
+        response = admin_client_demo.post(
+            url_admin(line), data_halaman_admin(admin_client_demo, line, target="12")
+        )
+        assert response.status_code == 302
+        h = _riwayat(line, "target")
+        assert (h.lama, h.baru, h.oleh.username, h.sumber) == (
+            riwayat.teks(line.target), "12", "admin", "admin",
+        )  # fmt: skip
+        assert h.satker_id == manado.pk
 
     def test_a_command(self, manado, tmp_path):
         fixtures = salin_fixtures(
