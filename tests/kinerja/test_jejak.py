@@ -30,6 +30,7 @@ from kinerja.demo_data import FIXTURES_DIR
 from kinerja.models import (
     ItemAnggaran,
     PenerimaanPnbp,
+    PengukuranPerusahaan,
     ProgresAnggaran,
     RealisasiTriwulan,
     RiwayatPerubahan,
@@ -347,6 +348,10 @@ class TestVerifiedQuarterIsFrozen:
         item.pagu = 49_488_000
         with pytest.raises(jejak.TriwulanTerkunci, match="yang dilaporkannya"):
             item.save()
+        # A company measured in the quarter: the realisasi of I.1 is computed from such rows.
+        ukur = PengukuranPerusahaan(indikator=_baris(manado), tanggal=datetime.date(2023, 5, 2))
+        with pytest.raises(jejak.TriwulanTerkunci, match=PESAN_KUNCI):
+            ukur.save()
         assert keadaan(manado) == sebelum
 
     def test_a_command_is_refused_with_a_command_error(self, manado, diverifikasi, tmp_path):
