@@ -8,7 +8,8 @@ class KinerjaConfig(AppConfig):
     verbose_name = _("Kinerja")
 
     def ready(self) -> None:
-        from kinerja import batas, hasil
+        from kinerja import batas, hasil, jejak
 
+        jejak.hubungkan()  # first: a refused write is refused before anything else runs
         hasil.hubungkan_sinyal()
         batas.pasang()

@@ -416,13 +416,19 @@ def kunci_objek(obj: models.Model) -> set[Kunci]:
     return fungsi(obj) if fungsi is not None else set()
 
 
+_BELUM = object()
+
+
 def _sebelum_simpan(sender, instance, raw=False, **kwargs) -> None:
     # A row moved to another satker or year changes the figures it leaves as well; they are
     # marked with the new ones once the row is saved.
     instance._kunci_hasil_lama = set()
     if raw or instance.pk is None or instance._state.adding:
         return
-    lama = sender._base_manager.filter(pk=instance.pk).first()
+    # The row as it was, read once: kinerja.jejak (connected first) has read it already.
+    lama = getattr(instance, "_jejak_lama", _BELUM)
+    if lama is _BELUM:
+        lama = sender._base_manager.filter(pk=instance.pk).first()
     if lama is not None:
         instance._kunci_hasil_lama = kunci_objek(lama)
 

@@ -499,6 +499,7 @@ def _rencana_struktur(rows: list[tuple[int, dict]], satker: Satker, tahun: int) 
     dihapus = sorted(set(lama) - kode_ada, key=kunci_urut)
     for kode in dihapus:
         rencana.perubahan.append(Perubahan("hapus", kode, (("uraian", lama[kode].uraian, None),)))
+    _tolak_struktur_terkunci(rencana, {b["kode"]: b["baris"] for b in rencana.baris}, satker, tahun)
     # Removing a node removes its progress: not that of a quarter submitted or verified.
     progres = ProgresAnggaran.objects.filter(item__in=[lama[kode] for kode in dihapus])
     _tolak_triwulan_terkunci(
@@ -618,6 +619,35 @@ def _rencana_realisasi(rows: list[tuple[int, dict]], satker: Satker, tahun: int)
         rencana.perubahan.append(Perubahan("hapus", label))
     _tolak_triwulan_terkunci(rencana, berubah, satker, tahun, "realisasinya tidak dapat diubah")
     return rencana
+
+
+def _tolak_struktur_terkunci(
+    rencana: RencanaImpor, baris: dict[str, int], satker: Satker, tahun: int
+) -> None:
+    """Refuse every change of the tree (a node added, changed or removed: its pagu, its
+    place) while a quarter of the year is submitted or verified: each quarter's report rolls
+    up the whole tree, so a changed pagu would change what was verified (a pagu of
+    48.488.000 becoming 49.488.000 behind a verified Triwulan II)."""
+    terkunci = triwulan_terkunci(satker, tahun)
+    if not terkunci:
+        return
+    tw = min(terkunci)
+    keadaan = "diverifikasi" if terkunci[tw] == StatusPelaporan.DIVERIFIKASI else "diajukan"
+    for p in rencana.perubahan:
+        rincian = "; ".join(
+            f"{_JUDUL_FIELD.get(f, f)} {_tampil(f, lama)} → {_tampil(f, baru)}"
+            for f, lama, baru in p.nilai
+            if p.jenis == "ubah"
+        )
+        rencana.kesalahan.append(
+            (
+                baris.get(p.kunci, 0),
+                f"{p.kunci} ({p.label_jenis.lower()}{': ' + rincian if rincian else ''}): "
+                f"Triwulan {romawi(tw)} {tahun} sudah {keadaan}; struktur dan pagu anggaran "
+                "yang dilaporkannya tidak dapat diubah sampai reviewer membukanya kembali",
+            )
+        )
+    rencana.kesalahan.sort(key=lambda x: x[0])
 
 
 def _tolak_triwulan_terkunci(

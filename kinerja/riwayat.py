@@ -1,13 +1,16 @@
 """The history of entered values and the guard against overwriting someone else's change.
 
 Every save of a measured value, target or narrative goes through `simpan`: it compares the
-record as it is in the database with the values the form was opened with (signed into the
-form), refuses with the list of what changed when they differ, and otherwise saves and
-writes one RiwayatPerubahan per changed field (who, when, old, new)."""
+record as it is in the database with the values the form was opened with, refuses with the
+list of what changed when they differ, and otherwise saves. The form carries a fingerprint
+of each value (signed), never the value itself: a 2 MiB text travels once, in its text area.
+The history itself (one RiwayatPerubahan per changed field: who, when, from where, old, new)
+is written by kinerja.jejak under every write; a page names the item (`jejak.konteks`)."""
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +22,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from kinerja import jejak
 from kinerja.formatting import format_angka, format_tanggal
 from kinerja.models import RiwayatPerubahan
 from satker.models import Pengguna, Satker
@@ -56,12 +60,21 @@ def nilai(obj: models.Model | None, fields: Iterable[str]) -> dict[str, str]:
     return {f: ("" if obj is None or obj.pk is None else teks(getattr(obj, f))) for f in fields}
 
 
+def sidik(nilai: str) -> str:
+    """A value's fingerprint for a form's baseline: "" for an empty value, else 16 hex digits
+    of its SHA-256 (a different value with the same fingerprint is not a practical risk)."""
+    if not nilai:
+        return ""
+    return hashlib.sha256(nilai.encode()).hexdigest()[:16]
+
+
 def tandai(awal: Mapping[str, str]) -> str:
-    """The values a form was opened with, signed, for a hidden field."""
-    return signing.dumps(dict(awal), salt=_SALT)
+    """The fingerprints of the values a form was opened with, signed, for a hidden field."""
+    return signing.dumps({k: sidik(v) for k, v in awal.items()}, salt=_SALT)
 
 
 def baca_tanda(tanda: str | None) -> dict[str, str] | None:
+    """The fingerprints a form carries (`tandai`), None when missing or not ours."""
     if not tanda:
         return None
     try:
@@ -73,7 +86,7 @@ def baca_tanda(tanda: str | None) -> dict[str, str] | None:
 @dataclass(frozen=True)
 class Beda:
     label: str
-    awal: str
+    awal: str | None  # None: not known (only its fingerprint travelled)
     sekarang: str
 
 
@@ -128,9 +141,25 @@ def awal_dari(tanda: str | None) -> dict[str, str]:
     return awal
 
 
-def _ringkas(teks: str) -> str:
+def _ringkas(teks: str | None) -> str:
     """A value short enough to quote in a message; a dash for an empty one."""
+    if teks is None:
+        return "nilai saat Anda membukanya"
     return Truncator(teks).chars(80) if teks else "–"
+
+
+def _teks_dari_riwayat(obj: models.Model, field: str, jejak_sidik: str) -> str | None:
+    """The value whose fingerprint the form carried, from the record's history (the value
+    itself did not travel); None when the history does not hold it."""
+    if not jejak_sidik:
+        return ""
+    for lama, baru in RiwayatPerubahan.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, field=field
+    ).values_list("lama", "baru")[:50]:
+        for t in (baru, lama):
+            if sidik(t) == jejak_sidik:
+                return t
+    return None
 
 
 def _label(obj: models.Model, field: str) -> str:
@@ -153,9 +182,9 @@ def simpan(
     sekarang = nilai(obj, fields)
     if awal is not None:
         beda = [
-            Beda(_label(obj, f), awal.get(f, ""), sekarang[f])
+            Beda(_label(obj, f), _teks_dari_riwayat(obj, f, awal.get(f, "")), sekarang[f])
             for f in fields
-            if awal.get(f, "") != sekarang[f]
+            if awal.get(f, "") != sidik(sekarang[f])
         ]
         if beda:
             terakhir = (
@@ -175,8 +204,9 @@ def simpan(
     for f, v in data.items():
         setattr(obj, f, baris_baru(v) if isinstance(v, str) else v)
     obj.full_clean()
-    obj.save()
-    return catat(obj, None if baru else sekarang, fields, user=user, satker=satker, uraian=uraian)
+    with jejak.konteks(user=user, uraian=uraian), jejak.rekam() as tercatat:
+        obj.save()
+    return tercatat
 
 
 def riwayat(obj: models.Model) -> list[RiwayatPerubahan]:
@@ -201,53 +231,15 @@ def riwayat_per(objs: Iterable[models.Model]) -> dict[int, list[RiwayatPerubahan
     return hasil
 
 
-def catat(
-    obj: models.Model,
-    lama: Mapping[str, str] | None,
-    fields: Iterable[str],
-    *,
-    user: Pengguna,
-    satker: Satker,
-    uraian: str,
-) -> list[RiwayatPerubahan]:
-    """Record the fields of a saved `obj` that differ from `lama` (None: a new record)."""
-    fields = list(fields)
-    sekarang = nilai(obj, fields)
-    sebelum = lama or dict.fromkeys(fields, "")
-    catatan = [
-        RiwayatPerubahan(
-            satker=satker, content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk, uraian_objek=uraian[:300], field=f, label=_label(obj, f),
-            lama=sebelum.get(f, ""), baru=sekarang[f], oleh=user,
-        )
-        for f in fields
-        if sebelum.get(f, "") != sekarang[f]
-    ]  # fmt: skip
-    RiwayatPerubahan.objects.bulk_create(catatan)
-    return catatan
-
-
-def catat_hapus(
-    obj: models.Model, lama: Mapping[str, str], *, user: Pengguna, satker: Satker, uraian: str
-) -> RiwayatPerubahan:
-    """Record the removal of `obj` (still saved) with the values it had, `lama`."""
-    return RiwayatPerubahan.objects.create(
-        satker=satker, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
-        uraian_objek=uraian[:300], field="__hapus__", label="data dihapus",
-        lama="; ".join(f"{_label(obj, f)}: {v}" for f, v in lama.items() if v),
-        baru="", oleh=user,
-    )  # fmt: skip
-
-
 def periksa_halaman(
     awal: Mapping[str, str], sekarang: Mapping[str, str], label: Mapping[str, str]
 ) -> None:
     """For a page that saves many records at once: refuse (Bentrok) when any of the values
-    the page was opened with has changed since."""
+    the page was opened with (`awal`: their fingerprints) has changed since."""
     beda = [
-        Beda(label.get(k, k), awal.get(k, ""), sekarang.get(k, ""))
+        Beda(label.get(k, k), "" if not awal.get(k) else None, sekarang.get(k, ""))
         for k in sorted(set(awal) | set(sekarang))
-        if awal.get(k, "") != sekarang.get(k, "")
+        if awal.get(k, "") != sidik(sekarang.get(k, ""))
     ]
     if beda:
         raise Bentrok(beda, "pengguna lain", None)

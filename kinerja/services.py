@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from kinerja import hasil, perubahan, siklus
+from kinerja import hasil, jejak, perubahan, siklus
 from kinerja.choices import URUTAN_TINGKAT
 from kinerja.impor_anggaran import STRUKTUR, RencanaImpor
 from kinerja.kode_anggaran import segmen_terakhir
@@ -40,11 +40,17 @@ def anggaran_impor(
         raise ValidationError(rencana.pesan_kesalahan())
     if not rencana.perubahan:
         return HasilImpor(0, 0, 0)  # the same file again: nothing to write
+    k = jejak.sekarang()
     try:
-        if rencana.jenis == STRUKTUR:
-            _terapkan_struktur(satker, tahun, rencana)
-        else:
-            _terapkan_realisasi(satker, tahun, rencana)
+        with jejak.konteks(
+            sumber=jejak.Sumber.IMPOR, user=user,
+            keterangan=f"impor {rencana.jenis} {satker.kode} {tahun} ({k.keterangan})",
+            uraian=lambda obj: f"Impor anggaran: {obj}",
+        ):  # fmt: skip
+            if rencana.jenis == STRUKTUR:
+                _terapkan_struktur(satker, tahun, rencana)
+            else:
+                _terapkan_realisasi(satker, tahun, rencana)
     except IntegrityError as exc:
         # A rule the database enforces and the reader did not foresee; nothing is kept.
         raise ValidationError(f"data ditolak oleh basis data ({exc})") from exc

@@ -533,6 +533,7 @@ def verifikasi(*, user: Pengguna, lap: PelaporanTriwulan) -> PelaporanTriwulan:
     """A reviewer verifies a submitted quarter: it is locked, and once that has committed its
     PP-39 is archived (rendered once through the report queue; the verification does not wait
     for a worker, and a failing render never undoes it: laporan.arsip)."""
+    kunci_satker(lap.satker_id)  # a write of the quarter's data in flight finishes first
     lap = PelaporanTriwulan.objects.select_for_update().get(pk=lap.pk)
     if not boleh_mereviu(user):
         raise PermissionDenied("Hanya reviewer Sekretariat yang dapat memverifikasi laporan.")

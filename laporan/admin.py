@@ -1,12 +1,13 @@
 from django.contrib import admin
 
+from kinerja.admin.dasar import AdminHasil
 from laporan.models import BerkasLaporan, GambarLaporan, IdentitasLaporan, NarasiLaporan
 
 PERIODE = ["satker", "jenis", "tahun", "triwulan"]
 
 
 @admin.register(IdentitasLaporan)
-class IdentitasLaporanAdmin(admin.ModelAdmin):
+class IdentitasLaporanAdmin(AdminHasil):
     list_display = [*PERIODE, "nomor_surat", "tanggal", "penandatangan_nama"]
     list_select_related = ["satker"]
     list_filter = ["jenis", "tahun", "satker"]
@@ -14,7 +15,7 @@ class IdentitasLaporanAdmin(admin.ModelAdmin):
 
 
 @admin.register(NarasiLaporan)
-class NarasiLaporanAdmin(admin.ModelAdmin):
+class NarasiLaporanAdmin(AdminHasil):
     list_display = [*PERIODE, "bagian", "diperbarui"]
     list_select_related = ["satker"]
     list_filter = ["jenis", "tahun", "bagian", "satker"]
@@ -50,7 +51,7 @@ class BerkasLaporanAdmin(admin.ModelAdmin):
 
 
 @admin.register(GambarLaporan)
-class GambarLaporanAdmin(admin.ModelAdmin):
+class GambarLaporanAdmin(AdminHasil):
     """Pictures are uploaded and removed on the report-narrative pages, which check the file's
     content and keep the history; here they are only read."""
 

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 
-from kinerja import riwayat, siklus, unggahan
+from kinerja import jejak, siklus, unggahan
 from kinerja.models import IndikatorPerjanjian
 from kinerja.unggahan import JPEG, PNG, JenisBerkas
 from laporan.choices import JenisLaporan
@@ -147,7 +147,6 @@ def simpan(
             triwulan=gambar.triwulan, bagian=gambar.bagian, indikator=gambar.indikator,
         ).exclude(pk=gambar.pk)  # fmt: skip
         gambar.urutan = (sekelompok.aggregate(n=Max("urutan"))["n"] or 0) + 1
-    lama = riwayat.nilai(gambar, FIELDS_RIWAYAT) if gambar.pk else None
     berkas_lama = gambar.berkas if gambar.pk else None
     gambar.nama, gambar.jenis_konten, gambar.ukuran = nama, data.jenis.mime, len(data.isi)
     gambar.lebar_px, gambar.tinggi_px = data.lebar, data.tinggi
@@ -156,11 +155,8 @@ def simpan(
         unggahan.hapus_setelah_commit(berkas_lama)
     unggahan.simpan(gambar.berkas, data.isi, data.jenis)
     gambar.diunggah_oleh = user
-    gambar.save()
-    if user is not None:
-        riwayat.catat(
-            gambar, lama, FIELDS_RIWAYAT, user=user, satker=gambar.satker, uraian=uraian(gambar)
-        )
+    with jejak.konteks(user=user, uraian=uraian):
+        gambar.save()
     return gambar
 
 
@@ -171,15 +167,9 @@ def hapus(*, user: Pengguna, gambar: GambarLaporan) -> None:
     alasan = alasan_terkunci(user, gambar.satker, gambar.jenis, gambar.tahun, gambar.triwulan)
     if alasan:
         raise PermissionDenied(alasan)
-    riwayat.catat_hapus(
-        gambar,
-        riwayat.nilai(gambar, FIELDS_RIWAYAT),
-        user=user,
-        satker=gambar.satker,
-        uraian=uraian(gambar),
-    )
     unggahan.hapus_setelah_commit(gambar.berkas)
-    gambar.delete()
+    with jejak.konteks(user=user, uraian=uraian):
+        gambar.delete()
 
 
 def awalan_riwayat(jenis: str, tahun: int, triwulan: int | None) -> str:

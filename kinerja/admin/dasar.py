@@ -3,28 +3,68 @@ rupiah columns printed as the ministry prints them."""
 
 from collections.abc import Callable
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 
-from kinerja import hasil, riwayat
+from kinerja import hasil, jejak, riwayat
 from kinerja.formatting import format_rupiah
 
 
 class AdminHasil(admin.ModelAdmin):
     """A model admin whose writes (a change, an inline, a delete, a bulk action) refresh the
-    stored figures they change before they commit, like every page does."""
+    stored figures they change before they commit, like every page does. Every write is in
+    the history (kinerja.jejak, as "admin"); one refused because its quarter is submitted or
+    verified is rolled back and shown as an error message with the reason."""
+
+    def _jaga(self, request, jalankan: Callable[[], HttpResponse]) -> HttpResponse:
+        try:
+            with hasil.menyegarkan(), jejak.konteks(uraian=lambda obj: f"Admin: {obj}"):
+                return jalankan()
+        except jejak.TriwulanTerkunci as exc:
+            messages.error(request, exc.pesan)
+            return HttpResponseRedirect(request.get_full_path())
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        with hasil.menyegarkan():
-            return super().changeform_view(request, object_id, form_url, extra_context)
+        return self._jaga(
+            request,
+            lambda: super(AdminHasil, self).changeform_view(
+                request, object_id, form_url, extra_context
+            ),
+        )
 
     def delete_view(self, request, object_id, extra_context=None):
-        with hasil.menyegarkan():
-            return super().delete_view(request, object_id, extra_context)
+        return self._jaga(
+            request,
+            lambda: super(AdminHasil, self).delete_view(request, object_id, extra_context),
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The item's history as kinerja.jejak recorded it from every path (who, when, from
+        where, old and new), in place of Django's log of the admin's own actions."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return super().history_view(request, object_id, extra_context)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Riwayat perubahan: {obj}",
+            "subtitle": None,
+            "object": obj,
+            "opts": self.model._meta,
+            "riwayat": riwayat.riwayat(obj),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/kinerja/riwayat_objek.html", context)
 
     def changelist_view(self, request, extra_context=None):
-        with hasil.menyegarkan():
-            return super().changelist_view(request, extra_context)
+        return self._jaga(
+            request, lambda: super(AdminHasil, self).changelist_view(request, extra_context)
+        )
 
 
 def kolom_rupiah(field: str, description: str) -> Callable[[admin.ModelAdmin, Model], str]:
@@ -46,49 +86,3 @@ LINE_SELECT = [
     "indikator__sasaran__perjanjian__satker",
 ]
 LINE_FILTER = ["indikator__sasaran__perjanjian__tahun", "indikator__sasaran__perjanjian__satker"]
-
-
-def satker_dari(obj: Model):
-    """The satker a record belongs to, by its `satker_lookup` path."""
-    nilai = obj
-    for bagian in obj.satker_lookup.split("__"):
-        nilai = getattr(nilai, bagian)
-    return nilai
-
-
-class AdminRiwayat(AdminHasil):
-    """A model admin whose saves and deletions are kept in the change history, like the
-    entry pages' (kinerja.riwayat): who, when, the old and the new value of each field."""
-
-    def _fields(self, obj: Model) -> list[str]:
-        return [
-            f.name
-            for f in obj._meta.concrete_fields
-            if f.editable and not f.primary_key and f.name != "satker"
-        ]
-
-    def save_model(self, request, obj, form, change) -> None:
-        fields = self._fields(obj)
-        lama = None
-        if change:
-            lama = riwayat.nilai(type(obj)._default_manager.get(pk=obj.pk), fields)
-        super().save_model(request, obj, form, change)
-        riwayat.catat(
-            obj, lama, fields, user=request.user, satker=satker_dari(obj),
-            uraian=f"Admin: {obj}",
-        )  # fmt: skip
-
-    def delete_model(self, request, obj) -> None:
-        riwayat.catat_hapus(
-            obj, riwayat.nilai(obj, self._fields(obj)), user=request.user,
-            satker=satker_dari(obj), uraian=f"Admin: {obj}",
-        )  # fmt: skip
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset) -> None:
-        for obj in queryset:
-            riwayat.catat_hapus(
-                obj, riwayat.nilai(obj, self._fields(obj)), user=request.user,
-                satker=satker_dari(obj), uraian=f"Admin: {obj}",
-            )  # fmt: skip
-        super().delete_queryset(request, queryset)

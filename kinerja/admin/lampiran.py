@@ -3,7 +3,7 @@ kegiatan) and the staff-monitoring form. Every save and deletion is kept in the 
 
 from django.contrib import admin
 
-from kinerja.admin.dasar import AdminRiwayat
+from kinerja.admin.dasar import AdminHasil
 from kinerja.models import (
     CatatanMonitoring,
     KendalaKegiatan,
@@ -15,7 +15,7 @@ from kinerja.models import (
 
 
 @admin.register(LaporanKegiatan)
-class LaporanKegiatanAdmin(AdminRiwayat):
+class LaporanKegiatanAdmin(AdminHasil):
     list_display = ["kegiatan", "satker", "triwulan", "penanggung_jawab", "tanggal"]
     list_select_related = ["kegiatan", "satker"]
     list_filter = ["kegiatan__tahun", "triwulan", "satker"]
@@ -24,7 +24,7 @@ class LaporanKegiatanAdmin(AdminRiwayat):
 
 
 @admin.register(KendalaKegiatan)
-class KendalaKegiatanAdmin(AdminRiwayat):
+class KendalaKegiatanAdmin(AdminHasil):
     list_display = ["laporan", "nomor", "output", "kendala"]
     list_select_related = ["laporan__kegiatan", "laporan__satker", "output"]
     list_filter = ["laporan__kegiatan__tahun", "laporan__triwulan", "laporan__satker"]
@@ -33,14 +33,14 @@ class KendalaKegiatanAdmin(AdminRiwayat):
 
 
 @admin.register(MonitoringKepegawaian)
-class MonitoringKepegawaianAdmin(AdminRiwayat):
+class MonitoringKepegawaianAdmin(AdminHasil):
     list_display = ["satker", "tahun", "triwulan"]
     list_select_related = ["satker"]
     list_filter = ["tahun", "triwulan", "satker"]
     search_fields = ["satker__singkatan", "satker__nama"]
 
 
-class _BarisAdmin(AdminRiwayat):
+class _BarisAdmin(AdminHasil):
     list_select_related = ["monitoring__satker"]
     list_filter = ["jenis", "monitoring__tahun", "monitoring__triwulan", "monitoring__satker"]
     raw_id_fields = ["monitoring"]

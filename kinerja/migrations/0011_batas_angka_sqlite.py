@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja', '0009_realisasi_dipa'),
+        ('kinerja', '0010_riwayat_sumber'),
     ]
 
     operations = [

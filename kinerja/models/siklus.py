@@ -248,8 +248,31 @@ class SnapshotPelaporan(models.Model):
         super().save(*args, **kwargs)
 
 
+class SumberPerubahan(models.TextChoices):
+    """Where a write came from (kinerja.jejak)."""
+
+    HALAMAN = "halaman", _("halaman")
+    API = "api", _("API")
+    ADMIN = "admin", _("admin")
+    IMPOR = "impor", _("impor")
+    PERINTAH = "perintah", _("perintah")
+
+
+class RiwayatPerubahanQuerySet(RestrictedQuerySet):
+    """History is append-only: no update and no deletion through a queryset (a satker
+    removed takes its history with it, by the database's cascade)."""
+
+    def update(self, **kwargs):
+        raise ValidationError(_("Riwayat perubahan tidak dapat diubah."))
+
+    def delete(self):
+        raise ValidationError(_("Riwayat perubahan tidak dapat dihapus."))
+
+
 class RiwayatPerubahan(models.Model):
-    """One changed field of an entered record: who, when, the old and the new value."""
+    """One changed field of a satker's record: who, when, from where (kinerja.jejak.Sumber:
+    a page, the API, the admin, an import, a command), the old and the new value. Written by
+    kinerja.jejak for every write; never changed or removed."""
 
     satker_lookup = "satker"
 
@@ -268,8 +291,15 @@ class RiwayatPerubahan(models.Model):
         PENGGUNA, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("oleh")
     )
     waktu = models.DateTimeField(_("waktu"), default=timezone.now)
+    sumber = models.CharField(
+        _("melalui"), max_length=20, choices=SumberPerubahan.choices, blank=True
+    )
+    keterangan = models.CharField(
+        _("keterangan sumber"), max_length=300, blank=True,
+        help_text=_("Alamat halaman atau API, atau perintah yang menulis."),
+    )  # fmt: skip
 
-    objects = RestrictedQuerySet.as_manager()
+    objects = RiwayatPerubahanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-waktu", "-id"]
@@ -279,6 +309,14 @@ class RiwayatPerubahan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.uraian_objek} · {self.label}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValidationError(_("Riwayat perubahan tidak dapat diubah."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Riwayat perubahan tidak dapat dihapus."))
 
 
 class BuktiDukung(models.Model):

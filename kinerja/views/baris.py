@@ -12,7 +12,7 @@ from django import forms
 from django.db import models
 from django.db.models import Max
 
-from kinerja import riwayat
+from kinerja import jejak, riwayat
 from kinerja.models import RiwayatPerubahan
 from kinerja.views.data_dukung import field_angka, nilai_halaman, periksa_ganda
 from satker.models import Pengguna, Satker
@@ -109,18 +109,12 @@ class TabelBaris:
     ) -> tuple[int, int, int]:
         """Save the checked rows (the parent saved already) and record every change; returns
         the numbers of rows added, changed and removed."""
-        for obj in formset.save(commit=False):
-            setattr(obj, self.induk, self.parent)
-            obj.save()
-            riwayat.catat(
-                obj, lama.get(obj.pk), self.fields, user=user, satker=satker,
-                uraian=f"{self.uraian}: {obj}",
-            )  # fmt: skip
-        for obj in formset.deleted_objects:
-            riwayat.catat_hapus(
-                obj, lama[obj.pk], user=user, satker=satker, uraian=f"{self.uraian}: {obj}"
-            )
-            obj.delete()
+        with jejak.konteks(user=user, uraian=lambda obj: f"{self.uraian}: {obj}"):
+            for obj in formset.save(commit=False):
+                setattr(obj, self.induk, self.parent)
+                obj.save()
+            for obj in formset.deleted_objects:
+                obj.delete()
         return (
             len(formset.new_objects),
             len(formset.changed_objects),

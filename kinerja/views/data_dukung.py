@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import capfirst
 
-from kinerja import riwayat, siklus
+from kinerja import jejak, riwayat, siklus
 from kinerja.forms import AngkaField
 from kinerja.models import (
     AspekLayananPublik,
@@ -306,34 +306,22 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
     tanda, bentrok = riwayat.tandai(sekarang), ""
     if request.method == "POST":
         pastikan_boleh_mengisi(request, satker)
-        # Before validation, which writes the typed values into these same instances.
-        lama = {o.pk: riwayat.nilai(o, j.fields) for o in qs}
         formset = Formset(request.POST, queryset=qs, prefix="d")
         tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
         if bentrok:
             messages.error(request, bentrok)
             status = 409
         elif formset.is_valid() and _periksa_baris(formset, j, satker, tahun):
-            with transaction.atomic():
-                for obj in formset.save(commit=False):
-                    obj.save()
-                    riwayat.catat(
-                        obj,
-                        lama.get(obj.pk),
-                        j.fields,
-                        user=request.user,
-                        satker=satker,
-                        uraian=f"{j.judul}: {obj}",
-                    )
-                for obj in formset.deleted_objects:
-                    riwayat.catat_hapus(
-                        obj,
-                        lama[obj.pk],
-                        user=request.user,
-                        satker=satker,
-                        uraian=f"{j.judul}: {obj}",
-                    )
-                    obj.delete()
+            try:
+                with transaction.atomic(), jejak.konteks(uraian=lambda o: f"{j.judul}: {o}"):
+                    for obj in formset.save(commit=False):
+                        obj.save()
+                    for obj in formset.deleted_objects:
+                        obj.delete()
+            except jejak.TriwulanTerkunci as exc:
+                # A row of a submitted or verified quarter: nothing saved, the rows as typed.
+                messages.error(request, f"{j.judul} belum disimpan. {exc.pesan}")
+                return _halaman(request, satker, tahun, j, jenis, formset, tanda, 409)
             messages.success(
                 request,
                 f"{j.judul} tersimpan: {len(formset.new_objects)} baru, "
@@ -346,6 +334,10 @@ def data_dukung(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRe
     else:
         formset = Formset(queryset=qs, prefix="d")
         status = 200
+    return _halaman(request, satker, tahun, j, jenis, formset, tanda, status)
+
+
+def _halaman(request, satker, tahun, j, jenis, formset, tanda, status) -> HttpResponse:
     _pilihan_sekali(formset, j)
     return render(
         request,

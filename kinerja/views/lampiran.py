@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kinerja import riwayat, siklus
+from kinerja import jejak, riwayat, siklus
 from kinerja.choices import TabelKepegawaian, TingkatAnggaran
 from kinerja.formatting import romawi
 from kinerja.models import (
@@ -144,11 +144,8 @@ def form_a(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResp
             try:
                 with transaction.atomic():
                     laporan.full_clean()
-                    laporan.save()
-                    riwayat.catat(
-                        laporan, None if baru else lama_umum, UMUM_FIELDS, user=request.user,
-                        satker=satker, uraian=f"{awalan} data umum",
-                    )  # fmt: skip
+                    with jejak.konteks(uraian=f"{awalan} data umum"):
+                        laporan.save()
                     if not tabel.periksa(formset):
                         raise _Batal
                     jumlah = tabel.simpan(formset, lama, user=request.user, satker=satker)
@@ -252,11 +249,8 @@ def kepegawaian(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> Htt
             with transaction.atomic():
                 if monitoring.pk is None:
                     monitoring.full_clean()
-                    monitoring.save()
-                    riwayat.catat(
-                        monitoring, None, ("tahun", "triwulan"), user=request.user,
-                        satker=satker, uraian=awalan,
-                    )  # fmt: skip
+                    with jejak.konteks(uraian=awalan):
+                        monitoring.save()
                 jumlah = tabel.simpan(formset, lama, user=request.user, satker=satker)
             messages.success(
                 request,

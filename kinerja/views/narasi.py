@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kinerja import batas, riwayat, siklus
+from kinerja import batas, jejak, riwayat, siklus
 from kinerja.forms import teks_untuk
 from kinerja.models import (
     NarasiIndikator,
@@ -225,15 +225,8 @@ def narasi_laporan(
         messages.error(request, "Narasi laporan belum disimpan; periksa isian yang ditandai.")
         return halaman_laporan(request, satker, jenis, tahun, triwulan, **ulang)
     with transaction.atomic():
-        obj = form.save()
-        riwayat.catat(
-            obj,
-            lama_identitas if identitas.pk else None,
-            IDENTITAS_FIELDS,
-            user=request.user,
-            satker=satker,
-            uraian=str(obj),
-        )
+        with jejak.konteks(uraian=str):
+            form.save()
         berubah = 0
         for b, isi in baru.items():
             if isi == teks.get(b, ""):

@@ -409,10 +409,25 @@ def test_a_structure_upload_keeps_the_progress_of_a_verified_quarter(manado, ope
         if str(ws.cell(row=row, column=1).value or "").startswith("6077.BAD"):
             ws.delete_rows(row)
     rencana = ia.baca(ia.STRUKTUR, simpan(wb), manado, 2023)
+    dihapus = ItemAnggaran.objects.filter(
+        satker=manado, tahun=2023, kode_lengkap__startswith="6077.BAD"
+    ).values_list("kode_lengkap", flat=True)
+    # Each removed node is refused (the verified quarter reports the whole tree), and so is
+    # each of its months of the quarter.
     assert sorted(rencana.pesan_kesalahan()) == sorted(
-        f"{kode} s.d. bulan {bulan}: Triwulan II 2023 sudah diverifikasi; "
-        "realisasinya tidak dapat dihapus"
-        for kode, bulan in bulan_tw2
+        [
+            *(
+                f"{kode} s.d. bulan {bulan}: Triwulan II 2023 sudah diverifikasi; "
+                "realisasinya tidak dapat dihapus"
+                for kode, bulan in bulan_tw2
+            ),
+            *(
+                f"{kode} (dihapus): Triwulan II 2023 sudah diverifikasi; struktur dan pagu "
+                "anggaran yang dilaporkannya tidak dapat diubah sampai reviewer membukanya "
+                "kembali"
+                for kode in dihapus
+            ),
+        ]
     )
     with pytest.raises(ValidationError):
         services.anggaran_impor(user=operator, satker=manado, tahun=2023, rencana=rencana)

@@ -315,5 +315,8 @@ def test_an_admin_change_is_kept_in_the_history(admin_client_demo, monitoring):
             "nomor_dokumen": "", "uraian": row.uraian, "keterangan": "SPPT SNI terbit",
             "catatan": ""}  # fmt: skip
     assert admin_client_demo.post(alamat, data).status_code == 302
-    h = RiwayatPerubahan.objects.get(object_id=row.pk, field="keterangan")
+    h = RiwayatPerubahan.objects.filter(
+        object_id=row.pk, field="keterangan", content_type__model="catatanmonitoring"
+    ).first()  # the newest; the demo load recorded the first
+    assert (h.oleh.username, h.sumber) == ("admin", "admin")
     assert (h.lama, h.baru, h.satker_id) == ("", "SPPT SNI terbit", monitoring.satker_id)

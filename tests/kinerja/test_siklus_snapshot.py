@@ -37,6 +37,7 @@ from kinerja.perhitungan import HasilBaris, Status
 from kinerja.perhitungan.dasar import Hasil
 from kinerja.selectors.capaian import hitung_capaian
 from satker.models import Pengguna, Satker
+from tests import langsung
 from tests.factories import IndikatorPerjanjianFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,17 +150,14 @@ def realisasi(satker: Satker, kode: str, triwulan: int = 2) -> RealisasiTriwulan
 
 
 def ubah_setelah_diajukan(manado: Satker) -> None:
-    """The data change after submission (an administrator corrects records), through the ORM
-    so that the stored figures follow: 480 SPK/Order to 30 June and III.3's progress 64; VIII.2's
-    progress 60."""
+    """The data change after submission, straight in the tables (every path of the
+    application refuses it: kinerja.jejak), and the stored figures follow: 480 SPK/Order to
+    30 June and III.3's progress 64; VIII.2's progress 60."""
     with tersimpan.menyegarkan():
         order = HasilLayanan.objects.get(satker=manado, tanggal_posisi=datetime.date(2023, 6, 30))
-        order.jumlah = 480
-        order.save()
+        langsung.ubah(order, jumlah=480)
         for kode, progres in (("III.3", D("64")), ("VIII.2", D("60"))):
-            r = realisasi(manado, kode)
-            r.realisasi_antara = progres
-            r.save()
+            langsung.ubah(realisasi(manado, kode), realisasi_antara=progres)
 
 
 @pytest.fixture
@@ -397,10 +395,11 @@ class TestHasilTriwulan:
                 indikator=iii5.indikator,
                 target=D("10"),
             )
-            RencanaAksi.objects.create(indikator=baru, triwulan=2, target_antara=D("50"))
-            RealisasiTriwulan.objects.create(
-                indikator=baru, triwulan=2, realisasi_antara=D("25"), kegiatan="- Sosialisasi"
-            )
+            langsung.buat(RencanaAksi, indikator=baru, triwulan=2, target_antara=D("50"))
+            langsung.buat(
+                RealisasiTriwulan, indikator=baru, triwulan=2, realisasi_antara=D("25"),
+                kegiatan="- Sosialisasi",
+            )  # fmt: skip
         ubah_setelah_diajukan(manado)
         lines = siklus.lines_satker(manado, 2023)
         hasil = per_kode(lines, siklus.hasil_triwulan(lines, manado, 2023, 2))

@@ -305,7 +305,9 @@ def test_the_cycles_records_cannot_be_removed_or_altered_in_the_admin(admin_clie
     )  # fmt: skip
     lap = siklus.pelaporan(manado, 2023, 2)
     # The upload is in the history of the line's measurement.
-    h = RiwayatPerubahan.objects.get(object_id=berkas.realisasi_id, field="bukti")
+    h = RiwayatPerubahan.objects.get(
+        object_id=berkas.realisasi_id, field="bukti", content_type__model="realisasitriwulan"
+    )
     for name, pk in [
         ("pelaporantriwulan", lap.pk),
         ("riwayatperubahan", h.pk),

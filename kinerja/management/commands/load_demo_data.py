@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kinerja.demo_data import FIXTURES_DIR, load_demo_data
+from kinerja.jejak import TriwulanTerkunci
 from satker.fixture_loading import FixtureError
 
 
@@ -24,6 +25,10 @@ class Command(BaseCommand):
             result = load_demo_data(options["fixtures"])
         except FixtureError as exc:
             raise CommandError(f"Data demo tidak dimuat (tidak ada yang diubah): {exc}") from exc
+        except TriwulanTerkunci as exc:
+            raise CommandError(
+                f"Data demo tidak dimuat (tidak ada yang diubah): {exc.pesan}"
+            ) from exc
         stats = result.stats
         if stats.nothing_changed:
             self.stdout.write("Data demo sudah mutakhir; tidak ada yang diubah.")
