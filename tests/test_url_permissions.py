@@ -19,6 +19,7 @@ from django.utils import timezone
 from kinerja import bukti, siklus
 from laporan.models import BerkasLaporan, GambarLaporan
 from satker.models import Pengguna
+from tests.berkas import PDF_SAH
 from tests.masuk import masuk
 
 # Pages that must be reachable without logging in: the login page, the API's token endpoint
@@ -158,7 +159,7 @@ def path_manado(request, name: str, route: str) -> str:
     elif kind == "bukti":
         pk = bukti.unggah(
             user=pengguna("operator.manado"), line=line, triwulan=2,
-            berkas=SimpleUploadedFile("notulen.pdf", b"%PDF-1.4\n%%EOF\n"),
+            berkas=SimpleUploadedFile("notulen.pdf", PDF_SAH),
         ).pk  # fmt: skip
     elif kind == "gambar":
         # The demo's organisation chart of Manado's PP-39 quarter II.

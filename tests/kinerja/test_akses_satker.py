@@ -19,12 +19,13 @@ from kinerja.models import BuktiDukung, ItemAnggaran, PelaporanTriwulan
 from laporan import services as laporan_services
 from satker.models import Pengguna
 from tests.api import api
+from tests.berkas import PDF_SAH
 from tests.conftest import MANADO
 from tests.masuk import masuk
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n%%EOF\n"
+PDF = PDF_SAH
 
 
 def pengguna(username: str) -> Pengguna:

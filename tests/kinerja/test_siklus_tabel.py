@@ -41,6 +41,7 @@ from kinerja.models import (
 )
 from kinerja.views import siklus as views_siklus
 from satker.models import Pengguna, Satker
+from tests.berkas import PDF_SAH
 from tests.conftest import PEKANBARU
 from tests.halaman import baca
 from tests.masuk import masuk
@@ -50,7 +51,7 @@ pytestmark = pytest.mark.django_db
 S = StatusPelaporan
 TAHUN, TW = 2023, 2
 NAMA_TW = "Triwulan II 2023"
-PDF = b"%PDF-1.4\n%%EOF\n"
+PDF = PDF_SAH
 
 # --- who --------------------------------------------------------------------------------------
 
