@@ -225,6 +225,8 @@ LOGGING = {
         "weasyprint": {"level": "ERROR"},
         "weasyprint.progress": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        # Each login's bookkeeping; lockouts are logged by kinerja.keamanan.
+        "axes": {"level": "WARNING"},
     },
 }
 
