@@ -197,9 +197,12 @@ def kode_pemulihan_baru(*, user: Pengguna) -> list[str]:
     return kode
 
 
+@transaction.atomic
 def cocokkan_kode(user: Pengguna, kode: str):
     """The device that accepts the code (a TOTP code or an unused recovery code, which is
-    used up by it), or None. Each device slows down after wrong codes (django-otp)."""
+    used up by it), or None. Each device slows down after wrong codes (django-otp). In a
+    transaction: the devices are locked while a code is checked, so one code is not
+    accepted twice by two requests at once."""
     kode = (kode or "").strip().replace(" ", "").lower()
     if not kode:
         return None
