@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from kinerja.views import akun
+from satker.api.token import token_view
 
 admin.site.site_header = _("Administrasi Kinerja BSKJI")
 admin.site.site_title = _("Kinerja BSKJI")
@@ -13,6 +15,13 @@ admin.site.index_title = _("Data master dan kinerja")
 
 urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
+    path("masuk/kode/", akun.verifikasi, name="dua-faktor-verifikasi"),
+    path("akun/dua-faktor/", akun.atur, name="dua-faktor-atur"),
+    path(
+        "akun/dua-faktor/kode-pemulihan/",
+        akun.kode_pemulihan,
+        name="dua-faktor-kode-pemulihan",
+    ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("akun/kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
@@ -38,9 +47,10 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),
-    path("api/v1/token/", obtain_auth_token, name="api-token"),
+    path("api/v1/token/", token_view, name="api-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The split view serves Swagger UI's script as a file: no inline script (CSP).
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("laporan/", include("laporan.urls")),
     path("", include("kinerja.urls")),
 ]

@@ -11,6 +11,7 @@ import io
 import re
 import uuid
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -109,7 +110,88 @@ def periksa(
             f"Nama berkas {berkas.name} tidak sesuai isinya ({jenis.nama}, "
             f"{'/'.join(jenis.ekstensi)})."
         )
+    if jenis == PDF:
+        periksa_pdf(isi, berkas.name)
+    elif jenis in (DOCX, XLSX, PPTX):
+        periksa_office(isi, jenis, berkas.name)
     return isi, jenis
+
+
+# A Word, Excel or PowerPoint file is a zip archive: what it may unpack to, in all and per
+# byte stored, and how many parts it may have. Real documents of a balai unpack to a few
+# times their size; a "zip bomb" to thousands of times.
+OFFICE_URAI_MAKS = 200 * 1024 * 1024
+OFFICE_RASIO_MAKS = 100
+OFFICE_BAGIAN_MAKS = 5000
+_BAGIAN_UTAMA = {
+    DOCX: "word/document.xml",
+    XLSX: "xl/workbook.xml",
+    PPTX: "ppt/presentation.xml",
+}
+
+
+def periksa_office(isi: bytes, jenis: JenisBerkas, nama: str) -> None:
+    """Refuse an Office file that is not a sound document of its kind: more parts than any
+    document has, parts that unpack to more than OFFICE_URAI_MAKS in all or to more than
+    OFFICE_RASIO_MAKS times their stored size, a part outside the archive's folder, a
+    damaged part, no content-types list or no main part. Every part is unpacked (within
+    those bounds) so a damaged one is found now, not when someone opens the evidence."""
+    tidak_utuh = ValidationError(f"Berkas {nama} bukan {jenis.nama} yang utuh.")
+    try:
+        arsip = zipfile.ZipFile(io.BytesIO(isi))
+        bagian = arsip.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise tidak_utuh from exc
+    if len(bagian) > OFFICE_BAGIAN_MAKS:
+        raise ValidationError(f"Berkas {nama} berisi {len(bagian)} bagian; tidak wajar.")
+    total = sum(b.file_size for b in bagian)
+    rasio = max((b.file_size / max(b.compress_size, 1) for b in bagian), default=0)
+    if total > OFFICE_URAI_MAKS or (rasio > OFFICE_RASIO_MAKS and total > 1024 * 1024):
+        raise ValidationError(
+            f"Berkas {nama} mengembang menjadi {total / 1048576:.0f} MB bila dibuka "
+            f"(paling besar {OFFICE_URAI_MAKS // 1048576} MB dan {OFFICE_RASIO_MAKS} kali "
+            "ukurannya); tidak diterima."
+        )
+    nama_bagian = set()
+    for b in bagian:
+        if b.filename.startswith(("/", "\\")) or ".." in b.filename.replace("\\", "/").split("/"):
+            raise tidak_utuh
+        nama_bagian.add(b.filename)
+    if "[Content_Types].xml" not in nama_bagian or _BAGIAN_UTAMA[jenis] not in nama_bagian:
+        raise tidak_utuh
+    try:
+        for b in bagian:
+            with arsip.open(b) as f:
+                while f.read(1024 * 1024):
+                    pass
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        EOFError,
+        OSError,
+        RuntimeError,
+    ) as exc:
+        raise tidak_utuh from exc
+
+
+def periksa_pdf(isi: bytes, nama: str) -> None:
+    """Refuse a file that starts like a PDF but is not one a reader can open: it is parsed
+    (qpdf, through pikepdf) and must have at least one page; a password-protected PDF is
+    refused too, since no reviewer could read it."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(isi)) as pdf:
+            halaman = len(pdf.pages)
+    except pikepdf.PasswordError as exc:
+        raise ValidationError(
+            f"Berkas {nama} dilindungi kata sandi; unggah PDF tanpa kata sandi."
+        ) from exc
+    except Exception as exc:  # qpdf reports a damaged or fake PDF in several ways
+        raise ValidationError(f"Berkas {nama} bukan PDF yang utuh (tidak dapat dibaca).") from exc
+    if halaman < 1:
+        raise ValidationError(f"Berkas {nama} adalah PDF tanpa halaman.")
 
 
 def nama_aman(nama: str) -> str:

@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from kinerja.converters import TahunConverter, TriwulanConverter
 from kinerja.views import (
+    akun,
     anggaran,
     beranda,
     dasbor,
@@ -95,6 +96,7 @@ urlpatterns = [
     path("bukti/<int:pk>/hapus/", siklus.hapus_bukti, name="bukti-hapus"),
     # the secretariat's review
     path("reviu/", reviu.daftar, name="reviu"),
+    path("reviu/kunci-masuk/", akun.kunci_masuk, name="kunci-masuk"),
     path("reviu/periode/buka/", reviu.buka_periode, name="reviu-buka"),
     path("reviu/periode/<int:pk>/tutup/", reviu.tutup_periode, name="reviu-tutup"),
     path("reviu/periode/<int:pk>/perpanjang/", reviu.perpanjang, name="reviu-perpanjang"),

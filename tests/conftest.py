@@ -7,6 +7,7 @@ import pytest
 
 from kinerja.demo_data import load_demo_data
 from satker.models import Pengguna, Satker
+from tests.masuk import masuk
 
 MANADO = "247246"
 PEKANBARU = "417912"
@@ -22,6 +23,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _media_sementara(settings, tmp_path) -> None:
     """Uploaded evidence and rendered reports go to a directory of the test, not to var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _cache_kosong() -> None:
+    """The API's throttle counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture
@@ -42,8 +51,7 @@ def pekanbaru(demo) -> Satker:
 
 
 def _login(client, username: str):
-    client.force_login(Pengguna.objects.get(username=username))
-    return client
+    return masuk(client, Pengguna.objects.get(username=username))
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ from django.utils import timezone
 from kinerja import bukti, siklus
 from laporan.models import BerkasLaporan, GambarLaporan
 from satker.models import Pengguna
+from tests.berkas import PDF_SAH
+from tests.masuk import masuk
 
 # Pages that must be reachable without logging in: the login page, the API's token endpoint
 # (which answers only to a correct username and password) and the password reset by mail.
@@ -35,6 +37,9 @@ PUBLIC = {
 # API lists: tests/kinerja/test_akses_satker.py, test_api_*.py) or holds no satker data.
 SEMUA_PENGGUNA = {
     "logout",
+    "dua-faktor-verifikasi",
+    "dua-faktor-atur",
+    "dua-faktor-kode-pemulihan",
     "password_change",
     "password_change_done",
     "beranda",
@@ -83,6 +88,7 @@ OBJEK = {
     "dasbor": None,
     "satker-dasbor": "satker",
     "reviu": None,
+    "kunci-masuk": None,
     "reviu-buka": None,
     "reviu-tutup": "periode",
     "reviu-perpanjang": "periode",
@@ -153,7 +159,7 @@ def path_manado(request, name: str, route: str) -> str:
     elif kind == "bukti":
         pk = bukti.unggah(
             user=pengguna("operator.manado"), line=line, triwulan=2,
-            berkas=SimpleUploadedFile("notulen.pdf", b"%PDF-1.4\n%%EOF\n"),
+            berkas=SimpleUploadedFile("notulen.pdf", PDF_SAH),
         ).pk  # fmt: skip
     elif kind == "gambar":
         # The demo's organisation chart of Manado's PP-39 quarter II.
@@ -222,7 +228,7 @@ def test_another_satkers_user_gets_nothing_by_any_method(request, client, demo, 
     # The same URL is there for whom it is meant: the refusals above are not a wrong address.
     # (The first method the view accepts; an empty POST may rightly be a 404 of its form.)
     owner = "reviewer" if OBJEK[name] in (None, "periode", "pelaporan") else "operator.manado"
-    client.force_login(pengguna(owner))
+    masuk(client, pengguna(owner))
     response = client.get(path)
     if response.status_code == 405:
         response = client.post(path)

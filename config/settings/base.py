@@ -2,6 +2,7 @@
 the environment (see `.env.example`). Production differs from this only through the environment
 and the hardening in `production.py`."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -34,6 +35,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "satker",
     "kinerja",
     "laporan",
@@ -41,16 +46,70 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A request whose declared body is larger than any upload allows is refused before it
+    # is read (satker.middleware).
+    "satker.middleware.BatasUkuranPermintaan",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # The secretariat and admin roles (and anyone who set it up) give a one-time code after
+    # the password before any page; pages of a logged-in user are never cached.
+    "satker.middleware.WajibDuaFaktor",
+    "satker.middleware.TanpaCacheUntukPengguna",
+    # Who writes and from where, for the record of every write (kinerja.jejak).
     "kinerja.jejak.KonteksMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kinerja.middleware.BasisDataSibuk",
+    # Last: counts failed logins and answers a locked-out login (satker.autentikasi).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login guessing (django-axes): after AXES_FAILURE_LIMIT failures for one account, or from
+# one address, further logins of that account / from that address are refused with 429 for
+# the cool-off time (every attempt during it starts the time again); the secretariat lifts a
+# lock under Reviu → Kunci masuk, in the admin or with `manage.py axes_reset_username`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("KINERJA_GAGAL_MASUK_MAKS", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("KINERJA_KUNCI_MASUK_MENIT", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "satker.autentikasi.tanggapan_terkunci"
+AXES_HTTP_RESPONSE_CODE = 429
+# Lockouts are logged by satker.autentikasi (kinerja.keamanan), not by axes at every start.
+AXES_VERBOSE = False
+# The client's address: the connection's, or behind KINERJA_JUMLAH_PROKSI trusted proxies
+# (production: 1) the address the nearest of them forwards in X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "satker.autentikasi.alamat_klien"
+KINERJA_JUMLAH_PROKSI = env.int("KINERJA_JUMLAH_PROKSI", default=0)
+
+# Two-factor authentication (django-otp): TOTP apps and one-use recovery codes.
+OTP_TOTP_ISSUER = "Kinerja BSKJI"
+KINERJA_KODE_PEMULIHAN = 10  # recovery codes given when a TOTP app is set up
+
+# Content-Security-Policy (django-csp): scripts and everything else from this site only, no
+# inline script; the inline style attributes of a few tables (indentation, widths) are allowed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -150,6 +209,17 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": True,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "kinerja.api.galat.tangani",
+    # Every client is throttled (429 with Retry-After): per user for a token or a session,
+    # per address without one, and the token endpoint on its own tighter budget.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "satker.api.throttling.BatasAnonim",
+        "satker.api.throttling.BatasPengguna",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("KINERJA_API_BATAS_ANONIM", default="60/minute"),
+        "user": env("KINERJA_API_BATAS_PENGGUNA", default="600/minute"),
+        "token": env("KINERJA_API_BATAS_TOKEN", default="10/minute"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {
@@ -178,6 +248,8 @@ LOGGING = {
         "weasyprint": {"level": "ERROR"},
         "weasyprint.progress": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        # Each login's bookkeeping; lockouts are logged by kinerja.keamanan.
+        "axes": {"level": "WARNING"},
     },
 }
 

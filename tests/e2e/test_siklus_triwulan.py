@@ -25,14 +25,12 @@ from kinerja.models import (
 from kinerja.siklus import lines_satker
 from laporan.models import BerkasLaporan
 from satker.models import Satker
+from tests.berkas import PDF_SAH
 from tests.conftest import MANADO
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDF_KECIL = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0"
-    b"/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+PDF_KECIL = PDF_SAH
 
 
 def kartu(page, kode: str):

@@ -19,11 +19,13 @@ from kinerja.models import BuktiDukung, ItemAnggaran, PelaporanTriwulan
 from laporan import services as laporan_services
 from satker.models import Pengguna
 from tests.api import api
+from tests.berkas import PDF_SAH
 from tests.conftest import MANADO
+from tests.masuk import masuk
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n%%EOF\n"
+PDF = PDF_SAH
 
 
 def pengguna(username: str) -> Pengguna:
@@ -123,7 +125,7 @@ def test_evidence_is_served_to_the_satker_and_the_secretariat_as_an_attachment(
     client, bukti_manado
 ):
     for username in ("operator.manado", "kepala.manado", "reviewer"):
-        client.force_login(pengguna(username))
+        masuk(client, pengguna(username))
         response = client.get(reverse("bukti-unduh", args=[bukti_manado.pk]))
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == PDF

@@ -18,6 +18,7 @@ from laporan.models import GambarLaporan
 from satker.models import Pengguna, Satker
 from tests.factories import gambar_png
 from tests.halaman import baca, pesan
+from tests.masuk import masuk
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +145,7 @@ def test_another_satkers_picture_is_not_found(client, manado, demo):
 
 def test_the_secretariat_sees_the_pictures_but_changes_none(client, manado, demo):
     g = bagan_manado(manado)
-    client.force_login(pengguna("reviewer"))
+    masuk(client, pengguna("reviewer"))
     assert client.get(reverse("gambar-lihat", args=[g.pk])).status_code == 200
     page = baca(client.get(reverse("entri-narasi-pp39", args=[manado.pk, 2023, 2])))
     # No upload or removal form is offered; the fields are disabled.

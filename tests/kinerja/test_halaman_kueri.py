@@ -24,6 +24,7 @@ from kinerja.models import (
 from laporan import gambar
 from satker.models import Pengguna, Satker
 from tests.factories import IndikatorPerjanjianFactory, RencanaAksiFactory, gambar_png
+from tests.masuk import masuk
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,7 @@ def reviewer(client, demo):
         user=reviewer, tahun=2023, triwulan=2,
         batas=timezone.localdate() + datetime.timedelta(days=10),
     )  # fmt: skip
-    client.force_login(reviewer)
+    masuk(client, reviewer)
     return client
 
 

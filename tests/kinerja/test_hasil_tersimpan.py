@@ -33,6 +33,7 @@ from kinerja.selectors.capaian import hitung_capaian, hitung_segar
 from satker.models import Pengguna, Satker
 from tests.conftest import MANADO, PEKANBARU
 from tests.halaman import baca, tabel
+from tests.masuk import masuk as masuk_dua_faktor
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def pengguna(username: str) -> Pengguna:
 
 def masuk(username: str) -> Client:
     client = Client()
-    client.force_login(pengguna(username))
+    masuk_dua_faktor(client, pengguna(username))
     return client
 
 

@@ -31,6 +31,7 @@ from kinerja.selectors import anggaran as sel_anggaran
 from laporan.models import NarasiLaporan
 from satker.models import Pengguna
 from tests.halaman import baca, galat_di, isian, pesan
+from tests.masuk import masuk
 
 pytestmark = pytest.mark.django_db
 
@@ -436,7 +437,7 @@ class TestDataDukung:
         assert survei.unsur.get().nilai == D("3.50")
 
     def test_a_reviewer_cannot_change_supporting_data(self, client, pekanbaru):
-        client.force_login(pengguna("reviewer"))
+        masuk(client, pengguna("reviewer"))
         url = reverse("entri-data", args=[pekanbaru.pk, 2023, "pnbp"])
         page = baca(client.get(url))  # may read: Pekanbaru's 14 rows (5 of 2022, 9 of 2023)
         jumlah = len(page.satu("tbody").semua("tr"))

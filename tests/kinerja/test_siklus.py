@@ -27,6 +27,7 @@ from kinerja.selectors.capaian import hitung_capaian
 from satker.models import Pengguna
 from tests import langsung
 from tests.halaman import baca
+from tests.masuk import masuk
 
 pytestmark = pytest.mark.django_db
 
@@ -232,7 +233,7 @@ class TestTransitions:
         langsung.ubah(r, realisasi_antara=10)
         [segar] = hitung_capaian([line], 2)
         assert segar.realisasi_antara == D("10")
-        client.force_login(pengguna("reviewer"))
+        masuk(client, pengguna("reviewer"))
         response = client.get(reverse("reviu-detail", args=[lap.pk]))
         b = next(b for b in response.context["baris"] if b["line"].pk == line.pk)
         assert b["hasil"].realisasi_antara == D("50")
@@ -250,7 +251,7 @@ class TestTransitions:
             satker=manado, jenis="pp39", tahun=2023, triwulan=2, bagian="penutup",
             defaults={"teks": "Kesimpulan sebagai berikut:"},
         )  # fmt: skip
-        client.force_login(pengguna("reviewer"))
+        masuk(client, pengguna("reviewer"))
         page = baca(client.get(reverse("reviu-detail", args=[lengkap.pk])))
         kartu = page.satu("section", id=f"l{line.pk}")
         assert [d.teks for d in kartu.semua("div", kelas="field-warning")] == [

@@ -41,15 +41,17 @@ from kinerja.models import (
 )
 from kinerja.views import siklus as views_siklus
 from satker.models import Pengguna, Satker
+from tests.berkas import PDF_SAH
 from tests.conftest import PEKANBARU
 from tests.halaman import baca
+from tests.masuk import masuk
 
 pytestmark = pytest.mark.django_db
 
 S = StatusPelaporan
 TAHUN, TW = 2023, 2
 NAMA_TW = "Triwulan II 2023"
-PDF = b"%PDF-1.4\n%%EOF\n"
+PDF = PDF_SAH
 
 # --- who --------------------------------------------------------------------------------------
 
@@ -531,7 +533,7 @@ def test_siklus(halaman_ringkas, manado, keadaan):
     for p, c in klien.items():
         if p != "anonim":
             # "nonaktif" signs in as the administrator, deactivated in its cell.
-            c.force_login(pengguna(PENGGUNA.get(p, "admin")))
+            masuk(c, pengguna(PENGGUNA.get(p, "admin")))
     hasil = Sel()
     for aksi, t in TABEL.items():
         for peran in PERAN:
@@ -546,7 +548,7 @@ def test_catatan_dan_alasan_wajib(manado):
     with the message, nothing written, through the service and the page."""
     reviewer = pengguna("reviewer")
     client = Client()
-    client.force_login(reviewer)
+    masuk(client, reviewer)
     url = reverse("reviu-aksi", args=[bangun("diajukan", manado).pk])
     lap = PelaporanTriwulan.objects.get(satker=manado, tahun=TAHUN, triwulan=TW)
     sebelum = jejak(lap)
@@ -718,7 +720,7 @@ def test_periode(manado):
     klien = {p: Client() for p in PERAN}
     for p, c in klien.items():
         if p != "anonim":
-            c.force_login(pengguna(PENGGUNA.get(p, "admin")))
+            masuk(c, pengguna(PENGGUNA.get(p, "admin")))
     hasil = Sel()
     for aksi, t in TABEL_PERIODE.items():
         for (keadaan, peran), harapan in t.items():
@@ -794,7 +796,7 @@ def test_siapa_melihat(halaman_ringkas, manado):
             ]
             client = Client()
             if peran != "anonim":
-                client.force_login(user)
+                masuk(client, user)
             halaman = [
                 client.get(url)
                 for url in (
@@ -841,7 +843,7 @@ def test_catatan_untuk_indikator_satker_lain_lewat_halaman(manado, pekanbaru):
     sebelum = jejak(lap)
     for username in ("reviewer", "admin"):
         client = Client()
-        client.force_login(pengguna(username))
+        masuk(client, pengguna(username))
         response = client.post(
             reverse("reviu-aksi", args=[lap.pk]),
             {"aksi": "kembalikan", f"catatan_{lain.pk}": "Catatan nyasar."},
@@ -877,7 +879,7 @@ def test_simpan_dan_unggah_untuk_baris_satker_lain_tidak_ditemukan(manado, pekan
     ]
     for username, satker, line in kiriman:
         client = Client()
-        client.force_login(pengguna(username))
+        masuk(client, pengguna(username))
         simpan = reverse("entri-realisasi", args=[satker.pk, TAHUN, TW, line.pk])
         assert client.post(simpan, _kiriman_realisasi(line)).status_code == 404
         unggah = reverse("entri-bukti", args=[satker.pk, TAHUN, TW, line.pk])
@@ -901,7 +903,7 @@ def test_bukti_satker_lain_tidak_diunduh_atau_dihapus(manado, pekanbaru):
     riwayat_sebelum = RiwayatPerubahan.objects.count()
     for username in ("operator.manado", "kepala.manado"):
         client = Client()
-        client.force_login(pengguna(username))
+        masuk(client, pengguna(username))
         assert client.get(reverse("bukti-unduh", args=[b.pk])).status_code == 404
         assert client.post(reverse("bukti-hapus", args=[b.pk])).status_code == 404
     assert BuktiDukung.objects.filter(pk=b.pk).exists()
@@ -968,7 +970,7 @@ def test_baris_data_dukung_satker_lain_ditolak(manado, pekanbaru, username):
     change or to delete it), or a new row pointing at another satker's PK line: refused with
     400, nothing written. The same posts with Manado's own row or line are accepted."""
     client = Client()
-    client.force_login(pengguna(username))
+    masuk(client, pengguna(username))
     lain = PenerimaanPnbp.objects.filter(satker=pekanbaru).first()
     sendiri = PenerimaanPnbp.objects.filter(satker=manado, tanggal_posisi__year=TAHUN).first()
     ukur = PengukuranPerusahaan.objects.filter(
@@ -1005,7 +1007,7 @@ def test_baris_data_dukung_satker_lain_ditolak(manado, pekanbaru, username):
 def test_reviewer_tidak_mengubah_data_dukung(manado):
     """Reviewers read a satker's supporting data and change none of it."""
     client = Client()
-    client.force_login(pengguna("reviewer"))
+    masuk(client, pengguna("reviewer"))
     sendiri = PenerimaanPnbp.objects.filter(satker=manado, tanggal_posisi__year=TAHUN).first()
     sebelum = _data_dukung()
     data = _kiriman_formset(client, manado, "pnbp", [_pnbp(sendiri, jumlah="1")])

@@ -22,6 +22,7 @@ from satker.models import Pengguna
 from tests.api import api
 from tests.conftest import MANADO, PEKANBARU
 from tests.factories import IndikatorPerjanjianFactory, SasaranKegiatanFactory
+from tests.masuk import masuk
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -127,7 +128,7 @@ class TestPage:
         assert client.get(reverse("berkas-unduh", args=[berkas.pk])).status_code == 404
         assert client.get(reverse("berkas-status", args=[berkas.pk])).status_code == 404
         # The secretariat sees every satker's files.
-        client.force_login(pengguna("reviewer"))
+        masuk(client, pengguna("reviewer"))
         status = client.get(reverse("berkas-status", args=[berkas.pk])).json()
         assert (status["status"], status["unduh"]) == (
             "selesai",

@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 from kinerja import bukti, siklus
 from kinerja.models import BuktiDukung, PelaporanTriwulan, RiwayatPerubahan
 from satker.models import Pengguna, Satker
+from tests.berkas import PDF_SAH
 from tests.halaman import baca, tabel
 
 pytestmark = pytest.mark.django_db
@@ -301,7 +302,7 @@ def test_the_cycles_records_cannot_be_removed_or_altered_in_the_admin(admin_clie
     line = siklus.lines_satker(manado, 2023)[0]
     berkas = bukti.unggah(
         user=Pengguna.objects.get(username="operator.manado"), line=line, triwulan=2,
-        berkas=SimpleUploadedFile("notulen.pdf", b"%PDF-1.4\n%%EOF\n"),
+        berkas=SimpleUploadedFile("notulen.pdf", PDF_SAH),
     )  # fmt: skip
     lap = siklus.pelaporan(manado, 2023, 2)
     # The upload is in the history of the line's measurement.
