@@ -29,6 +29,7 @@ from laporan.models import NarasiLaporan
 from satker.models import Pengguna
 from tests.halaman import baca, kiriman, pesan
 from tests.kinerja.sqlite_bersamaan import BATAS
+from tests.masuk import masuk
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +51,8 @@ def periode(demo):
 
 
 def _login(client, username: str):
-    client.force_login(Pengguna.objects.get(username=username))
-    return client
+    """Logged in as the user, with the second factor where the role needs one."""
+    return masuk(client, Pengguna.objects.get(username=username))
 
 
 def _kirim_realisasi(client, satker, line, **isian):
