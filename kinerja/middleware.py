@@ -10,6 +10,8 @@ from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from kinerja.api import galat
+
 PESAN_SIBUK = (
     "Basis data sedang melayani simpanan lain sehingga simpanan Anda belum diterapkan; "
     "tidak ada yang berubah. Kembali ke halaman sebelumnya (isian Anda masih ada di sana) "
@@ -37,5 +39,7 @@ class BasisDataSibuk:
         if not basis_data_sibuk(exception):
             return None
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": PESAN_SIBUK}, status=409)
+            return JsonResponse(
+                galat.badan(409, str(PESAN_SIBUK), kode="basis_data_sibuk"), status=409
+            )
         return render(request, "sibuk.html", {"pesan": PESAN_SIBUK}, status=409)

@@ -16,6 +16,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from kinerja.api import galat
 from laporan import arsip, services
 from laporan import render as renderer
 from laporan.choices import FormatBerkas, JenisLaporan, StatusBerkas
@@ -179,4 +180,4 @@ class LaporanViewSet(
         try:
             return respons_unduhan(berkas)
         except arsip.ArsipRusak as exc:
-            return Response({"detail": str(exc)}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+            return galat.respons(500, str(exc), kode="arsip_rusak")

@@ -25,3 +25,19 @@ def semua_halaman(client: APIClient, url: str, **params) -> list[dict]:
         if not response.json()["next"]:
             return items
         response = client.get(response.json()["next"])
+
+
+def header_token(username: str, cakupan: str = "tulis") -> dict[str, str]:
+    """The Authorization header of a new API token of the demo user `username`, with the
+    scope `cakupan` ("baca" or "tulis")."""
+    from rest_framework.authtoken.models import Token
+
+    token, _ = Token.objects.get_or_create(user=Pengguna.objects.get(username=username))
+    return {"Authorization": f"Token {token.key}"}
+
+
+def kolom(response) -> dict[str, list[str]]:
+    """The field errors of an API refusal (kinerja.api.galat's body): field → messages."""
+    body = response.json()
+    assert {"status", "kode", "pesan", "kolom"} <= set(body), body
+    return {nama: [g["pesan"] for g in galat] for nama, galat in body["kolom"].items()}

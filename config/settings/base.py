@@ -204,10 +204,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "satker.api.halaman.Halaman",
     "PAGE_SIZE": 50,
     "COERCE_DECIMAL_TO_STRING": True,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "kinerja.api.skema.SkemaKinerja",
     "EXCEPTION_HANDLER": "kinerja.api.galat.tangani",
     # Every client is throttled (429 with Retry-After): per user for a token or a session,
     # per address without one, and the token endpoint on its own tighter budget.

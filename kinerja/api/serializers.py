@@ -4,17 +4,30 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kinerja.perhitungan import HasilBaris
 from kinerja.selectors import hitung_capaian
 
+#: The schema of a number the API sends: a decimal string, never a float.
+DESIMAL = {
+    "type": "string",
+    "format": "decimal",
+    "pattern": r"^-?\d+(\.\d+)?$",
+    "example": "363.80",
+}
+DESIMAL_ATAU_KOSONG = {**DESIMAL, "nullable": True}
 
-@extend_schema_field(OpenApiTypes.DECIMAL)
+
+@extend_schema_field(DESIMAL)
 class DesimalString(serializers.Field):
-    """A Decimal as a string with the precision it was reported with ("363.80", "426")."""
+    """A Decimal as a string with the precision it was reported with ("363.80", "426");
+    read-only (a write takes serializers.DecimalField)."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
 
     def to_representation(self, value: Decimal) -> str:
         return format(value, "f")
@@ -49,18 +62,23 @@ class CapaianSerializer(serializers.Serializer):
     keterangan = serializers.SerializerMethodField()
     catatan = serializers.ListField(child=serializers.CharField())
 
+    @extend_schema_field(DESIMAL_ATAU_KOSONG)
     def get_realisasi(self, obj: HasilBaris) -> str | None:
         return _angka(obj.realisasi.nilai)
 
+    @extend_schema_field(DESIMAL_ATAU_KOSONG)
     def get_capaian(self, obj: HasilBaris) -> str | None:
         return _angka(obj.capaian.nilai)
 
+    @extend_schema_field(DESIMAL_ATAU_KOSONG)
     def get_target_antara(self, obj: HasilBaris) -> str | None:
         return _angka(obj.target_antara)
 
+    @extend_schema_field(DESIMAL_ATAU_KOSONG)
     def get_realisasi_antara(self, obj: HasilBaris) -> str | None:
         return _angka(obj.realisasi_antara)
 
+    @extend_schema_field(DESIMAL_ATAU_KOSONG)
     def get_capaian_antara(self, obj: HasilBaris) -> str | None:
         return None if obj.capaian_antara is None else _angka(obj.capaian_antara.nilai)
 

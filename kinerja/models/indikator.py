@@ -76,6 +76,10 @@ class IndikatorKinerja(models.Model):
     )
     sumber = models.CharField(_("sumber definisi"), max_length=300, blank=True)
     catatan = models.TextField(_("catatan"), blank=True)
+    diubah = models.DateTimeField(
+        _("diubah"), auto_now=True, db_index=True,
+        help_text=_("Waktu perubahan terakhir (pedoman tidak tercatat di riwayat satker)."),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["kode"]

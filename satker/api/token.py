@@ -8,18 +8,22 @@ from axes.handlers.proxy import AxesProxyHandler
 from rest_framework import status
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from kinerja.api import galat
 from satker import autentikasi
 from satker.api.throttling import BatasToken
 
 
 def _terkunci() -> Response:
-    return Response(
-        {"detail": autentikasi.pesan_terkunci(), "tunggu_detik": autentikasi.detik_tunggu()},
-        status=status.HTTP_429_TOO_MANY_REQUESTS,
+    return galat.respons(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        str(autentikasi.pesan_terkunci()),
+        kode="terkunci",
         headers={"Retry-After": str(autentikasi.detik_tunggu())},
+        tunggu_detik=autentikasi.detik_tunggu(),
     )
 
 
@@ -37,23 +41,21 @@ class TokenView(ObtainAuthToken):
         if not serializer.is_valid():
             if AxesProxyHandler.is_locked(request._request, kredensial):
                 return _terkunci()
-            return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
+            raise ValidationError(serializer.errors)
         user = serializer.validated_data["user"]
         if autentikasi.punya_dua_faktor(user):
             if autentikasi.cocokkan_kode(user, str(request.data.get("kode", ""))) is None:
-                return Response(
-                    {"kode": ["Kode autentikasi dua faktor salah atau tidak diisi."]},
-                    status=status.HTTP_400_BAD_REQUEST,
+                raise ValidationError(
+                    {"kode": ["Kode autentikasi dua faktor salah atau tidak diisi."]}
                 )
         elif autentikasi.wajib_dua_faktor(user):
-            return Response(
+            raise ValidationError(
                 {
                     "kode": [
                         "Peran Anda memerlukan autentikasi dua faktor: aktifkan dahulu "
                         "lewat halaman masuk, lalu minta token dengan kodenya."
                     ]
-                },
-                status=status.HTTP_400_BAD_REQUEST,
+                }
             )
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})

@@ -383,7 +383,12 @@ class TestVerifiedQuarterIsFrozen:
         response = tangani(jejak.TriwulanTerkunci("Laporan Triwulan II 2023 ..."), {})
         assert (response.status_code, response.data) == (
             409,
-            {"detail": "Laporan Triwulan II 2023 ..."},
+            {
+                "status": 409,
+                "kode": "triwulan_terkunci",
+                "pesan": "Laporan Triwulan II 2023 ...",
+                "kolom": {},
+            },
         )
 
     def test_after_the_reviewer_reopens_it_the_change_is_allowed_and_recorded(

@@ -185,7 +185,7 @@ class TestIntegrity:
 
         response = api("operator.manado").get(f"/api/v1/laporan/{pdf.pk}/unduh/")
         assert response.status_code == 500
-        assert "tidak cocok dengan sidik SHA-256" in response.json()["detail"]
+        assert "tidak cocok dengan sidik SHA-256" in response.json()["pesan"]
 
     def test_a_missing_archive_file_is_refused(self, manado, terverifikasi, reviewer_client):
         xlsx = arsip(manado, format="xlsx")[0]

@@ -20,7 +20,7 @@ from laporan import render, services
 from laporan.choices import FormatBerkas
 from laporan.models import BerkasLaporan
 from satker.models import Pengguna, Satker
-from tests.api import api
+from tests.api import api, kolom
 from tests.conftest import PEKANBARU
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +105,7 @@ class TestApi:
             format="json",
         )
         assert response.status_code == 400
-        assert response.json() == {"format": [PESAN]}
+        assert kolom(response) == {"format": [PESAN]}
         assert not BerkasLaporan.objects.exists()
 
 

@@ -77,7 +77,7 @@ def test_the_token_endpoint_locks_and_answers_with_retry_after(demo, client):
     r = client.post(url, {"username": "operator.manado", "password": "salah"})
     assert r.status_code == 429
     assert r["Retry-After"] == "900"
-    assert "Coba lagi dalam 15 menit" in r.json()["detail"]
+    assert "Coba lagi dalam 15 menit" in r.json()["pesan"]
     r = client.post(url, {"username": "operator.manado", "password": SANDI})
     assert r.status_code == 429
     assert "token" not in r.json()
@@ -223,7 +223,7 @@ def test_satker_staff_may_go_without_or_choose_the_second_factor(demo, client):
 def test_the_token_endpoint_asks_for_the_code_of_a_user_with_the_second_factor(demo, client):
     reviewer = pengguna("reviewer")
     r = client.post("/api/v1/token/", {"username": "reviewer", "password": SANDI})
-    assert r.status_code == 400 and "kode" in r.json()
+    assert r.status_code == 400 and "kode" in r.json()["kolom"]
     masuk(Client(), reviewer)  # the app set up
     r = client.post("/api/v1/token/", {"username": "reviewer", "password": SANDI})
     assert r.status_code == 400 and "token" not in r.json()
