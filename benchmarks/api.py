@@ -56,7 +56,9 @@ def _port_bebas() -> int:
 def _token() -> str:
     """A read token of the secretariat's demo reviewer (sees every satker)."""
     keluaran = io.StringIO()
-    call_command("token_api", pengguna="reviewer", cakupan="baca", nama="benchmark", stdout=keluaran)
+    call_command(
+        "token_api", pengguna="reviewer", cakupan="baca", nama="benchmark", stdout=keluaran
+    )
     return keluaran.getvalue().strip()
 
 
@@ -71,14 +73,10 @@ def _jalankan_gunicorn(port: int) -> subprocess.Popen:
         "KINERJA_API_BATAS_TOKEN": "10000000/minute",
         "KINERJA_API_BATAS_ALAMAT": "10000000/minute",
     }
+    perintah = [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "--workers", "2"]
+    perintah += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
     proses = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi",
-            "--workers", "2",
-            "--bind", f"127.0.0.1:{port}",
-            "--log-level", "warning",
-        ],  # fmt: skip
+        perintah,
         cwd=bersama.ROOT,
         env=env,
     )
@@ -151,8 +149,7 @@ def main() -> None:
             for nama, path in TITIK.items():
                 hasil[nama].append(_ukur(port, path, token, args.detik, args.klien))
             print(
-                f"putaran {putaran + 1}: "
-                + ", ".join(f"{n} {hasil[n][-1]:.0f}/s" for n in TITIK),
+                f"putaran {putaran + 1}: " + ", ".join(f"{n} {hasil[n][-1]:.0f}/s" for n in TITIK),
                 flush=True,
             )
     finally:
@@ -162,9 +159,7 @@ def main() -> None:
     print(f"\n{args.satker} satker, gunicorn 2 worker, {args.klien} klien, {args.detik:g} s/ukur")
     print(f"{'titik':24} {'terbaik/s':>10} {'× lantai (median putaran)':>27}")
     for nama in TITIK:
-        rasio = statistics.median(
-            a / b for a, b in zip(hasil[nama], hasil[LANTAI], strict=True)
-        )
+        rasio = statistics.median(a / b for a, b in zip(hasil[nama], hasil[LANTAI], strict=True))
         print(f"{nama:24} {max(hasil[nama]):10.0f} {rasio:27.2f}")
     print("target: setiap daftar ≥ 0,67 × lantai (1/1,5)")
 
