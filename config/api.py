@@ -14,7 +14,8 @@ from satker.api.satker import SatkerViewSet
 
 router = DefaultRouter()
 # Master and plan data, and the computed figures (read-only).
-router.register("satker", SatkerViewSet, basename="satker")
+# "satker-detail" is the satker page: the API's names are "api-satker-*".
+router.register("satker", SatkerViewSet, basename="api-satker")
 router.register("indikator", IndikatorViewSet, basename="indikator")
 router.register("renstra", RenstraViewSet, basename="renstra")
 router.register("perjanjian", PerjanjianViewSet, basename="perjanjian")

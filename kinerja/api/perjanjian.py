@@ -107,7 +107,7 @@ class PerjanjianKinerjaSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="perjanjian-detail")
     satker = serializers.CharField(source="satker.kode", read_only=True, allow_null=True)
     satker_url = serializers.HyperlinkedRelatedField(
-        source="satker", view_name="satker-detail", read_only=True
+        source="satker", view_name="api-satker-detail", read_only=True
     )
     sasaran = SasaranKegiatanSerializer(many=True, read_only=True)
     riwayat_revisi = serializers.SerializerMethodField()

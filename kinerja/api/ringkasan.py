@@ -162,7 +162,7 @@ class RingkasanSerializer(serializers.Serializer):
             "url": reverse("ringkasan-detail", kwargs={"pk": b.satker.pk}, request=request)
             + periode,
             "id": b.satker.pk,
-            "satker_url": reverse("satker-detail", kwargs={"pk": b.satker.pk}, request=request),
+            "satker_url": reverse("api-satker-detail", kwargs={"pk": b.satker.pk}, request=request),
             "satker": b.satker.kode,
             "nama": b.satker.nama,
             "singkatan": b.satker.singkatan,

@@ -29,7 +29,7 @@ class SatkerSerializer(serializers.ModelSerializer):
     """A satker: its DIPA code, names, place, head, its Eselon I unit, and whether its data
     are simulated (manage.py buat_simulasi) rather than real."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="satker-detail")
+    url = serializers.HyperlinkedIdentityField(view_name="api-satker-detail")
     unit_eselon_i = UnitEselonISerializer(read_only=True)
 
     class Meta:
