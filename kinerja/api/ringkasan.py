@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -243,7 +244,18 @@ class RingkasanViewSet(RestrictedReadOnlyViewSet):
         )
         return context
 
+    def filter_queryset(self, queryset):
+        """A detail is found by its id alone (another satker's is a 404 whatever the
+        query); its period is checked after."""
+        if self.action == "retrieve":
+            return queryset
+        return super().filter_queryset(queryset)
+
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """The satker's row of the period, as in the list, with the ETag of what is sent."""
-        data = self.get_serializer([self.get_object()], many=True).data[0]
+        satker = self.get_object()
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset())
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        data = self.get_serializer([satker], many=True).data[0]
         return Response(data, headers={"ETag": etag(data)})
