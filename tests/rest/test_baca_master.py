@@ -84,9 +84,11 @@ class Titik:
                 .pk
             )
         if self.nama == "anggaran":
-            return ItemAnggaran.objects.filter(
-                satker__kode=kode, tahun=2023, tingkat="kegiatan"
-            ).first().pk
+            return (
+                ItemAnggaran.objects.filter(satker__kode=kode, tahun=2023, tingkat="kegiatan")
+                .first()
+                .pk
+            )
         if self.nama == "renstra":
             if kode == MANADO:
                 return _renstra_manado().pk
