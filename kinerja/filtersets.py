@@ -32,7 +32,11 @@ class IndikatorPerjanjianFilterSet(filters.FilterSet):
         label=_("triwulan"),
         help_text=_("1-4 untuk posisi s.d. triwulan; kosongkan untuk setahun penuh."),
     )
-    kode = filters.CharFilter(method="saring_kode", label=_("kode indikator PK, mis. III.2"))
+    kode = filters.CharFilter(
+        method="saring_kode",
+        label=_("kode indikator PK, mis. III.2"),
+        help_text=_("Kode baris PK: nomor romawi sasaran dan nomor indikator, mis. III.2."),
+    )
 
     class Meta:
         model = IndikatorPerjanjian
@@ -43,9 +47,17 @@ class IndikatorPerjanjianFilterSet(filters.FilterSet):
         return queryset
 
     def saring_kode(self, queryset, name: str, value: str):
-        sasaran, _, nomor = value.partition(".")
-        try:
-            nomor_sasaran = next(n for n in range(1, 40) if romawi(n) == sasaran.upper())
-            return queryset.filter(sasaran__nomor=nomor_sasaran, nomor=int(nomor))
-        except (StopIteration, ValueError):
-            return queryset.none()
+        return saring_kode_baris(queryset, value)
+
+
+def saring_kode_baris(queryset, kode: str, jalur: str = ""):
+    """The rows of `queryset` whose PK line (at the ORM path `jalur`, "" for the line itself)
+    has the code `kode` (III.2); none for a code that is not one."""
+    sasaran, _, nomor = kode.partition(".")
+    try:
+        nomor_sasaran = next(n for n in range(1, 40) if romawi(n) == sasaran.upper())
+        return queryset.filter(
+            **{f"{jalur}sasaran__nomor": nomor_sasaran, f"{jalur}nomor": int(nomor)}
+        )
+    except (StopIteration, ValueError):
+        return queryset.none()

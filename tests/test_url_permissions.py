@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from kinerja import bukti, siklus
+from kinerja.models import Renstra
 from laporan.models import BerkasLaporan, GambarLaporan
 from satker.models import Pengguna
 from tests.berkas import PDF_SAH
@@ -50,6 +51,12 @@ SEMUA_PENGGUNA = {
     "anggaran-list",
     "laporan-list",
     "ringkasan-list",
+    "api-satker-list",
+    "indikator-list",
+    "indikator-detail",  # the manual: no satker data
+    "renstra-list",
+    "perjanjian-list",
+    "rencana-aksi-list",
 }
 
 # What the `pk` of every other URL addresses (the object is Manado's), and the reviewer-only
@@ -84,6 +91,13 @@ OBJEK = {
     "berkas-unduh": "berkas",
     "berkas-status": "berkas",
     "laporan-detail": "berkas",
+    "api-satker-detail": "satker",
+    "ringkasan-detail": "satker",
+    "renstra-detail": "renstra",
+    "perjanjian-detail": "perjanjian",
+    "rencana-aksi-detail": "rencana_aksi",
+    "capaian-detail": "baris",
+    "anggaran-detail": "item_anggaran",
     "laporan-unduh": "berkas",
     "dasbor": None,
     "satker-dasbor": "satker",
@@ -172,6 +186,19 @@ def path_manado(request, name: str, route: str) -> str:
         pk = berkas.pk
     elif kind == "periode":
         pk = periode.pk
+    elif kind == "baris":
+        pk = line.pk
+    elif kind == "perjanjian":
+        pk = line.sasaran.perjanjian_id
+    elif kind == "rencana_aksi":
+        pk = line.rencana_aksi.first().pk
+    elif kind == "item_anggaran":
+        pk = manado.itemanggaran.filter(tahun=2023).first().pk
+    elif kind == "renstra":
+        # Manado has no Renstra in the sources.
+        pk = Renstra.objects.create(
+            tingkat="satker", satker=manado, nama="Renstra", tahun_awal=2021, tahun_akhir=2024
+        ).pk
     else:
         pk = siklus.pelaporan(manado, 2023, 2).pk
     return concrete_path(route, pk=pk, line_pk=line.pk, jenis=JENIS.get(name, "struktur"))

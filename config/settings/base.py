@@ -235,6 +235,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share a field name with another set, or serve two fields.
+    "ENUM_NAME_OVERRIDES": {
+        "JenisSatkerEnum": "satker.choices.JenisSatker",
+        "AgregasiEnum": "kinerja.choices.Agregasi",
+        "JenisLaporanEnum": "laporan.choices.JenisLaporan",
+    },
 }
 
 LOGGING = {

@@ -3,27 +3,57 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
-from kinerja.choices import TingkatAnggaran, Triwulan
-from kinerja.models import ItemAnggaran
+from kinerja.api.saringan import (
+    DiubahSejakLengkapFilterSet,
+    saring_satker,
+    saring_tahun,
+    saring_triwulan,
+)
+from kinerja.api.serializers import DESIMAL_ATAU_KOSONG
+from kinerja.choices import TingkatAnggaran
+from kinerja.models import ItemAnggaran, ProgresAnggaran, RealisasiDipa
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors.anggaran import NodeAnggaran, bulan_posisi, pohon_banyak
-from satker.api.base import RestrictedListViewSet
+from satker.api.base import RestrictedReadOnlyViewSet, berubah_sejak, etag
 
 
-class ItemAnggaranFilterSet(filters.FilterSet):
-    satker = filters.CharFilter(field_name="satker__kode", label=_("kode satker"))
-    tahun = filters.NumberFilter(field_name="tahun", label=_("tahun anggaran"))
-    triwulan = filters.TypedChoiceFilter(
-        choices=Triwulan.choices, coerce=int, method="tanpa_saring", label=_("triwulan")
+class ItemAnggaranFilterSet(DiubahSejakLengkapFilterSet):
+    """The nodes by satker code, year, level and code; `triwulan` chooses the period of the
+    figures. `diubah_sejak`: a node counts as changed when anything of its satker-year's
+    budget changed (a node, a progress figure, a month's spending), since the pagu and the
+    progress roll up the whole tree."""
+
+    anak_dihapus = (ItemAnggaran, ProgresAnggaran, RealisasiDipa)
+
+    satker = saring_satker("satker__kode")
+    tahun = saring_tahun("tahun", help_text=_("Tahun anggaran, mis. 2023."))
+    triwulan = saring_triwulan(
+        method="tanpa_saring",
+        help_text=_(
+            "1-4: kolom s.d. triwulan lalu, triwulan ini, s.d. triwulan ini; kosong: setahun."
+        ),
     )
-    tingkat = filters.ChoiceFilter(choices=TingkatAnggaran.choices, label=_("tingkat"))
+    tingkat = filters.ChoiceFilter(
+        choices=TingkatAnggaran.choices,
+        label=_("tingkat"),
+        help_text=_("program, kegiatan, kro, ro, komponen, sub_komponen atau akun."),
+    )
     kode = filters.CharFilter(
         method="saring_kode",
         label=_("kode"),
@@ -32,7 +62,18 @@ class ItemAnggaranFilterSet(filters.FilterSet):
 
     class Meta:
         model = ItemAnggaran
-        fields = ["satker", "tahun", "triwulan", "tingkat", "kode"]
+        fields = ["satker", "tahun", "triwulan", "tingkat", "kode", "diubah_sejak"]
+
+    def syarat_lain(self, sejak: Any) -> Q:
+        satker, tahun = OuterRef("satker"), OuterRef("tahun")
+        node = ItemAnggaran.objects.filter(satker=satker, tahun=tahun)
+        progres = ProgresAnggaran.objects.filter(item__satker=satker, item__tahun=tahun)
+        bulan = RealisasiDipa.objects.filter(satker=satker, tahun=tahun)
+        return (
+            Q(Exists(node.filter(berubah_sejak(ItemAnggaran, sejak))))
+            | Q(Exists(progres.filter(berubah_sejak(ProgresAnggaran, sejak))))
+            | Q(Exists(bulan.filter(berubah_sejak(RealisasiDipa, sejak))))
+        )
 
     def tanpa_saring(self, queryset, name: str, value: int):
         """The quarter chooses the period of the figures, not the rows."""
@@ -77,19 +118,65 @@ def _selisih(lalu: dict | None, ini: dict | None) -> dict | None:
     return hasil
 
 
+@extend_schema_field(DESIMAL_ATAU_KOSONG)
+class _Persen(serializers.CharField):
+    pass
+
+
+class KolomAnggaranSerializer(serializers.Serializer):
+    """A column of a node's progress: financial plan and realisation in rupiah (integers)
+    and in % of the pagu, physical plan and realisation in % (decimal strings)."""
+
+    rencana_keuangan_rp = serializers.IntegerField(allow_null=True)
+    realisasi_keuangan_rp = serializers.IntegerField(allow_null=True)
+    rencana_keuangan = _Persen(allow_null=True)
+    realisasi_keuangan = _Persen(allow_null=True)
+    rencana_fisik = _Persen(allow_null=True)
+    realisasi_fisik = _Persen(allow_null=True)
+
+
 class ItemAnggaranSerializer(serializers.Serializer):
     """A node of the budget tree with its pagu (rolled up from the leaves) and its progress:
     "s.d. triwulan lalu", "triwulan ini" and "s.d. triwulan ini". Rupiah are integers,
-    percentages decimal strings."""
+    percentages decimal strings. (The fields document the item; `to_representation` builds
+    it from the computed tree.)"""
+
+    url = serializers.URLField(read_only=True)
+    id = serializers.IntegerField(read_only=True)
+    satker = serializers.CharField(allow_null=True, help_text="Kode satker.")
+    tahun = serializers.IntegerField()
+    kode = serializers.CharField(help_text="Kode lengkap bertitik, mis. 6077.BAD.012.")
+    kode_induk = serializers.CharField(allow_null=True)
+    tingkat = serializers.ChoiceField(choices=TingkatAnggaran.choices)
+    uraian = serializers.CharField()
+    pagu = serializers.IntegerField(help_text="Rupiah, dijumlahkan dari rincian terbawah.")
+    rincian_terbawah = serializers.BooleanField()
+    sumber_dana = serializers.CharField(allow_null=True)
+    indikator_keluaran = serializers.CharField(allow_null=True)
+    volume = _Persen(allow_null=True, help_text="Volume keluaran (string desimal).")
+    satuan = serializers.CharField(allow_null=True)
+    lokasi = serializers.CharField(allow_null=True)
+    triwulan = serializers.IntegerField(allow_null=True)
+    sumber_progres = serializers.CharField(allow_null=True)
+    sd_triwulan_lalu = KolomAnggaranSerializer(allow_null=True)
+    triwulan_ini = KolomAnggaranSerializer(allow_null=True)
+    sd_triwulan_ini = KolomAnggaranSerializer(allow_null=True)
+    catatan = serializers.ListField(child=serializers.CharField())
 
     def to_representation(self, node: NodeAnggaran) -> dict:
         item, hasil = node.item, node.hasil
+        triwulan = self.context.get("triwulan")
+        url = reverse(
+            "anggaran-detail", kwargs={"pk": item.pk}, request=self.context.get("request")
+        )
         bulan_lalu, bulan_ini = bulan_posisi(self.context.get("triwulan"))
         lalu = _kolom(hasil.posisi.get(bulan_lalu)) if bulan_lalu else None
         ini = _kolom(hasil.posisi.get(bulan_ini))
         if bulan_lalu is None and ini is not None:
             lalu = dict.fromkeys(ini, None)
         return {
+            "url": url + (f"?triwulan={triwulan}" if triwulan else ""),
+            "id": item.pk,
             "satker": item.satker.kode or item.satker.singkatan,
             "tahun": item.tahun,
             "kode": item.kode_lengkap,
@@ -128,21 +215,22 @@ class ItemAnggaranItemSerializer(ItemAnggaranSerializer):
         list_serializer_class = ItemAnggaranListSerializer
 
 
-@extend_schema(
-    summary="Struktur anggaran (RKA-K/L) dengan pagu dan realisasi",
-    parameters=[
-        OpenApiParameter("satker", str, description="Kode satker, mis. 247246"),
-        OpenApiParameter("tahun", int, description="Tahun anggaran"),
-        OpenApiParameter("triwulan", int, description="1-4; kosong: setahun (s.d. TW IV)"),
-    ],
+_TRIWULAN = OpenApiParameter(
+    "triwulan", int, enum=[1, 2, 3, 4], description="1-4; kosong: setahun (s.d. TW IV)"
 )
-class AnggaranViewSet(RestrictedListViewSet):
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Struktur anggaran (RKA-K/L) dengan pagu dan realisasi"),
+    retrieve=extend_schema(summary="Satu node struktur anggaran", parameters=[_TRIWULAN]),
+)
+class AnggaranViewSet(RestrictedReadOnlyViewSet):
     """The code tree program → kegiatan → KRO → RO → komponen → sub-komponen → akun, each
     node with its full dotted code, its pagu rolled up from the leaves, and its financial and
-    physical progress."""
+    physical progress. The detail is one node, for the year or the quarter asked."""
 
     queryset = ItemAnggaran.objects.select_related("satker").order_by(
-        "satker__kode", "tahun", "urutan"
+        "satker__kode", "tahun", "urutan", "pk"
     )
     serializer_class = ItemAnggaranItemSerializer
     filterset_class = ItemAnggaranFilterSet
@@ -153,3 +241,8 @@ class AnggaranViewSet(RestrictedListViewSet):
         triwulan = filterset.form.cleaned_data.get("triwulan") if filterset.is_valid() else None
         context["triwulan"] = triwulan or None
         return context
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The node's figures, computed as in the list, with the ETag of what is sent."""
+        data = self.get_serializer([self.get_object()], many=True).data[0]
+        return Response(data, headers={"ETag": etag(data)})

@@ -4,23 +4,47 @@ satker the token's user may see, from the stored figures."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django_filters.utils import translate_validation
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
+from kinerja.api.saringan import DiubahSejakLengkapFilterSet, saring_satker
+from kinerja.api.serializers import DESIMAL_ATAU_KOSONG
+from kinerja.models import (
+    PelaporanTriwulan,
+    PeriodePelaporan,
+    PeristiwaPelaporan,
+    PerpanjanganPeriode,
+    RiwayatPerubahan,
+)
 from kinerja.models.hasil import SETAHUN
 from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 from kinerja.selectors import dasbor as sd
-from satker.api.base import RestrictedListViewSet
+from satker.api.base import RestrictedReadOnlyViewSet, etag
 from satker.choices import JenisSatker
 from satker.models import Satker
 
 
-class RingkasanFilterSet(filters.FilterSet):
-    """`tahun` and `triwulan` choose the period of the figures; the others choose satker."""
+class RingkasanFilterSet(DiubahSejakLengkapFilterSet):
+    """`tahun` and `triwulan` choose the period of the figures; the others choose satker.
+    `diubah_sejak`: a satker counts as changed when any of its data went on the change
+    history (its figures are computed from them), or its reporting moved (a submission, a
+    return, a verification, a deadline extended). The days late (`hari_terlambat`) grow with
+    the calendar, which is no change of data."""
 
     tahun = filters.NumberFilter(
         method="periode",
@@ -29,6 +53,7 @@ class RingkasanFilterSet(filters.FilterSet):
         min_value=TAHUN_MIN,
         max_value=TAHUN_MAX,
         decimal_places=0,
+        help_text=_("Tahun angka-angkanya, 2000-2100, mis. 2023 (wajib)."),
     )
     triwulan = filters.TypedChoiceFilter(
         choices=[(0, "Setahun"), (1, "I"), (2, "II"), (3, "III"), (4, "IV")],
@@ -37,14 +62,44 @@ class RingkasanFilterSet(filters.FilterSet):
         label=_("triwulan"),
         help_text=_("1-4 (s.d. triwulan); 0 atau kosong: setahun."),
     )
-    satker = filters.CharFilter(field_name="kode", label=_("kode satker"))
-    jenis = filters.ChoiceFilter(choices=JenisSatker.choices, label=_("jenis"))
-    provinsi = filters.CharFilter(field_name="provinsi", label=_("provinsi"))
-    simulasi = filters.BooleanFilter(field_name="simulasi", label=_("data simulasi"))
+    satker = saring_satker("kode")
+    jenis = filters.ChoiceFilter(
+        choices=JenisSatker.choices, label=_("jenis"), help_text=_("Balai Besar atau Balai.")
+    )
+    provinsi = filters.CharFilter(
+        field_name="provinsi", label=_("provinsi"), help_text=_("Nama provinsi, mis. Riau.")
+    )
+    simulasi = filters.BooleanFilter(
+        field_name="simulasi",
+        label=_("data simulasi"),
+        help_text=_("true: hanya satker berdata simulasi; false: hanya satker berdata nyata."),
+    )
 
     class Meta:
         model = Satker
-        fields = ["tahun", "triwulan", "satker", "jenis", "provinsi", "simulasi"]
+        fields = ["tahun", "triwulan", "satker", "jenis", "provinsi", "simulasi", "diubah_sejak"]
+
+    def syarat_lain(self, sejak: Any) -> Q:
+        periode = PeriodePelaporan.objects.filter(Q(dibuka__gte=sejak) | Q(ditutup__gte=sejak))
+        return (
+            Q(Exists(RiwayatPerubahan.objects.filter(satker=OuterRef("pk"), waktu__gte=sejak)))
+            | Q(
+                Exists(
+                    PelaporanTriwulan.objects.filter(satker=OuterRef("pk"), diperbarui__gte=sejak)
+                )
+            )
+            | Q(
+                Exists(
+                    PeristiwaPelaporan.objects.filter(
+                        pelaporan__satker=OuterRef("pk"), waktu__gte=sejak
+                    )
+                )
+            )
+            | Q(
+                Exists(PerpanjanganPeriode.objects.filter(satker=OuterRef("pk"), dibuat__gte=sejak))
+            )
+            | Q(Exists(periode))
+        )
 
     def periode(self, queryset, name: str, value: int):
         """The period chooses the figures, not the rows."""
@@ -55,16 +110,60 @@ def _angka(nilai: Decimal | None) -> str | None:
     return None if nilai is None else format(nilai, "f")
 
 
+@extend_schema_field(DESIMAL_ATAU_KOSONG)
+class _Desimal(serializers.CharField):
+    pass
+
+
+class PrakiraanSerializer(serializers.Serializer):
+    jumlah_indikator_meleset = serializers.IntegerField()
+    persen_penyerapan_akhir_tahun = _Desimal(allow_null=True)
+    penyerapan_meleset = serializers.BooleanField(allow_null=True)
+
+
 class RingkasanSerializer(serializers.Serializer):
     """A satker's figures of the period: reporting status, indicators reached and expected
     to miss, budget absorbed and its year-end forecast, SAKIP score. Percentages and scores
-    are decimal strings, rupiah integers, counts integers; null where there is no figure."""
+    are decimal strings, rupiah integers, counts integers; null where there is no figure.
+    (The fields document the item; `to_representation` builds it from the dashboard's row.)"""
+
+    url = serializers.URLField(help_text="Butir ini untuk periode yang sama.")
+    id = serializers.IntegerField(help_text="Id satker.")
+    satker_url = serializers.URLField()
+    satker = serializers.CharField(allow_null=True, help_text="Kode satker.")
+    nama = serializers.CharField()
+    singkatan = serializers.CharField()
+    jenis = serializers.ChoiceField(choices=JenisSatker.choices)
+    provinsi = serializers.CharField(allow_null=True)
+    simulasi = serializers.BooleanField()
+    tahun = serializers.IntegerField()
+    triwulan = serializers.IntegerField(allow_null=True)
+    status_pelaporan = serializers.CharField()
+    batas_pelaporan = serializers.DateField(allow_null=True)
+    hari_terlambat = serializers.IntegerField()
+    jumlah_indikator = serializers.IntegerField()
+    jumlah_tercapai = serializers.IntegerField()
+    persen_tercapai = _Desimal(allow_null=True)
+    pagu = serializers.IntegerField(allow_null=True)
+    realisasi_anggaran = serializers.IntegerField(allow_null=True)
+    persen_realisasi_anggaran = _Desimal(allow_null=True)
+    persen_rencana_penarikan = _Desimal(allow_null=True)
+    deviasi_penarikan = _Desimal(allow_null=True)
+    nilai_sakip = _Desimal(allow_null=True)
+    predikat_sakip = serializers.CharField(allow_null=True)
+    prakiraan = PrakiraanSerializer()
 
     def to_representation(self, b: sd.BarisSatker) -> dict:
         s: sd.Saringan = self.context["saringan"]
         st = b.status_triwulan(s.triwulan)
         a = b.anggaran
+        request = self.context.get("request")
+        periode = f"?tahun={s.tahun}" + (f"&triwulan={s.triwulan}" if s.triwulan else "")
         return {
+            "url": reverse("ringkasan-detail", kwargs={"pk": b.satker.pk}, request=request)
+            + periode,
+            "id": b.satker.pk,
+            "satker_url": reverse("api-satker-detail", kwargs={"pk": b.satker.pk}, request=request),
             "satker": b.satker.kode,
             "nama": b.satker.nama,
             "singkatan": b.satker.singkatan,
@@ -115,17 +214,23 @@ class RingkasanItemSerializer(RingkasanSerializer):
         list_serializer_class = RingkasanListSerializer
 
 
-@extend_schema(
-    summary="Ringkasan semua satker (dasbor Sekretariat)",
-    parameters=[
-        OpenApiParameter("tahun", int, required=True, description="Tahun, mis. 2023"),
-        OpenApiParameter("triwulan", int, description="1-4 (s.d. triwulan); 0/kosong: setahun"),
-    ],
-)
-class RingkasanViewSet(RestrictedListViewSet):
-    """One item per satker: the rows of the secretariat's dashboard."""
+_PERIODE = [
+    OpenApiParameter("tahun", int, required=True, description="Tahun, mis. 2023"),
+    OpenApiParameter(
+        "triwulan", int, enum=[0, 1, 2, 3, 4], description="1-4 (s.d. triwulan); 0/kosong: setahun"
+    ),
+]
 
-    queryset = Satker.objects.order_by("-jenis", "singkatan")
+
+@extend_schema_view(
+    list=extend_schema(summary="Ringkasan semua satker (dasbor Sekretariat)"),
+    retrieve=extend_schema(summary="Ringkasan satu satker", parameters=_PERIODE),
+)
+class RingkasanViewSet(RestrictedReadOnlyViewSet):
+    """One item per satker: the rows of the secretariat's dashboard. The detail is one
+    satker (by its id) for the period asked."""
+
+    queryset = Satker.objects.order_by("-jenis", "singkatan", "pk")
     serializer_class = RingkasanItemSerializer
     filterset_class = RingkasanFilterSet
 
@@ -138,3 +243,19 @@ class RingkasanViewSet(RestrictedListViewSet):
             triwulan=data.get("triwulan") or SETAHUN,
         )
         return context
+
+    def filter_queryset(self, queryset):
+        """A detail is found by its id alone (another satker's is a 404 whatever the
+        query); its period is checked after."""
+        if self.action == "retrieve":
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The satker's row of the period, as in the list, with the ETag of what is sent."""
+        satker = self.get_object()
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset())
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        data = self.get_serializer([satker], many=True).data[0]
+        return Response(data, headers={"ETag": etag(data)})

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from kinerja.perhitungan import HasilBaris
+from kinerja.perhitungan.dasar import ringkas
 from kinerja.selectors import hitung_capaian
 
 #: The schema of a number the API sends: a decimal string, never a float.
@@ -31,6 +33,15 @@ class DesimalString(serializers.Field):
 
     def to_representation(self, value: Decimal) -> str:
         return format(value, "f")
+
+
+@extend_schema_field(DESIMAL)
+class DesimalRingkas(DesimalString):
+    """A stored Decimal as a string without the trailing zeros of its column ("92.5", "750"),
+    as it is written in the PK; read-only."""
+
+    def to_representation(self, value: Decimal) -> str:
+        return format(ringkas(value), "f")
 
 
 def _angka(value: Decimal | None) -> str | None:
@@ -92,17 +103,43 @@ class CapaianSerializer(serializers.Serializer):
         return obj.realisasi.keterangan
 
 
+class _BarisBeralamat:
+    """A line's computed figures with the line's id and the URL of its detail."""
+
+    def __init__(self, hasil: HasilBaris, id: int, url: str) -> None:
+        self.hasil, self.id, self.url = hasil, id, url
+
+    def __getattr__(self, name: str):
+        return getattr(self.hasil, name)
+
+
 class CapaianListSerializer(serializers.ListSerializer):
     """Computes the whole page of PK lines in one batch (a bounded number of queries),
-    then serializes each line's figures."""
+    then serializes each line's figures with the URL of its detail (for the same quarter)."""
 
     def to_representation(self, data):
+        lines = list(data)
         triwulan = self.context.get("triwulan")
-        return [self.child.to_representation(h) for h in hitung_capaian(data, triwulan)]
+        request = self.context.get("request")
+        query = f"?triwulan={triwulan}" if triwulan else ""
+        return [
+            self.child.to_representation(
+                _BarisBeralamat(
+                    h,
+                    line.pk,
+                    reverse("capaian-detail", kwargs={"pk": line.pk}, request=request) + query,
+                )
+            )
+            for line, h in zip(lines, hitung_capaian(lines, triwulan), strict=True)
+        ]
 
 
 class CapaianBarisSerializer(CapaianSerializer):
-    """The API's item: a PK line (model instance) turned into its computed figures."""
+    """The API's item: a PK line (model instance) turned into its computed figures, with
+    its id and the URL of its detail."""
+
+    url = serializers.URLField(read_only=True)
+    id = serializers.IntegerField(read_only=True, help_text="Id baris PK.")
 
     class Meta:
         list_serializer_class = CapaianListSerializer

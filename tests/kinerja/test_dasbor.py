@@ -304,7 +304,10 @@ def test_the_api_gives_the_dashboards_rows(demo):
     data = client.get("/api/v1/ringkasan/", {"tahun": 2023, "triwulan": 2}).json()
     assert data["count"] == 24
     [manado] = [x for x in data["results"] if x["satker"] == MANADO]
+    satker_id = Satker.objects.get(kode=MANADO).pk
     assert manado == {
+        "url": f"http://testserver/api/v1/ringkasan/{satker_id}/?tahun=2023&triwulan=2",
+        "id": satker_id, "satker_url": f"http://testserver/api/v1/satker/{satker_id}/",
         "satker": MANADO, "nama": "Balai Standardisasi dan Pelayanan Jasa Industri Manado",
         "singkatan": "BSPJI Manado", "jenis": "balai", "provinsi": "Sulawesi Utara",
         "simulasi": False, "tahun": 2023, "triwulan": 2, "status_pelaporan": "belum_mulai",
