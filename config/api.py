@@ -3,6 +3,8 @@
 from rest_framework.routers import DefaultRouter
 
 from kinerja.api.anggaran import AnggaranViewSet
+from kinerja.api.pelaporan import PelaporanViewSet
+from kinerja.api.realisasi import RealisasiViewSet
 from kinerja.api.ringkasan import RingkasanViewSet
 from kinerja.api.views import CapaianViewSet
 from laporan.api import LaporanViewSet
@@ -12,5 +14,8 @@ router.register("capaian", CapaianViewSet, basename="capaian")
 router.register("anggaran", AnggaranViewSet, basename="anggaran")
 router.register("laporan", LaporanViewSet, basename="laporan")
 router.register("ringkasan", RingkasanViewSet, basename="ringkasan")
+# Quarterly measurements, reporting status, supporting data (read and write).
+router.register("realisasi", RealisasiViewSet, basename="realisasi")
+router.register("pelaporan", PelaporanViewSet, basename="pelaporan")
 
 urlpatterns = router.urls
