@@ -3,6 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from kinerja.api.anggaran import AnggaranViewSet
+from kinerja.api.data_dukung import VIEWSETS as DATA_DUKUNG
 from kinerja.api.pelaporan import PelaporanViewSet
 from kinerja.api.realisasi import RealisasiViewSet
 from kinerja.api.ringkasan import RingkasanViewSet
@@ -17,5 +18,7 @@ router.register("ringkasan", RingkasanViewSet, basename="ringkasan")
 # Quarterly measurements, reporting status, supporting data (read and write).
 router.register("realisasi", RealisasiViewSet, basename="realisasi")
 router.register("pelaporan", PelaporanViewSet, basename="pelaporan")
+for jenis, viewset in DATA_DUKUNG.items():
+    router.register(f"data-dukung/{jenis}", viewset, basename=f"data-dukung-{jenis}")
 
 urlpatterns = router.urls

@@ -22,6 +22,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers
 from rest_framework.exceptions import ErrorDetail, ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -274,6 +275,7 @@ class RealisasiViewSet(mixins.UpdateModelMixin, RestrictedReadOnlyViewSet):
     serializer_class = RealisasiSerializer
     filterset_class = RealisasiFilterSet
     http_method_names = ["get", "patch", "head", "options"]
+    parser_classes = [JSONParser]
 
     @extend_schema(
         summary="Ubah isian realisasi triwulan (seperti halaman pengisian)",
