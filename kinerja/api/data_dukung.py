@@ -211,11 +211,6 @@ class DataDukungViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     parser_classes = [JSONParser]
 
-    def get_serializer_class(self):
-        if self.action in ("create", "partial_update"):
-            return self.serializer_tulis
-        return self.serializer_class
-
     def _baca(self, obj: models.Model) -> models.Model:
         return self.get_queryset().get(pk=obj.pk)
 
@@ -236,7 +231,7 @@ class DataDukungViewSet(
         return periksa_versi
 
     def _jawab(self, obj: models.Model, status: int = 200) -> Response:
-        data = self.serializer_class(self._baca(obj), context=self.get_serializer_context()).data
+        data = self.get_serializer(self._baca(obj)).data
         return Response(data, status=status, headers={"ETag": etag(data)})
 
     def _tulis(self, fungsi, **kwargs) -> Any:
