@@ -29,6 +29,7 @@ from kinerja import jejak
 from kinerja.api import galat
 from kinerja.api.realisasi import ETAG, IF_MATCH, VersiUsang
 from kinerja.choices import Triwulan
+from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 from kinerja.services import data_dukung as layanan
 from kinerja.views.data_dukung import JENIS_DATA
 from kinerja.views.jenis_data import JenisData
@@ -81,7 +82,10 @@ def _satker_kode(j: JenisData) -> str:
 def _buat_filterset(kunci: str, j: JenisData) -> type[DiubahSejakFilterSet]:
     atribut: dict[str, Any] = {
         "satker": filters.CharFilter(field_name=_satker_kode(j), label=_("kode satker")),
-        "tahun": filters.NumberFilter(field_name=jalur_tahun(kunci), label=_("tahun")),
+        "tahun": filters.NumberFilter(
+            field_name=jalur_tahun(kunci, min_value=TAHUN_MIN, max_value=TAHUN_MAX),
+            label=_("tahun"),
+        ),
     }
     nama = ["satker", "tahun"]
     if _dengan_triwulan(j):

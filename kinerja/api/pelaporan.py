@@ -16,13 +16,14 @@ from rest_framework import serializers
 from kinerja.api.realisasi import ETAG
 from kinerja.choices import Triwulan
 from kinerja.models import PelaporanTriwulan, PeristiwaPelaporan, StatusPelaporan
+from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 from kinerja.models.siklus import AksiPelaporan
 from satker.api.base import DiubahSejakFilterSet, RestrictedReadOnlyViewSet
 
 
 class PelaporanFilterSet(DiubahSejakFilterSet):
     satker = filters.CharFilter(field_name="satker__kode", label=_("kode satker"))
-    tahun = filters.NumberFilter()
+    tahun = filters.NumberFilter(min_value=TAHUN_MIN, max_value=TAHUN_MAX)
     triwulan = filters.TypedChoiceFilter(choices=Triwulan.choices, coerce=int)
     status = filters.ChoiceFilter(choices=StatusPelaporan.choices)
 

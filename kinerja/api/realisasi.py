@@ -32,6 +32,7 @@ from kinerja.api.serializers import DESIMAL, DESIMAL_ATAU_KOSONG
 from kinerja.choices import Triwulan
 from kinerja.models import HasilPerhitungan, RealisasiTriwulan
 from kinerja.models.hasil import STATUS_CHOICES
+from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 from kinerja.perhitungan import Status
 from kinerja.services import realisasi as layanan
 from satker.api.base import DiubahSejakFilterSet, RestrictedReadOnlyViewSet, etag
@@ -89,7 +90,9 @@ class RealisasiFilterSet(DiubahSejakFilterSet):
     satker = filters.CharFilter(
         field_name="indikator__sasaran__perjanjian__satker__kode", label=_("kode satker")
     )
-    tahun = filters.NumberFilter(field_name="indikator__sasaran__perjanjian__tahun")
+    tahun = filters.NumberFilter(
+        field_name="indikator__sasaran__perjanjian__tahun", min_value=TAHUN_MIN, max_value=TAHUN_MAX
+    )
     triwulan = filters.TypedChoiceFilter(choices=Triwulan.choices, coerce=int)
     kode = filters.CharFilter(method="saring_kode", label=_("kode baris PK, mis. I.1"))
     status = filters.ChoiceFilter(
