@@ -83,7 +83,9 @@ def _buat_filterset(kunci: str, j: JenisData) -> type[DiubahSejakFilterSet]:
     atribut: dict[str, Any] = {
         "satker": filters.CharFilter(field_name=_satker_kode(j), label=_("kode satker")),
         "tahun": filters.NumberFilter(
-            field_name=jalur_tahun(kunci, min_value=TAHUN_MIN, max_value=TAHUN_MAX),
+            field_name=jalur_tahun(kunci),
+            min_value=TAHUN_MIN,
+            max_value=TAHUN_MAX,
             label=_("tahun"),
         ),
     }
