@@ -235,6 +235,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set that several components share (supporting data, reports).
+    "ENUM_NAME_OVERRIDES": {
+        "JenisPnbpEnum": "kinerja.choices.JenisPnbp",
+        "StatusTindakLanjutEnum": "kinerja.choices.StatusTindakLanjut",
+        "StatusPelaporanEnum": "kinerja.models.siklus.StatusPelaporan",
+        "StatusBerkasEnum": "laporan.choices.StatusBerkas",
+        "JenisLaporanEnum": "laporan.choices.JenisLaporan",
+    },
 }
 
 LOGGING = {

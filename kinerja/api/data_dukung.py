@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
@@ -93,7 +94,7 @@ def _buat_filterset(kunci: str, j: JenisData) -> type[DiubahSejakFilterSet]:
     if _dengan_triwulan(j):
         letak = _letak(j)
 
-        def saring_triwulan(self, queryset, name, value, letak=letak):
+        def saring_triwulan(self, queryset: QuerySet, name: str, value: int, letak=letak):
             if letak.periode == "bulan":
                 bulan = range(3 * value - 2, 3 * value + 1)
                 return queryset.filter(**{f"{letak.jalur}__in": bulan})
