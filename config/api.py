@@ -3,8 +3,11 @@
 from rest_framework.routers import DefaultRouter
 
 from kinerja.api.anggaran import AnggaranViewSet
+from kinerja.api.data_dukung import VIEWSETS as DATA_DUKUNG
 from kinerja.api.indikator import IndikatorViewSet
+from kinerja.api.pelaporan import PelaporanViewSet
 from kinerja.api.perjanjian import PerjanjianViewSet
+from kinerja.api.realisasi import RealisasiViewSet
 from kinerja.api.rencana_aksi import RencanaAksiViewSet
 from kinerja.api.renstra import RenstraViewSet
 from kinerja.api.ringkasan import RingkasanViewSet
@@ -24,5 +27,10 @@ router.register("capaian", CapaianViewSet, basename="capaian")
 router.register("anggaran", AnggaranViewSet, basename="anggaran")
 router.register("ringkasan", RingkasanViewSet, basename="ringkasan")
 router.register("laporan", LaporanViewSet, basename="laporan")
+# Quarterly measurements, reporting status, supporting data (read and write).
+router.register("realisasi", RealisasiViewSet, basename="realisasi")
+router.register("pelaporan", PelaporanViewSet, basename="pelaporan")
+for jenis, viewset in DATA_DUKUNG.items():
+    router.register(f"data-dukung/{jenis}", viewset, basename=f"data-dukung-{jenis}")
 
 urlpatterns = router.urls

@@ -7,6 +7,7 @@ rendered."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,11 +23,12 @@ from laporan import render as renderer
 from laporan.choices import FormatBerkas, JenisLaporan, StatusBerkas
 from laporan.models import BerkasLaporan
 from laporan.views import respons_unduhan
-from satker.api.base import RestrictedViewSetMixin
+from satker.api.base import DiubahSejakFilterSet, RestrictedViewSetMixin
 from satker.models import Satker
 
 
 class BerkasLaporanSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="laporan-detail")
     satker = serializers.CharField(source="satker.kode", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     diminta_oleh = serializers.CharField(
@@ -46,7 +48,7 @@ class BerkasLaporanSerializer(serializers.ModelSerializer):
     class Meta:
         model = BerkasLaporan
         fields = [
-            "id", "satker", "jenis", "tahun", "triwulan", "format", "status", "status_label",
+            "id", "url", "satker", "jenis", "tahun", "triwulan", "format", "status", "status_label",
             "halaman", "ukuran", "diminta_oleh", "diminta", "selesai", "pesan", "unduh",
             "arsip", "versi", "sha256", "diverifikasi", "diverifikasi_oleh", "kemajuan",
             "langkah",
@@ -99,7 +101,7 @@ class PermintaanLaporanSerializer(serializers.Serializer):
         return data
 
 
-class BerkasLaporanFilterSet(filters.FilterSet):
+class BerkasLaporanFilterSet(DiubahSejakFilterSet):
     satker = filters.CharFilter(field_name="satker__kode", label=_("kode satker"))
     tahun = filters.NumberFilter()
     triwulan = filters.NumberFilter()
@@ -111,6 +113,11 @@ class BerkasLaporanFilterSet(filters.FilterSet):
     class Meta:
         model = BerkasLaporan
         fields = ["satker", "tahun", "triwulan", "jenis", "format", "status", "arsip"]
+
+    def saring_diubah_sejak(self, queryset, name: str, value):
+        """A report changes when it is requested and when it is finished (or fails): it has
+        no history of its own (kinerja.jejak.TANPA_RIWAYAT)."""
+        return queryset.filter(Q(diminta__gte=value) | Q(selesai__gte=value))
 
 
 class LaporanViewSet(
@@ -125,7 +132,7 @@ class LaporanViewSet(
 
     queryset = BerkasLaporan.objects.select_related(
         "satker", "diminta_oleh", "peristiwa__oleh"
-    ).order_by("-diminta")
+    ).order_by("-diminta", "-pk")
     serializer_class = BerkasLaporanSerializer
     filterset_class = BerkasLaporanFilterSet
 

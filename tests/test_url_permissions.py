@@ -17,7 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from kinerja import bukti, siklus
-from kinerja.models import Renstra
+from kinerja.models import PenerimaanPnbp, RealisasiTriwulan, Renstra
+from kinerja.views.data_dukung import JENIS_DATA
 from laporan.models import BerkasLaporan, GambarLaporan
 from satker.models import Pengguna
 from tests.berkas import PDF_SAH
@@ -57,6 +58,9 @@ SEMUA_PENGGUNA = {
     "renstra-list",
     "perjanjian-list",
     "rencana-aksi-list",
+    "realisasi-list",
+    "pelaporan-list",
+    *(f"data-dukung-{jenis}-list" for jenis in JENIS_DATA),
 }
 
 # What the `pk` of every other URL addresses (the object is Manado's), and the reviewer-only
@@ -108,7 +112,15 @@ OBJEK = {
     "reviu-perpanjang": "periode",
     "reviu-detail": "pelaporan",
     "reviu-aksi": "pelaporan",
+    "realisasi-detail": "realisasi",
+    "pelaporan-detail": "pelaporan",
+    "data-dukung-pnbp-detail": "pnbp",
 }
+# The rows of every other supporting-data kind are served by the same viewset class as PNBP's
+# (kinerja.api.data_dukung.DataDukungViewSet, scoped by its queryset); the demo has no Manado
+# row of many kinds, so the sweep addresses PNBP's, and tests/rest/test_data_dukung.py checks
+# the scoping of every kind's list.
+SAMA_DENGAN_PNBP = {f"data-dukung-{jenis}-detail" for jenis in JENIS_DATA if jenis != "pnbp"}
 # A `jenis` of each URL that has one, that exists (another would be a 404 for anyone).
 JENIS = {"anggaran-templat": "struktur", "anggaran-impor": "struktur", "entri-data": "pnbp"}
 
@@ -147,8 +159,9 @@ PATTERNS = [
 IDS = [r or "root" for _, r in PATTERNS]
 # Every pattern a satker user may not open for another satker: the rest answer every
 # logged-in user (SEMUA_PENGGUNA, scoped there).
-PATTERNS_SATKER = [(name, route) for name, route in PATTERNS if name not in SEMUA_PENGGUNA]
-IDS_SATKER = [r or "root" for name, r in PATTERNS if name not in SEMUA_PENGGUNA]
+LEWAT = SEMUA_PENGGUNA | SAMA_DENGAN_PNBP
+PATTERNS_SATKER = [(name, route) for name, route in PATTERNS if name not in LEWAT]
+IDS_SATKER = [r or "root" for name, r in PATTERNS if name not in LEWAT]
 
 
 def pengguna(username: str) -> Pengguna:
@@ -199,6 +212,10 @@ def path_manado(request, name: str, route: str) -> str:
         pk = Renstra.objects.create(
             tingkat="satker", satker=manado, nama="Renstra", tahun_awal=2021, tahun_akhir=2024
         ).pk
+    elif kind == "realisasi":
+        pk = RealisasiTriwulan.objects.get(indikator=line, triwulan=2).pk
+    elif kind == "pnbp":
+        pk = PenerimaanPnbp.objects.filter(satker=manado).first().pk
     else:
         pk = siklus.pelaporan(manado, 2023, 2).pk
     return concrete_path(route, pk=pk, line_pk=line.pk, jenis=JENIS.get(name, "struktur"))
@@ -264,7 +281,7 @@ def test_another_satkers_user_gets_nothing_by_any_method(request, client, demo, 
 
 def test_every_url_is_classified():
     names = {name for name, _ in PATTERNS}
-    assert names - SEMUA_PENGGUNA - set(OBJEK) == set()
+    assert names - SEMUA_PENGGUNA - SAMA_DENGAN_PNBP - set(OBJEK) == set()
     assert set(OBJEK) - names == set()
     assert SEMUA_PENGGUNA - names == set()
 

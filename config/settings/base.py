@@ -235,10 +235,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # Choice sets that share a field name with another set, or serve two fields.
+    # One name per choice set that shares a field name with another set or serves several
+    # fields and components (satker, the manual, supporting data, reports).
     "ENUM_NAME_OVERRIDES": {
         "JenisSatkerEnum": "satker.choices.JenisSatker",
         "AgregasiEnum": "kinerja.choices.Agregasi",
+        "JenisPnbpEnum": "kinerja.choices.JenisPnbp",
+        "StatusTindakLanjutEnum": "kinerja.choices.StatusTindakLanjut",
+        "StatusPelaporanEnum": "kinerja.models.siklus.StatusPelaporan",
+        "StatusBerkasEnum": "laporan.choices.StatusBerkas",
         "JenisLaporanEnum": "laporan.choices.JenisLaporan",
     },
 }

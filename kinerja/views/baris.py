@@ -14,7 +14,8 @@ from django.db.models import Max
 
 from kinerja import jejak, riwayat
 from kinerja.models import RiwayatPerubahan
-from kinerja.views.data_dukung import field_angka, nilai_halaman, periksa_ganda
+from kinerja.services.data_dukung import field_angka
+from kinerja.views.data_dukung import nilai_halaman, periksa_ganda
 from satker.models import Pengguna, Satker
 
 RIWAYAT_DITAMPILKAN = 30

@@ -12,10 +12,8 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import capfirst
 
 from kinerja import jejak, riwayat, siklus
-from kinerja.forms import AngkaField
 from kinerja.models import (
     AspekLayananPublik,
     BelanjaPdn,
@@ -31,6 +29,8 @@ from kinerja.models import (
     SurveiKepuasan,
     UnsurSurvei,
 )
+from kinerja.services.data_dukung import formset_untuk as _formset
+from kinerja.services.data_dukung import siapkan_baris
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 from kinerja.views.jenis_data import JenisData
 from kinerja.views.tabel_sumber import JENIS_TABEL
@@ -162,42 +162,6 @@ JENIS_DATA: dict[str, JenisData] = {
 }
 
 
-def field_angka(f: models.Field, **kwargs) -> forms.Field | None:
-    """Numbers typed the Indonesian way (1.250.000; 45,12) in the supporting-data tables,
-    within what their columns hold (kinerja.batas); an integer column takes no decimals."""
-    label = kwargs.get("label") or capfirst(f.verbose_name)
-    if isinstance(f, models.DecimalField):
-        return AngkaField.untuk(f, label=label, help_text="")
-    if isinstance(f, models.IntegerField) and not f.choices and not f.primary_key:
-        return AngkaField.untuk(f, label=label, help_text="", decimal_places=0)
-    return f.formfield(**kwargs)
-
-
-def _formset(j: JenisData, satker: Satker, tahun: int):
-    widgets = {
-        f: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-        for f in j.fields
-        if isinstance(j.model._meta.get_field(f), models.DateField)
-    }
-    widgets |= {
-        f: forms.Textarea(attrs={"rows": 2})
-        for f in j.fields
-        if isinstance(j.model._meta.get_field(f), models.TextField)
-    }
-    Formset = forms.modelformset_factory(
-        j.model,
-        fields=j.fields,
-        extra=3,
-        can_delete=True,
-        widgets=widgets,
-        formfield_callback=field_angka,
-    )
-    # A row can only point at the satker's own lines or parent records.
-    for nama, pilihan in j.pilihan.items():
-        Formset.form.base_fields[nama].queryset = pilihan(satker, tahun)
-    return Formset
-
-
 def nilai_halaman(
     qs: models.QuerySet, model: type[models.Model], nama_fields: tuple[str, ...]
 ) -> tuple[dict, dict]:
@@ -234,16 +198,8 @@ def _periksa_baris(formset, j: JenisData, satker: Satker, tahun: int) -> bool:
     for form in formset.forms:
         if not form.has_changed() or form in formset.deleted_forms:
             continue
-        obj = form.instance
-        for f in j.fields:
-            if isinstance(obj._meta.get_field(f), models.TextField):
-                setattr(obj, f, riwayat.baris_baru(getattr(obj, f)))
-        if j.milik_satker:
-            obj.satker = satker
-        if j.isi_tahun:
-            obj.tahun = tahun
         try:
-            obj.full_clean()
+            siapkan_baris(form.instance, j, satker, tahun)
         except forms.ValidationError as exc:
             form.add_error(None, exc.messages)
             baik = False

@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,8 +15,9 @@ from django.views.decorators.http import require_POST
 from kinerja import bukti, riwayat, siklus, unggahan
 from kinerja.formatting import romawi
 from kinerja.forms import RealisasiForm, UnggahBuktiForm
-from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan, RealisasiTriwulan
+from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan
 from kinerja.selectors.capaian import hitung_capaian, hitung_pratinjau
+from kinerja.services import realisasi as services_realisasi
 from kinerja.views.akses import satker_terlihat, satu_per_satker
 from satker.models import Satker
 
@@ -130,29 +130,23 @@ def simpan_realisasi(
     satker = satker_terlihat(request, pk)
     line = _line(satker, tahun, line_pk)
     form = RealisasiForm(request.POST, prefix=f"l{line.pk}")
-    alasan = siklus.alasan_terkunci(request.user, satker, tahun, triwulan)
-    if alasan:
-        messages.error(request, alasan)
+    try:
+        berubah = services_realisasi.realisasi_simpan(
+            user=request.user,
+            line=line,
+            triwulan=triwulan,
+            isian=request.POST,
+            awalan=f"l{line.pk}",
+        ).berubah
+    except services_realisasi.RealisasiTerkunci as exc:
+        messages.error(request, exc.pesan)
         return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=403)
-    if not form.is_valid():
+    except services_realisasi.IsianTidakValid as exc:
         messages.error(
             request, f"{line.kode}: periksa isian yang ditandai; belum ada yang disimpan."
         )
+        form = exc.form
         return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=400)
-    data = {f: form.cleaned_data[f] for f in FIELDS}  # text already stripped by the form
-    try:
-        with transaction.atomic():
-            r = RealisasiTriwulan.objects.select_for_update().filter(
-                indikator=line, triwulan=triwulan
-            ).first() or RealisasiTriwulan(indikator=line, triwulan=triwulan)
-            berubah = riwayat.simpan(
-                r,
-                data,
-                user=request.user,
-                satker=satker,
-                uraian=f"{line.kode} {line.uraian} TW {romawi(triwulan)}",
-                awal=riwayat.awal_dari(form.cleaned_data["tanda"]),
-            )
     except riwayat.Bentrok as exc:
         messages.error(request, exc.pesan)
         segar = _form_awal(

@@ -14,14 +14,17 @@ and the ETag of a detail.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from typing import Any
 
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from rest_framework import mixins, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -48,6 +51,24 @@ def berubah_sejak(model: type[Model], sejak: Any, pk: Any = None) -> Exists:
     )
 
 
+class WaktuIsoField(IsoDateTimeField):
+    """An ISO 8601 time, as UTC: an offset the database refuses (PostgreSQL takes at most
+    ±15:59) or a time that leaves the calendar once converted is a 400, not a 500."""
+
+    def to_python(self, value: Any) -> datetime.datetime | None:
+        waktu = super().to_python(value)
+        if waktu is None:
+            return None
+        try:
+            return waktu.astimezone(datetime.UTC)
+        except OverflowError as exc:
+            raise forms.ValidationError(_("Waktu di luar jangkauan."), code="invalid") from exc
+
+
+class WaktuIsoFilter(filters.IsoDateTimeFilter):
+    field_class = WaktuIsoField
+
+
 class DiubahSejakFilterSet(filters.FilterSet):
     """Base of every API list's FilterSet: `diubah_sejak`. A subclass lists in `anak_diubah`
     the records an item shows besides its own, as (model, lookup from that model to the
@@ -55,7 +76,7 @@ class DiubahSejakFilterSet(filters.FilterSet):
 
     anak_diubah: tuple[tuple[type[Model], str], ...] = ()
 
-    diubah_sejak = filters.IsoDateTimeFilter(
+    diubah_sejak = WaktuIsoFilter(
         method="saring_diubah_sejak",
         label=_("diubah sejak"),
         help_text=_(
