@@ -241,6 +241,8 @@ SPECTACULAR_SETTINGS = {
         "JenisSatkerEnum": "satker.choices.JenisSatker",
         "AgregasiEnum": "kinerja.choices.Agregasi",
         "JenisPnbpEnum": "kinerja.choices.JenisPnbp",
+        "SatuanEnum": "kinerja.choices.Satuan",
+        "SatuanHasilLayananEnum": "kinerja.choices.SatuanHasilLayanan",
         "StatusTindakLanjutEnum": "kinerja.choices.StatusTindakLanjut",
         "StatusPelaporanEnum": "kinerja.models.siklus.StatusPelaporan",
         "StatusBerkasEnum": "laporan.choices.StatusBerkas",

@@ -15,6 +15,9 @@ from tests.rest.test_skema import DOKUMEN
 
 pytestmark = pytest.mark.django_db
 
+#: Lists where the demo data hold both satker's rows: the sweep must find Pekanbaru's there.
+KEDUANYA = {"capaian", "anggaran", "ringkasan", "perjanjian", "realisasi", "rencana-aksi"}
+
 #: Operations that are not lists of data.
 BUKAN_DAFTAR = {"/api/v1/", "/api/v1/token/"}
 
@@ -78,7 +81,7 @@ def test_a_satker_token_sees_its_own_satker_only_and_reaches_no_other_by_url(dem
 
     semua = _semua(_klien("reviewer", "baca"), path)
     lain = [x for x in semua if _satker(x) == PEKANBARU]
-    if any(_satker(x) for x in semua):
+    if path.strip("/").split("/")[-1] in KEDUANYA:
         assert lain, f"{path}: the secretariat sees no Pekanbaru item"
     for item in lain[:5]:
         if not item.get("url"):
