@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from kinerja import bukti, siklus
 from laporan.models import BerkasLaporan, GambarLaporan
+from satker import token_api
 from satker.models import Pengguna
 from tests.berkas import PDF_SAH
 from tests.masuk import masuk
@@ -42,6 +43,7 @@ SEMUA_PENGGUNA = {
     "dua-faktor-kode-pemulihan",
     "password_change",
     "password_change_done",
+    "token-api",
     "beranda",
     "api-root",
     "api-schema",
@@ -89,6 +91,8 @@ OBJEK = {
     "satker-dasbor": "satker",
     "reviu": None,
     "kunci-masuk": None,
+    "token-api-semua": None,
+    "token-api-cabut": "token",
     "reviu-buka": None,
     "reviu-tutup": "periode",
     "reviu-perpanjang": "periode",
@@ -172,6 +176,10 @@ def path_manado(request, name: str, route: str) -> str:
         pk = berkas.pk
     elif kind == "periode":
         pk = periode.pk
+    elif kind == "token":
+        pk = token_api.token_buat(
+            pengguna=pengguna("operator.manado"), nama="sinkron", cakupan="baca"
+        )[0].pk
     else:
         pk = siklus.pelaporan(manado, 2023, 2).pk
     return concrete_path(route, pk=pk, line_pk=line.pk, jenis=JENIS.get(name, "struktur"))
