@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from satker.models import CakupanToken
-from satker.token_api import HARI_MAKS_HALAMAN
+from satker.models import CakupanToken, Pengguna, TokenApi
+from satker.token_api import HARI_MAKS_HALAMAN, PESAN_NAMA_TERPAKAI
 
 
 class TokenApiForm(forms.Form):
@@ -43,3 +43,15 @@ class TokenApiForm(forms.Form):
             "max_value": _("Masa berlaku paling lama 365 hari."),
         },
     )
+
+    def __init__(self, *args, pengguna: Pengguna, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.pengguna = pengguna
+
+    def clean_nama(self) -> str:
+        """A name the user has no token with (said with the other errors of the form; the
+        service checks it again when it saves)."""
+        nama = self.cleaned_data["nama"]
+        if TokenApi.objects.filter(pengguna=self.pengguna, nama=nama).exists():
+            raise forms.ValidationError(PESAN_NAMA_TERPAKAI)
+        return nama

@@ -150,7 +150,7 @@ def kunci_masuk(request: HttpRequest) -> HttpResponse:
 def token_api_daftar(request: HttpRequest) -> HttpResponse:
     """The user's API tokens and the form for a new one; a new token is shown on the answer to
     the form, once (only its hash is kept)."""
-    form = TokenApiForm(request.POST if request.method == "POST" else None)
+    form = TokenApiForm(request.POST if request.method == "POST" else None, pengguna=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             token, kunci = token_api.token_buat(

@@ -84,7 +84,7 @@ def test_the_page_shows_a_new_token_once_and_the_database_holds_only_its_hash(
     )
     assert response.status_code == 200
     halaman = baca(response)
-    kunci = halaman.satu("input", id="token-baru").attrs["value"]
+    kunci = halaman.satu("textarea", id="token-baru").teks
     assert re.fullmatch(r"kjb_[A-Za-z0-9_-]{40}", kunci)
     assert "tidak akan ditampilkan lagi" in halaman.satu("div", kelas="form-error").teks
     token = TokenApi.objects.get(pengguna__username="operator.manado", nama="sinkron SIMONEV")
@@ -113,6 +113,7 @@ def test_bad_input_keeps_what_was_typed_with_indonesian_messages(operator_manado
         ({"nama": "baru", "cakupan": "tulis", "berlaku_hari": "0"}, "paling sedikit 1 hari"),
         ({"nama": "baru", "cakupan": "tulis", "berlaku_hari": "366"}, "paling lama 365 hari"),
         ({"nama": "baru", "cakupan": "tulis", "berlaku_hari": "dua"}, "bilangan bulat"),
+        ({"nama": "laptop", "cakupan": "tulis", "berlaku_hari": "999"}, "Sudah ada token"),
     ]:
         response = halaman_token(operator_manado_client, **data)
         assert response.status_code == 400, data
