@@ -22,6 +22,9 @@ urlpatterns = [
         akun.kode_pemulihan,
         name="dua-faktor-kode-pemulihan",
     ),
+    path("akun/token-api/", akun.token_api_daftar, name="token-api"),
+    path("akun/token-api/<int:pk>/cabut/", akun.token_api_cabut, name="token-api-cabut"),
+    path("reviu/token-api/", akun.token_api_semua, name="token-api-semua"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("akun/kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(

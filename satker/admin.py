@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from satker.models import Kementerian, Pengguna, Satker, UnitEselonI
+from satker import token_api
+from satker.models import Kementerian, Pengguna, Satker, TokenApi, UnitEselonI
 
 
 @admin.register(Kementerian)
@@ -41,3 +42,31 @@ class PenggunaAdmin(UserAdmin):
         *UserAdmin.add_fieldsets,
         (_("Peran dan satker"), {"fields": ("peran", "satker")}),
     )
+
+
+@admin.register(TokenApi)
+class TokenApiAdmin(admin.ModelAdmin):
+    """API tokens, to read and revoke: a token is made on the account page or by
+    `manage.py token_api` (it is shown once; the admin could not show it)."""
+
+    list_display = ["nama", "pengguna", "awalan", "cakupan", "dibuat", "berlaku_sampai",
+                    "terakhir_dipakai", "dicabut"]  # fmt: skip
+    list_select_related = ["pengguna"]
+    list_filter = ["cakupan"]
+    search_fields = ["nama", "awalan", "pengguna__username"]
+    actions = ["cabut"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_cabut_permission(self, request) -> bool:
+        return token_api.boleh_melihat_semua(request.user)
+
+    @admin.action(description=_("Cabut token terpilih"), permissions=["cabut"])
+    def cabut(self, request, queryset) -> None:
+        for token in queryset:
+            token_api.token_cabut(token=token)
+        self.message_user(request, _("Token terpilih dicabut."))

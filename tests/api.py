@@ -30,10 +30,11 @@ def semua_halaman(client: APIClient, url: str, **params) -> list[dict]:
 def header_token(username: str, cakupan: str = "tulis") -> dict[str, str]:
     """The Authorization header of a new API token of the demo user `username`, with the
     scope `cakupan` ("baca" or "tulis")."""
-    from rest_framework.authtoken.models import Token
+    from satker.token_api import nama_bebas, token_buat
 
-    token, _ = Token.objects.get_or_create(user=Pengguna.objects.get(username=username))
-    return {"Authorization": f"Token {token.key}"}
+    user = Pengguna.objects.get(username=username)
+    _, kunci = token_buat(pengguna=user, nama=nama_bebas(user, "Token tes"), cakupan=cakupan)
+    return {"Authorization": f"Bearer {kunci}"}
 
 
 def kolom(response) -> dict[str, list[str]]:

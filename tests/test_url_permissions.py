@@ -20,6 +20,7 @@ from kinerja import bukti, siklus
 from kinerja.models import PenerimaanPnbp, RealisasiTriwulan, Renstra
 from kinerja.views.data_dukung import JENIS_DATA
 from laporan.models import BerkasLaporan, GambarLaporan
+from satker import token_api
 from satker.models import Pengguna
 from tests.berkas import PDF_SAH
 from tests.masuk import masuk
@@ -44,6 +45,7 @@ SEMUA_PENGGUNA = {
     "dua-faktor-kode-pemulihan",
     "password_change",
     "password_change_done",
+    "token-api",
     "beranda",
     "api-root",
     "api-schema",
@@ -107,6 +109,8 @@ OBJEK = {
     "satker-dasbor": "satker",
     "reviu": None,
     "kunci-masuk": None,
+    "token-api-semua": None,
+    "token-api-cabut": "token",
     "reviu-buka": None,
     "reviu-tutup": "periode",
     "reviu-perpanjang": "periode",
@@ -216,6 +220,10 @@ def path_manado(request, name: str, route: str) -> str:
         pk = RealisasiTriwulan.objects.get(indikator=line, triwulan=2).pk
     elif kind == "pnbp":
         pk = PenerimaanPnbp.objects.filter(satker=manado).first().pk
+    elif kind == "token":
+        pk = token_api.token_buat(
+            pengguna=pengguna("operator.manado"), nama="sinkron", cakupan="baca"
+        )[0].pk
     else:
         pk = siklus.pelaporan(manado, 2023, 2).pk
     return concrete_path(route, pk=pk, line_pk=line.pk, jenis=JENIS.get(name, "struktur"))

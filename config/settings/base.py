@@ -31,7 +31,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -197,37 +196,57 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="kinerja@localhost
 # The address of the application, for links in mails sent outside a request (reminders).
 KINERJA_URL_SITUS = env("KINERJA_URL_SITUS", default="http://127.0.0.1:8000")
 
+# The API's budgets (satker.api.throttling), in DRF's notation (count/second|minute|hour|day).
+API_BATAS = {
+    "user": env("KINERJA_API_BATAS_PENGGUNA", default="600/minute"),
+    "alamat": env("KINERJA_API_BATAS_ALAMAT", default="1200/minute"),
+    "token": env("KINERJA_API_BATAS_TOKEN", default="10/hour"),
+}
+
 REST_FRAMEWORK = {
+    # A named API token first (Bearer; 401 with WWW-Authenticate for a request without
+    # credentials), then the browser's session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "satker.api.autentikasi.AutentikasiTokenApi",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # A read token may only read, on every view (satker.api.izin).
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "satker.api.izin.CakupanToken",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "satker.api.halaman.Halaman",
     "PAGE_SIZE": 50,
     "COERCE_DECIMAL_TO_STRING": True,
     "DEFAULT_SCHEMA_CLASS": "kinerja.api.skema.SkemaKinerja",
     "EXCEPTION_HANDLER": "kinerja.api.galat.tangani",
-    # Every client is throttled (429 with Retry-After): per user for a token or a session,
-    # per address without one, and the token endpoint on its own tighter budget.
-    "DEFAULT_THROTTLE_CLASSES": [
-        "satker.api.throttling.BatasAnonim",
-        "satker.api.throttling.BatasPengguna",
-    ],
-    "DEFAULT_THROTTLE_RATES": {
-        "anon": env("KINERJA_API_BATAS_ANONIM", default="60/minute"),
-        "user": env("KINERJA_API_BATAS_PENGGUNA", default="600/minute"),
-        "token": env("KINERJA_API_BATAS_TOKEN", default="10/minute"),
-    },
+    # Every client is throttled (429 with Retry-After; satker.api.throttling): per token (per
+    # user for a session); per address for every request, before authentication, on a wider
+    # budget; the password endpoint per address on a tight one.
+    "DEFAULT_THROTTLE_CLASSES": ["satker.api.throttling.BatasKlien"],
+    "DEFAULT_THROTTLE_RATES": dict(API_BATAS),
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Kinerja BSKJI",
     "DESCRIPTION": (
         "Target, realisasi dan capaian kinerja balai BSKJI. Semua angka dihitung di server "
-        "dari data dukung; angka berupa string desimal. Autentikasi: sesi atau token "
-        "(header `Authorization: Token <token>`). Pengguna satker hanya melihat satkernya."
+        "dari data dukung; angka berupa string desimal. Pengguna satker hanya melihat "
+        "satkernya.\n\n"
+        "**Autentikasi.** Buat token di halaman Akun > Token API (nama, cakupan, masa berlaku "
+        "1-365 hari atau tanpa batas; token tampil sekali saja), atau dengan "
+        "`manage.py token_api`, lalu kirim `Authorization: Bearer <token>`. Cakupan `baca` "
+        "hanya untuk GET (tulisan dijawab 403 `cakupan_baca`); `tulis` juga untuk POST, PUT, "
+        "PATCH, DELETE. Token yang tidak dikenal, dicabut atau kedaluwarsa dijawab 401. "
+        "`POST /api/v1/token/` (nama pengguna, kata sandi, dan `kode` dua faktor bila ada) "
+        "memberi token baru berlaku 30 hari, cakupan `baca` kecuali diminta `tulis`. "
+        "Peramban memakai sesinya (cookie).\n\n"
+        f"**Batas.** Per token (per pengguna untuk sesi) `{API_BATAS['user']}`; per alamat "
+        f"`{API_BATAS['alamat']}` untuk semua permintaan, juga yang ditolak; "
+        f"`POST /api/v1/token/` `{API_BATAS['token']}` per alamat, dan akun atau alamat "
+        "dikunci sementara setelah kata sandi salah berulang kali. Melewati batas dijawab 429 "
+        "dengan header `Retry-After` dan `tunggu_detik` (detik)."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -1,6 +1,6 @@
 """The account's doors: the second login step (a code from the authenticator app or a
-recovery code), setting up the app, new recovery codes, and the secretariat's list of
-login locks with their lifting."""
+recovery code), setting up the app, new recovery codes, the secretariat's list of login
+locks with their lifting, and the API tokens (a user's own; the secretariat's list of all)."""
 
 from __future__ import annotations
 
@@ -11,23 +11,25 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from kinerja import siklus
-from satker import autentikasi
+from satker import autentikasi, token_api
+from satker.forms import TokenApiForm
 
 
-def _tujuan(request: HttpRequest) -> str:
-    """Where to go after the code: the page asked for, if it is on this site."""
+def _tujuan(request: HttpRequest, bawaan: str = "beranda") -> str:
+    """Where to go next: the page asked for, if it is on this site."""
     nxt = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
         return nxt
-    return reverse("beranda")
+    return reverse(bawaan)
 
 
 @login_required
@@ -138,3 +140,62 @@ def kunci_masuk(request: HttpRequest) -> HttpResponse:
         "kinerja/reviu/kunci_masuk.html",
         {"kunci": autentikasi.kunci_aktif(), "batas": settings.AXES_FAILURE_LIMIT},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# API tokens
+
+
+@login_required
+def token_api_daftar(request: HttpRequest) -> HttpResponse:
+    """The user's API tokens and the form for a new one; a new token is shown on the answer to
+    the form, once (only its hash is kept)."""
+    form = TokenApiForm(request.POST if request.method == "POST" else None, pengguna=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            token, kunci = token_api.token_buat(
+                pengguna=request.user,
+                nama=form.cleaned_data["nama"],
+                cakupan=form.cleaned_data["cakupan"],
+                berlaku_hari=form.cleaned_data["berlaku_hari"],
+            )
+        except ValidationError as exc:
+            for kolom, pesan in exc.message_dict.items():
+                form.add_error(kolom if kolom in form.fields else None, pesan)
+        else:
+            return render(
+                request, "registration/token_api_baru.html", {"token": token, "kunci": kunci}
+            )
+    return render(
+        request,
+        "registration/token_api.html",
+        {"form": form, "daftar": token_api.token_milik(request.user)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def token_api_cabut(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revoke a token: GET asks for confirmation, POST revokes. The owner's own tokens, every
+    token for the secretariat; another user's token is a 404 (not a 403 confirming it)."""
+    token = get_object_or_404(
+        token_api.token_boleh_dicabut(request.user).select_related("pengguna"), pk=pk
+    )
+    if request.method == "POST":
+        token_api.token_cabut(token=token)
+        messages.success(request, f"Token “{token.nama}” ({token.awalan}…) dicabut.")
+        return redirect(_tujuan(request, "token-api"))
+    return render(
+        request,
+        "registration/token_api_cabut.html",
+        {"token": token, "next": request.GET.get("next", "")},
+    )
+
+
+@login_required
+def token_api_semua(request: HttpRequest) -> HttpResponse:
+    """The secretariat's list of every user's API tokens, each with its revoke button."""
+    if not token_api.boleh_melihat_semua(request.user):
+        raise PermissionDenied("Halaman ini untuk Sekretariat BSKJI.")
+    halaman = Paginator(token_api.token_semua(), 100).get_page(request.GET.get("page"))
+    return render(request, "kinerja/reviu/token_api.html", {"halaman": halaman})

@@ -1,4 +1,5 @@
 from satker.models.organisasi import Kementerian, Satker, UnitEselonI
 from satker.models.pengguna import Pengguna
+from satker.models.token import CakupanToken, TokenApi
 
-__all__ = ["Kementerian", "Pengguna", "Satker", "UnitEselonI"]
+__all__ = ["CakupanToken", "Kementerian", "Pengguna", "Satker", "TokenApi", "UnitEselonI"]

@@ -9,11 +9,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from satker.models import Pengguna
-from tests.api import api, kolom, semua_halaman
+from satker.models import Pengguna, TokenApi
+from satker.models.token import sidik_token
+from tests.api import api, header_token, kolom, semua_halaman
 from tests.conftest import MANADO, PEKANBARU
 from tests.factories import IndikatorPerjanjianFactory, SasaranKegiatanFactory
 
@@ -37,10 +37,8 @@ class TestAuthentication:
         assert api().get(URL).status_code in (401, 403)
 
     def test_token_authentication(self, demo):
-        user = Pengguna.objects.get(username="operator.pekanbaru")
-        token = Token.objects.create(user=user)
         client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        client.credentials(HTTP_AUTHORIZATION=header_token("operator.pekanbaru")["Authorization"])
         response = client.get(URL, {"satker": PEKANBARU, "tahun": 2023})
         assert response.status_code == 200
         assert response.json()["count"] == 12
@@ -53,7 +51,8 @@ class TestAuthentication:
             "/api/v1/token/", {"username": "operator.manado", "password": "sandi-yang-panjang-1"}
         )
         assert response.status_code == 200
-        assert Token.objects.get(user=user).key == response.json()["token"]
+        token = TokenApi.objects.get(sidik=sidik_token(response.json()["token"]))
+        assert token.pengguna == user
 
     def test_session_authentication(self, operator_manado_client):
         response = operator_manado_client.get(URL, {"tahun": 2023})

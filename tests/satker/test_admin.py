@@ -184,6 +184,9 @@ LABEL = {
         ["Nama pengguna", "Nama depan", "Nama belakang", "Peran", "Satker", "Aktif"]),
     "satker.Satker": ("satker", "satker",
         ["Singkatan", "Nama", "Kode satker", "Jenis", "Kota", "Provinsi", "Nama kepala"]),
+    "satker.TokenApi": ("token API", "token API",
+        ["Nama", "Pengguna", "Awalan", "Cakupan", "Dibuat", "Berlaku sampai",
+         "Terakhir dipakai", "Dicabut"]),
     "satker.UnitEselonI": ("unit Eselon I", "unit Eselon I",
         ["Kode", "Singkatan", "Nama", "Kementerian", "Nama kepala"]),
 }  # fmt: skip
@@ -194,6 +197,7 @@ HANYA_BACA = {
     "kinerja.BuktiDukung", "kinerja.CatatanReviu", "kinerja.PeristiwaPelaporan",
     "kinerja.RiwayatPerubahan", "kinerja.SnapshotPelaporan",
     "kinerja.HasilPerhitungan", "kinerja.RingkasanAnggaran", "laporan.GambarLaporan",
+    "satker.TokenApi",
 }  # fmt: skip
 TANPA_TAMBAH = HANYA_BACA | {"kinerja.PelaporanTriwulan"}
 

@@ -231,7 +231,8 @@ def test_the_token_endpoint_asks_for_the_code_of_a_user_with_the_second_factor(d
         "/api/v1/token/",
         {"username": "reviewer", "password": SANDI, "kode": kode_sekarang(reviewer)},
     )
-    assert r.status_code == 200 and len(r.json()["token"]) == 40
+    assert r.status_code == 200 and r.json()["token"].startswith("kjb_")
+    assert len(r.json()["token"]) == 44 and r.json()["cakupan"] == "baca"
 
 
 # --- headers ----------------------------------------------------------------------------
