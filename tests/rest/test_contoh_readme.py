@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from rest_framework.authentication import TokenAuthentication
 
 from kinerja import siklus
 from kinerja.models import RealisasiTriwulan, RiwayatPerubahan
@@ -35,7 +34,7 @@ def contoh() -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_readme_client_syncs_and_writes_one_value_with_if_match(
-    demo, live_server, monkeypatch, tmp_path
+    demo, live_server, tmp_path
 ):
     siklus.buka_periode(
         user=Pengguna.objects.get(username="reviewer"),
@@ -44,10 +43,7 @@ def test_the_readme_client_syncs_and_writes_one_value_with_if_match(
         batas=timezone.localdate() + datetime.timedelta(days=10),
     )
     skema, kunci = header_token("operator.manado")["Authorization"].split(" ", 1)
-    if skema != "Bearer":
-        # Until the named tokens land, the token scheme is DRF's "Token"; the README shows
-        # the "Bearer" scheme of the named tokens.
-        monkeypatch.setattr(TokenAuthentication, "keyword", "Bearer")
+    assert skema == "Bearer"
     skrip = tmp_path / "contoh.py"
     skrip.write_text(contoh(), encoding="utf-8")
     env = {**os.environ, "KINERJA_API": live_server.url, "KINERJA_TOKEN": kunci}
