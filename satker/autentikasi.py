@@ -76,8 +76,11 @@ def tanggapan_terkunci(
     page (the login page's own form, with the message) and in the Retry-After header; JSON
     for the API."""
     if request.path.startswith("/api/"):
+        from kinerja.api import galat
+
         response = JsonResponse(
-            {"detail": pesan_terkunci(), "tunggu_detik": detik_tunggu()}, status=429
+            galat.badan(429, str(pesan_terkunci()), kode="terkunci", tunggu_detik=detik_tunggu()),
+            status=429,
         )
         response["Retry-After"] = str(detik_tunggu())
         return response

@@ -41,8 +41,14 @@ class WajibDuaFaktor:
         else:
             return self.get_response(request)
         if request.path.startswith("/api/"):
+            from kinerja.api import galat
+
             return JsonResponse(
-                {"detail": "Masukkan kode autentikasi dua faktor di halaman masuk dahulu."},
+                galat.badan(
+                    403,
+                    "Masukkan kode autentikasi dua faktor di halaman masuk dahulu.",
+                    kode="perlu_dua_faktor",
+                ),
                 status=403,
             )
         url = reverse(tujuan)
@@ -98,7 +104,9 @@ class BatasUkuranPermintaan:
                 f"paling besar {mb - self.RUANG_FORMULIR // (1024 * 1024)} MB."
             )
             if request.path.startswith("/api/"):
-                response = JsonResponse({"detail": pesan}, status=413)
+                from kinerja.api import galat
+
+                response = JsonResponse(galat.badan(413, pesan), status=413)
             else:
                 response = render(request, "413.html", {"pesan": pesan}, status=413)
             response["Connection"] = "close"

@@ -146,3 +146,10 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(unggah_manado, manad
     assert response.status_code == 413
     assert "paling besar 10 MB" in response.content.decode()
     assert BuktiDukung.objects.count() == 0
+    # The API answers in its one error body.
+    response = client.generic(
+        "PATCH", "/api/v1/realisasi/1/", b"{}", content_type="application/json",
+        CONTENT_LENGTH=str(50 * 1024 * 1024),
+    )  # fmt: skip
+    assert response.status_code == 413
+    assert response.json()["kode"] == "terlalu_besar"

@@ -153,7 +153,8 @@ def test_a_secretariat_login_needs_a_totp_code_set_up_on_first_login(demo, clien
     assert response.status_code == 302
     # Every page sends the reviewer to set up the app first; the API refuses.
     assert client.get(reverse("dasbor")).url.startswith(reverse("dua-faktor-atur"))
-    assert client.get("/api/v1/capaian/").status_code == 403
+    api = client.get("/api/v1/capaian/")
+    assert (api.status_code, api.json()["kode"]) == (403, "perlu_dua_faktor")
     halaman = client.get(reverse("dua-faktor-atur")).content.decode()
     rahasia = re.search(r'id="rahasia">([A-Z2-7 ]+)<', halaman).group(1)
     assert "<svg" in halaman  # the QR code
