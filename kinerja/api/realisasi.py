@@ -28,6 +28,7 @@ from rest_framework.response import Response
 
 from kinerja import riwayat
 from kinerja.api import galat
+from kinerja.api.cache import CacheDaftarMixin
 from kinerja.api.serializers import DESIMAL, DESIMAL_ATAU_KOSONG
 from kinerja.choices import Triwulan
 from kinerja.models import HasilPerhitungan, RealisasiTriwulan
@@ -271,7 +272,7 @@ class VersiUsang(Exception):
     list=extend_schema(summary="Realisasi triwulan per baris PK, dengan angka tersimpan"),
     retrieve=extend_schema(summary="Satu realisasi triwulan", parameters=[ETAG]),
 )
-class RealisasiViewSet(mixins.UpdateModelMixin, RestrictedReadOnlyViewSet):
+class RealisasiViewSet(CacheDaftarMixin, mixins.UpdateModelMixin, RestrictedReadOnlyViewSet):
     """The quarterly measurement of each PK line the user may see."""
 
     queryset = queryset_realisasi()

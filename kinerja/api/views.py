@@ -11,6 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from kinerja.api.cache import CacheDaftarMixin
 from kinerja.api.saringan import DiubahSejakLengkapFilterSet
 from kinerja.api.serializers import CapaianBarisSerializer
 from kinerja.choices import DataDukung
@@ -104,7 +105,7 @@ _TRIWULAN = OpenApiParameter(
     list=extend_schema(summary="Capaian kinerja per indikator PK"),
     retrieve=extend_schema(summary="Capaian satu indikator PK", parameters=[_TRIWULAN]),
 )
-class CapaianViewSet(RestrictedReadOnlyViewSet):
+class CapaianViewSet(CacheDaftarMixin, RestrictedReadOnlyViewSet):
     """One item per PK line: target, realisasi computed on the server from the supporting
     data (or as reported, flagged), capaian, progress, status, working and review notes.
     The detail is the PK line's id, for the year or the quarter asked (`triwulan`)."""

@@ -33,9 +33,7 @@ def contoh() -> str:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_readme_client_syncs_and_writes_one_value_with_if_match(
-    demo, live_server, tmp_path
-):
+def test_the_readme_client_syncs_and_writes_one_value_with_if_match(demo, live_server, tmp_path):
     siklus.buka_periode(
         user=Pengguna.objects.get(username="reviewer"),
         tahun=2023,
