@@ -17,6 +17,7 @@ from kinerja.models import (
     RiwayatPerubahan,
     StatusPelaporan,
 )
+from kinerja.services import realisasi as layanan
 from satker.models import Pengguna
 from tests.api import api, kolom, semua_halaman
 from tests.conftest import MANADO, PEKANBARU
@@ -172,6 +173,18 @@ class TestWrite:
         assert (r.nilai_realisasi, r.kendala) == (D("450"), "Alat rusak")
         h = RiwayatPerubahan.objects.get(object_id=r.pk, field="kendala", sumber="api")
         assert (h.oleh.username, h.baru) == ("operator.manado", "Alat rusak")
+
+    def test_a_patch_keeps_every_field_it_leaves_out(self, manado, periode):
+        client = api("operator.manado")
+        r = _baris(manado, "III.3")
+        sebelum = {f: getattr(r, f) for f in layanan.ISIAN if f != "kendala"}
+        assert any(sebelum.values())  # the demo line has values to lose
+        etag = _detail(client, r)["ETag"]
+        response = self._patch(client, r, {"kendala": "Hanya kendala"}, etag)
+        assert response.status_code == 200, response.content
+        r.refresh_from_db()
+        assert r.kendala == "Hanya kendala"
+        assert {f: getattr(r, f) for f in sebelum} == sebelum
 
     def test_a_reported_line_recomputes_its_capaian(self, manado, periode):
         # I.1: progress typed 40 against the quarter's target of 50 → capaian antara 80 %.
