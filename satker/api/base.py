@@ -139,10 +139,6 @@ class EtagMixin:
         return None
 
 
-class RestrictedListViewSet(RestrictedViewSetMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
-    pass
-
-
 class RestrictedReadOnlyViewSet(
     RestrictedViewSetMixin,
     EtagMixin,

@@ -89,3 +89,22 @@ def test_a_satker_token_sees_its_own_satker_only_and_reaches_no_other_by_url(dem
         assert operator.get(item["url"]).status_code == 404, item["url"]
         ditulis = operator.patch(item["url"], {}, format="json", HTTP_IF_MATCH='"x"')
         assert ditulis.status_code in (404, 405), (item["url"], ditulis.status_code)
+
+
+@pytest.mark.parametrize("path", DAFTAR)
+def test_a_page_of_many_items_costs_the_queries_of_a_page_of_one(demo, path):
+    """No list reads per item: the secretariat's page of up to 500 items issues the queries
+    of its page of one, give or take a batched query that only some rows need (a query per
+    row would add one for each of the demo's rows)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _klien("reviewer", "baca")
+    kueri = {}
+    for ukuran in (1, 500):
+        client.get(path, {"tahun": 2023, "page_size": ukuran, "_": ukuran})  # warm caches
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path, {"tahun": 2023, "page_size": ukuran})
+        assert response.status_code == 200, response.content[:300]
+        kueri[ukuran] = (len(ctx.captured_queries), response.json()["count"])
+    assert kueri[500][0] <= kueri[1][0] + 2, (path, kueri)
