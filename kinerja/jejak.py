@@ -203,8 +203,18 @@ TANPA_RIWAYAT = {
 
 
 def dicatat(model: type[models.Model]) -> bool:
-    """Whether writes of `model` go through this layer: every model holding satker data."""
-    return hasattr(model, "satker_lookup") and model._meta.label not in TANPA_RIWAYAT
+    """Whether writes of `model` go through this layer: every model holding satker data, and
+    the secretariat's master data (`riwayat_data_induk = True`: the manual, the cascade and
+    Renstra, accounts), whose rows without a satker are recorded with none."""
+    return (
+        hasattr(model, "satker_lookup") or data_induk(model)
+    ) and model._meta.label not in TANPA_RIWAYAT
+
+
+def data_induk(model: type[models.Model]) -> bool:
+    """Master data: its rows without a satker are recorded too (satker empty), and shown to
+    the secretariat only."""
+    return getattr(model, "riwayat_data_induk", False)
 
 
 def _field(model: type[models.Model], nama: str) -> models.Field:
@@ -334,10 +344,13 @@ def _pesan(model: type[models.Model], tahun: int, tw: int, status: str, *, setah
 
 
 def _fields(model: type[models.Model]) -> list[models.Field]:
+    """The fields the history records: not the key, a time stamp kept by Django, nor what the
+    model names in `riwayat_tanpa_kolom` (a password hash, the last login)."""
+    tanpa = set(getattr(model, "riwayat_tanpa_kolom", ()))
     return [
         f
         for f in model._meta.concrete_fields
-        if not f.primary_key and not getattr(f, "auto_now", False)
+        if not f.primary_key and not getattr(f, "auto_now", False) and f.name not in tanpa
     ]
 
 
@@ -393,14 +406,17 @@ def _catat(
     user = k.pengguna()
     ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
     objs = [b[0] for b in baris]
-    if all(hasattr(o, "_jejak_satker") for o in objs):
+    if not hasattr(model, "satker_lookup"):
+        satker = [None] * len(objs)
+    elif all(hasattr(o, "_jejak_satker") for o in objs):
         satker = [o._jejak_satker for o in objs]
     else:
         satker = [t[model.satker_lookup] for t in _nilai_jalur(model, objs, [model.satker_lookup])]
     fields = _fields(model)
+    induk = data_induk(model)
     tulis = []
     for (obj, lama, jenis), satker_id in zip(baris, satker, strict=True):
-        if satker_id is None:
+        if satker_id is None and not induk:
             continue
         umum = dict(
             satker_id=satker_id, content_type=ct, object_id=obj.pk,

@@ -75,6 +75,12 @@ def boleh_mereviu(user: Pengguna) -> bool:
     return _aktif(user) and (user.is_superuser or user.peran in (Peran.REVIEWER, Peran.ADMIN))
 
 
+def boleh_kelola_data_induk(user: Pengguna) -> bool:
+    """The secretariat's master-data role (and administrators) maintain the manual, the
+    cascade, Renstra, DIPA, links, external scores, accounts, and open the year."""
+    return _aktif(user) and user.boleh_kelola_data_induk
+
+
 # --- periods ----------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from kinerja.views import (
     narasi,
     rencana,
     reviu,
+    sekretariat,
     siklus,
 )
 
@@ -95,6 +96,7 @@ urlpatterns = [
     path("bukti/<int:pk>/", siklus.unduh_bukti, name="bukti-unduh"),
     path("bukti/<int:pk>/hapus/", siklus.hapus_bukti, name="bukti-hapus"),
     # the secretariat's review
+    path("sekretariat/", sekretariat.beranda, name="sekretariat"),
     path("reviu/", reviu.daftar, name="reviu"),
     path("reviu/kunci-masuk/", akun.kunci_masuk, name="kunci-masuk"),
     path("reviu/periode/buka/", reviu.buka_periode, name="reviu-buka"),

@@ -15,8 +15,12 @@ class Peran(models.TextChoices):
     OPERATOR = "operator", _("Operator satker")
     KEPALA = "kepala", _("Kepala satker")
     REVIEWER = "reviewer", _("Reviewer Sekretariat BSKJI")
+    SEKRETARIAT = "sekretariat", _("Sekretariat BSKJI (data induk)")
     ADMIN = "admin", _("Administrator")
 
 
 PERAN_SATKER = (Peran.OPERATOR, Peran.KEPALA)
-PERAN_SEKRETARIAT = (Peran.REVIEWER, Peran.ADMIN)
+PERAN_SEKRETARIAT = (Peran.REVIEWER, Peran.SEKRETARIAT, Peran.ADMIN)
+# Who maintains the master data (the manual, the cascade, Renstra, DIPA, links, external
+# scores, user accounts, the year's opening) on the secretariat's pages.
+PERAN_DATA_INDUK = (Peran.SEKRETARIAT, Peran.ADMIN)

@@ -88,6 +88,7 @@ DEMO_USERS = (
     ("operator.pekanbaru", "Operator BSPJI Pekanbaru", Peran.OPERATOR, "417912"),
     ("kepala.pekanbaru", "Kepala BSPJI Pekanbaru", Peran.KEPALA, "417912"),
     ("reviewer", "Reviewer Sekretariat BSKJI", Peran.REVIEWER, None),
+    ("sekretariat", "Sekretariat BSKJI", Peran.SEKRETARIAT, None),
     ("admin", "Administrator", Peran.ADMIN, None),
 )
 

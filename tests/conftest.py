@@ -60,6 +60,12 @@ def reviewer_client(demo, client):
 
 
 @pytest.fixture
+def sekretariat_client(demo, client):
+    """The secretariat's master-data role (demo login `sekretariat`), second factor given."""
+    return _login(client, "sekretariat")
+
+
+@pytest.fixture
 def operator_manado_client(demo, client):
     return _login(client, "operator.manado")
 

@@ -108,6 +108,7 @@ OBJEK = {
     "dasbor": None,
     "satker-dasbor": "satker",
     "reviu": None,
+    "sekretariat": None,
     "kunci-masuk": None,
     "token-api-semua": None,
     "token-api-cabut": "token",
@@ -279,7 +280,13 @@ def test_another_satkers_user_gets_nothing_by_any_method(request, client, demo, 
     tolak_semua(dicoba(client, path), lambda r: r.status_code in (403, 404))
     # The same URL is there for whom it is meant: the refusals above are not a wrong address.
     # (The first method the view accepts; an empty POST may rightly be a 404 of its form.)
-    owner = "reviewer" if OBJEK[name] in (None, "periode", "pelaporan") else "operator.manado"
+    # The secretariat's master-data pages (URL names "sekretariat…") are the sekretariat's.
+    if name.startswith("sekretariat"):
+        owner = "sekretariat"
+    elif OBJEK[name] in (None, "periode", "pelaporan"):
+        owner = "reviewer"
+    else:
+        owner = "operator.manado"
     masuk(client, pengguna(owner))
     response = client.get(path)
     if response.status_code == 405:

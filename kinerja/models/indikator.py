@@ -26,6 +26,8 @@ class IndikatorKinerja(models.Model):
     """One indicator of the manual: what it means, where its data come from and how it is
     computed. PK lines of every satker point here, so one definition serves every balai."""
 
+    riwayat_data_induk = True  # every change on the record (kinerja.jejak), satker empty
+
     kode = models.CharField(
         _("kode"),
         max_length=30,

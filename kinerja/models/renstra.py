@@ -19,6 +19,8 @@ def tahun_valid(nama: str) -> Q:
 class Renstra(models.Model):
     """A strategic plan of the ministry, of BSKJI, or of one satker."""
 
+    riwayat_data_induk = True  # the ministry's and BSKJI's rows are recorded too
+
     satker_lookup = "satker"
 
     tingkat = models.CharField(_("tingkat"), max_length=20, choices=TingkatRenstra.choices)
@@ -83,6 +85,8 @@ class SasaranRenstra(models.Model):
     """A goal in a Renstra: SS (ministry), SP (BSKJI) or SK (balai), linked to the goals above
     it. A BSKJI goal can serve two ministry goals (SP9 → SS12 and SS13), hence many-to-many."""
 
+    riwayat_data_induk = True  # the ministry's and BSKJI's rows are recorded too
+
     satker_lookup = "renstra__satker"
 
     renstra = models.ForeignKey(
@@ -115,6 +119,8 @@ class SasaranRenstra(models.Model):
 
 class IndikatorRenstra(models.Model):
     """An indicator of a Renstra goal, with its targets per year (`TargetRenstra`)."""
+
+    riwayat_data_induk = True  # the ministry's and BSKJI's rows are recorded too
 
     satker_lookup = "sasaran__renstra__satker"
 
@@ -171,6 +177,8 @@ class IndikatorRenstra(models.Model):
 class TargetRenstra(models.Model):
     """The target of a Renstra indicator for one year, the realisation reported for that year
     and the indicative budget allocated to it."""
+
+    riwayat_data_induk = True  # the ministry's and BSKJI's rows are recorded too
 
     satker_lookup = "indikator__sasaran__renstra__satker"
 

@@ -270,15 +270,18 @@ class RiwayatPerubahanQuerySet(RestrictedQuerySet):
 
 
 class RiwayatPerubahan(models.Model):
-    """One changed field of a satker's record: who, when, from where (kinerja.jejak.Sumber:
-    a page, the API, the admin, an import, a command), the old and the new value. Written by
+    """One changed field of a satker's record, or of the secretariat's master data (no
+    satker; seen by the secretariat only): who, when, from where (kinerja.jejak.Sumber: a
+    page, the API, the admin, an import, a command), the old and the new value. Written by
     kinerja.jejak for every write; never changed or removed."""
 
     satker_lookup = "satker"
 
     satker = models.ForeignKey(
-        "satker.Satker", on_delete=models.CASCADE, related_name="+", verbose_name=_("satker")
-    )
+        "satker.Satker", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=_("satker"),
+        help_text=_("Kosong untuk data induk Sekretariat (pedoman, kaskade, akun)."),
+    )  # fmt: skip
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     objek = GenericForeignKey("content_type", "object_id")

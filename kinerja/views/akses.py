@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -39,5 +40,19 @@ def satu_per_satker(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
         with hasil.menyegarkan():
             siklus.kunci_satker(kwargs["pk"])
             return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def data_induk(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page of the secretariat's master data: a login, then 403 for anyone but the
+    secretariat's master-data role and administrators (a reviewer reviews, and reads)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not siklus.boleh_kelola_data_induk(request.user):
+            raise PermissionDenied("Halaman ini untuk pengelola data induk Sekretariat BSKJI.")
+        return view(request, *args, **kwargs)
 
     return wrapper

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from satker.choices import PERAN_SATKER, PERAN_SEKRETARIAT, Peran
+from satker.choices import PERAN_DATA_INDUK, PERAN_SATKER, PERAN_SEKRETARIAT, Peran
 from satker.models.organisasi import Satker
 
 
@@ -52,3 +52,9 @@ class Pengguna(AbstractUser):
     def melihat_semua_satker(self) -> bool:
         """The secretariat (and superusers) see every satker; satker staff only their own."""
         return self.is_superuser or self.peran in PERAN_SEKRETARIAT
+
+    @property
+    def boleh_kelola_data_induk(self) -> bool:
+        """The secretariat's master-data role (and administrators) maintain the manual, the
+        cascade, Renstra, DIPA, links, external scores, accounts and the year's opening."""
+        return self.is_active and (self.is_superuser or self.peran in PERAN_DATA_INDUK)
