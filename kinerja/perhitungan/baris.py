@@ -224,8 +224,12 @@ class HasilBaris:
     target_antara: Decimal | None
     realisasi_antara: Decimal | None
     capaian_antara: Hasil | None
-    status: Status
+    status: Status  # the line's status: the quarter's progress, or the year's capaian
     catatan: tuple[str, ...]
+    # Shown apart on the quarter page: progress against the quarter's target antara (None for
+    # the year) and capaian against the yearly target.
+    status_progres: Status | None = None
+    status_capaian: Status = Status.TIDAK_DAPAT_DINILAI
 
     @property
     def rumus(self) -> str:
@@ -298,7 +302,10 @@ def hitung_baris(
         catatan.append(flag)
 
     # A quarter is judged by its progress against the Rencana Aksi; the year by its capaian.
-    nilai_status = hasil_antara.nilai if hasil_antara is not None else hasil_capaian.nilai
+    status_capaian = status(hasil_capaian.nilai, k.ambang)
+    status_progres = None
+    if hasil_antara is not None:
+        status_progres = status_progres_triwulan(hasil_antara.nilai, realisasi, k.ambang)
     return HasilBaris(
         satker=masukan.satker,
         kode=masukan.kode,
@@ -314,9 +321,24 @@ def hitung_baris(
         target_antara=target_antara,
         realisasi_antara=realisasi_antara,
         capaian_antara=hasil_antara,
-        status=status(nilai_status, k.ambang),
+        status=status_progres if status_progres is not None else status_capaian,
         catatan=tuple(dict.fromkeys(catatan)),
+        status_progres=status_progres,
+        status_capaian=status_capaian,
     )
+
+
+def status_progres_triwulan(
+    nilai_capaian_antara: Decimal | None, realisasi: Hasil, ambang: Ambang
+) -> Status:
+    """The quarter's progress status: capaian antara against the thresholds, except that a
+    line whose realisasi is not there (shown "–") is not reached, whatever progress was
+    typed: it cannot be judged until its value is reported or computed. Being behind needs
+    no value: the progress alone shows it."""
+    hasil = status(nilai_capaian_antara, ambang)
+    if hasil == Status.TERCAPAI and not realisasi.dapat_dihitung:
+        return Status.TIDAK_DAPAT_DINILAI
+    return hasil
 
 
 def _realisasi(

@@ -81,6 +81,8 @@ def baris_ke_dict(h: HasilBaris) -> dict[str, Any]:
         "capaian_antara": None if h.capaian_antara is None else hasil_ke_dict(h.capaian_antara),
         "status": h.status.value,
         "catatan": list(h.catatan),
+        "status_progres": None if h.status_progres is None else h.status_progres.value,
+        "status_capaian": h.status_capaian.value,
     }
 
 
@@ -103,4 +105,6 @@ def baris_dari_dict(d: dict[str, Any]) -> HasilBaris:
         capaian_antara=_opsional(d["capaian_antara"]),
         status=Status(d["status"]),
         catatan=tuple(d["catatan"]),
+        status_progres=None if d["status_progres"] is None else Status(d["status_progres"]),
+        status_capaian=Status(d["status_capaian"]),
     )

@@ -55,12 +55,20 @@ def konfigurasi() -> Konfigurasi:
     )
 
 
+# The version of the computation's rules and of the stored figures' shape: raised when a rule
+# changes what a stored figure would be (2: the quarter's progress is not "Tercapai" while the
+# realisasi is missing, and the progress and capaian statuses are stored apart), so that the
+# figures stored before are computed afresh instead of being read.
+VERSI_ATURAN = 2
+
+
 def sidik_konfigurasi(k: Konfigurasi) -> str:
     """The settings a stored figure was computed with, as one string: a figure stored under
-    other settings is not read (it is computed afresh until `hitung_ulang` stores it)."""
+    other settings, or under an earlier version of the rules, is not read (it is computed
+    afresh until `hitung_ulang` stores it)."""
     akun = hashlib.sha1(",".join(sorted(k.akun_p3dn)).encode()).hexdigest()[:8]
     return (
-        f"{k.pembulatan.mode}/{k.pembulatan.desimal}/{k.ambang.tercapai}/"
+        f"v{VERSI_ATURAN}/{k.pembulatan.mode}/{k.pembulatan.desimal}/{k.ambang.tercapai}/"
         f"{k.ambang.perlu_perhatian}/{k.batas_capaian_tinggi}/{akun}"
     )
 
