@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.db import models
@@ -100,6 +101,14 @@ class RealisasiForm(forms.Form):
     )
     rekomendasi = _teks("rekomendasi", _("Rekomendasi"), baris=2)
     tanda = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, dengan_nilai: bool = True, **kwargs: Any) -> None:
+        """`dengan_nilai=False`: a line whose realisasi is computed from supporting data; the
+        form has no value field (a typed value would be ignored) and a save keeps the stored
+        one."""
+        super().__init__(*args, **kwargs)
+        if not dengan_nilai:
+            del self.fields["nilai_realisasi"]
 
 
 class UnggahBuktiForm(forms.Form):

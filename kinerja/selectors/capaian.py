@@ -295,9 +295,12 @@ def hitung_pratinjau(
     triwulan: int,
     realisasi_antara: Decimal | None,
     nilai_realisasi: Decimal | None,
+    *,
+    ganti_nilai: bool = True,
 ) -> HasilBaris:
     """The line's figures for `triwulan` as if its measurement held the values being typed
-    (nothing is saved): what the entry form shows while the user types."""
+    (nothing is saved): what the entry form shows while the user types. `ganti_nilai=False`:
+    the form offers no value (a line computed from supporting data); the stored one stays."""
     masukan = masukan_baris([line])[line.pk]
     i = triwulan - 1
 
@@ -307,6 +310,8 @@ def hitung_pratinjau(
     masukan = replace(
         masukan,
         realisasi_antara=ganti(masukan.realisasi_antara, realisasi_antara),
-        dilaporkan=ganti(masukan.dilaporkan, nilai_realisasi),
+        dilaporkan=(
+            ganti(masukan.dilaporkan, nilai_realisasi) if ganti_nilai else masukan.dilaporkan
+        ),
     )
     return hitung_baris(masukan, triwulan, konfigurasi())

@@ -76,6 +76,7 @@ def realisasi_simpan(
     awalan: str | None = None,
     sebagian: bool = False,
     periksa_versi: Callable[[RealisasiTriwulan | None], None] | None = None,
+    dengan_nilai: bool = True,
 ) -> HasilSimpan:
     """Save a line's measurement of a quarter as a draft, in one transaction holding the
     satker's lock; the stored figures of the line are recomputed before it commits.
@@ -86,7 +87,8 @@ def realisasi_simpan(
     changed since it was read: checked by `periksa_versi` (the API's If-Match, which raises
     its own refusal) or else by the form's signed baseline (`tanda`, the page's);
     ValidationError from the model's own rules. `sebagian`: fields missing from `isian` keep
-    their values (a PATCH)."""
+    their values (a PATCH). `dengan_nilai=False`: the page's form of a line computed from
+    supporting data, which offers no value field; the stored value stays as it is."""
     satker = line.sasaran.perjanjian.satker
     with hasil.menyegarkan():
         siklus.kunci_satker(satker.pk)
@@ -96,10 +98,11 @@ def realisasi_simpan(
         ).first() or RealisasiTriwulan(indikator=line, triwulan=triwulan)
         if sebagian:
             isian = {**_isian_sekarang(r), **isian}
-        form = RealisasiForm(isian, prefix=awalan)
+        form = RealisasiForm(isian, prefix=awalan, dengan_nilai=dengan_nilai)
         if not form.is_valid():
             raise IsianTidakValid(form)
-        data = {f: form.cleaned_data[f] for f in ISIAN}  # text already stripped by the form
+        # Text already stripped by the form; a field the form does not offer is left alone.
+        data = {f: form.cleaned_data[f] for f in ISIAN if f in form.fields}
         if periksa_versi is not None:
             periksa_versi(r if r.pk else None)
             awal = None

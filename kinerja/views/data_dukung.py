@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kinerja import jejak, riwayat, siklus
+from kinerja.choices import DataDukung
 from kinerja.models import (
     AspekLayananPublik,
     BelanjaPdn,
@@ -160,6 +161,30 @@ JENIS_DATA: dict[str, JenisData] = {
     ),
     **JENIS_TABEL,
 }
+
+#: The page each source of supporting data is recorded on (the quarter page links a line
+#: computed from them there). The external scores (SAKIP evaluation, financial report) are
+#: received from outside and recorded by the secretariat, not on a satker's page.
+HALAMAN_SUMBER: dict[str, str] = {
+    DataDukung.PNBP_LAYANAN: "pnbp",
+    DataDukung.HASIL_LAYANAN: "hasil-layanan",
+    DataDukung.ORDER_LAYANAN: "hasil-layanan",
+    DataDukung.PENGUKURAN_PERUSAHAAN: "pengukuran-perusahaan",
+    DataDukung.BUTIR_CAPAIAN: "butir-capaian",
+    DataDukung.BELANJA_PDN: "pdn",
+    DataDukung.SURVEI_KEPUASAN: "survei",
+    DataDukung.PROFESIONALITAS_ASN: "profesionalitas",
+    DataDukung.LAYANAN_PUBLIK: "layanan-publik",
+    DataDukung.REKOMENDASI_AUDIT: "rekomendasi-audit",
+}
+DARI_LUAR = (DataDukung.NILAI_SAKIP, DataDukung.NILAI_LAPORAN_KEUANGAN)
+
+
+def halaman_sumber(satker: Satker, tahun: int, sumber: str) -> str | None:
+    """The URL of the page where a line's supporting data are recorded, None for a score
+    received from outside."""
+    kunci = HALAMAN_SUMBER.get(sumber)
+    return reverse("entri-data", args=[satker.pk, tahun, kunci]) if kunci else None
 
 
 def nilai_halaman(

@@ -4,25 +4,38 @@ head; the reviewer's notes appear on the items they concern."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinerja import bukti, riwayat, siklus, unggahan
+from kinerja.choices import DataDukung
 from kinerja.formatting import romawi
 from kinerja.forms import RealisasiForm, UnggahBuktiForm
 from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan
 from kinerja.selectors.capaian import hitung_capaian, hitung_pratinjau
 from kinerja.services import realisasi as services_realisasi
 from kinerja.views.akses import satker_terlihat, satu_per_satker
+from kinerja.views.data_dukung import halaman_sumber
 from satker.models import Satker
 
 FIELDS = siklus.ISIAN
 ANGKA = ("nilai_realisasi", "realisasi_antara")
+
+
+class Pesan(NamedTuple):
+    """A message shown at a card: `tingkat` is "success", "info" or "error"."""
+
+    tingkat: str
+    teks: str
 
 
 def _url(satker: Satker, tahun: int, triwulan: int) -> str:
@@ -38,23 +51,38 @@ def _line(satker: Satker, tahun: int, pk: int) -> IndikatorPerjanjian:
     )
 
 
+def _dihitung(line: IndikatorPerjanjian) -> bool:
+    """The line's realisasi is computed from supporting data: its form offers no value."""
+    return bool(line.indikator.data_dukung)
+
+
 def _form_awal(line: IndikatorPerjanjian, triwulan: int) -> RealisasiForm:
     r = siklus.realisasi_triwulan([line], triwulan).get(line.pk)
     awal = riwayat.nilai(r, FIELDS)
     # Numbers shown the Indonesian way (45,12), as they will be typed back.
     data = {f: (awal[f] if f in ANGKA else getattr(r, f)) for f in FIELDS} if r else {}
-    return RealisasiForm(initial={**data, "tanda": riwayat.tandai(awal)}, prefix=f"l{line.pk}")
+    return RealisasiForm(
+        initial={**data, "tanda": riwayat.tandai(awal)},
+        prefix=f"l{line.pk}",
+        dengan_nilai=not _dihitung(line),
+    )
 
 
-def _halaman(
+def _form_kiriman(line: IndikatorPerjanjian, data: Mapping[str, Any]) -> RealisasiForm:
+    return RealisasiForm(data, prefix=f"l{line.pk}", dengan_nilai=not _dihitung(line))
+
+
+def _konteks(
     request: HttpRequest,
     satker: Satker,
     tahun: int,
     triwulan: int,
     *,
     form_terikat: tuple[int, RealisasiForm] | None = None,
-    status: int = 200,
-) -> HttpResponse:
+    pesan: tuple[int, list[Pesan]] | None = None,
+) -> dict[str, Any]:
+    """Everything the quarter page shows; `form_terikat` is a line's form as it was posted
+    (refused: what was typed, with the errors) and `pesan` the messages shown at a card."""
     lines = siklus.lines_satker(satker, tahun)
     hasil = dict(zip([x.pk for x in lines], hitung_capaian(lines, triwulan), strict=True))
     lap = PelaporanTriwulan.objects.filter(satker=satker, tahun=tahun, triwulan=triwulan).first()
@@ -72,28 +100,31 @@ def _halaman(
     riwayat_per = {r.indikator_id: per_realisasi.get(r.pk, []) for r in realisasi.values()}
     kartu = []
     for line in lines:
-        form = (
-            form_terikat[1]
-            if form_terikat and form_terikat[0] == line.pk
-            else _form_awal(line, triwulan)
-        )
+        terikat = form_terikat is not None and form_terikat[0] == line.pk
+        form = form_terikat[1] if terikat else _form_awal(line, triwulan)
         ra = next((x for x in line.rencana_aksi.all() if x.triwulan == triwulan), None)
         r = realisasi.get(line.pk)
+        sumber = line.indikator.data_dukung
         kartu.append(
             {
                 "line": line,
                 "form": form,
+                "belum_tersimpan": terikat,
+                "pesan": pesan[1] if pesan and pesan[0] == line.pk else [],
                 "hasil": hasil[line.pk],
                 "ra": ra,
                 "bukti": bukti_per.get(r.pk, []) if r else [],
                 "riwayat": riwayat_per.get(line.pk, []),
                 "catatan": catatan.get(line.pk, []),
                 "tertinggal": siklus.tertinggal(hasil[line.pk]),
+                "dihitung": bool(sumber),
+                "nama_sumber": DataDukung(sumber).label if sumber else "",
+                "url_sumber": halaman_sumber(satker, tahun, sumber) if sumber else None,
             }
         )
     terkunci = siklus.alasan_terkunci(request.user, satker, tahun, triwulan)
     periode = siklus.periode(tahun, triwulan)
-    context = {
+    return {
         "satker": satker,
         "tahun": tahun,
         "triwulan": triwulan,
@@ -110,7 +141,61 @@ def _halaman(
         "unggah_form": UnggahBuktiForm(),
         "bagian": "pengisian",
     }
+
+
+def _halaman(
+    request: HttpRequest,
+    satker: Satker,
+    tahun: int,
+    triwulan: int,
+    *,
+    form_terikat: tuple[int, RealisasiForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = _konteks(request, satker, tahun, triwulan, form_terikat=form_terikat)
     return render(request, "kinerja/entri/triwulan.html", context, status=status)
+
+
+def _dari_skrip(request: HttpRequest) -> bool:
+    """The save was sent by the page's script (one card, no reload), not by the form."""
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _jawaban_kartu(
+    request: HttpRequest,
+    satker: Satker,
+    tahun: int,
+    line: IndikatorPerjanjian,
+    triwulan: int,
+    *,
+    pesan: list[Pesan],
+    form_terikat: RealisasiForm | None = None,
+    status: int = 200,
+) -> JsonResponse:
+    """The answer to a save sent by the page's script: the card's new state (saved: the
+    values as stored; refused: what was typed, the errors at their fields and the reason at
+    the card) and the quarter's checklist, as HTML to put in place of the old ones."""
+    context = _konteks(
+        request,
+        satker,
+        tahun,
+        triwulan,
+        form_terikat=(line.pk, form_terikat) if form_terikat is not None else None,
+        pesan=(line.pk, pesan),
+    )
+    k = next(x for x in context["kartu"] if x["line"].pk == line.pk)
+    return JsonResponse(
+        {
+            "tersimpan": form_terikat is None,
+            "kartu": render_to_string(
+                "kinerja/entri/_kartu.html", {**context, "k": k}, request=request
+            ),
+            "kelengkapan": render_to_string(
+                "kinerja/entri/_kelengkapan.html", context, request=request
+            ),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -125,11 +210,14 @@ def simpan_realisasi(
     request: HttpRequest, pk: int, tahun: int, triwulan: int, line_pk: int
 ) -> HttpResponse:
     """Save one line's measurement as a draft. Invalid input, a locked quarter or a change
-    made by someone else since the form was opened: nothing is saved, the page comes back
-    with what was typed and the reason."""
+    made by someone else since the form was opened: nothing is saved, the card comes back
+    with what was typed and the reason. Sent by the page's script, the answer is the card
+    alone (the rest of the page keeps what is typed there); sent by the form, the page."""
     satker = satker_terlihat(request, pk)
     line = _line(satker, tahun, line_pk)
-    form = RealisasiForm(request.POST, prefix=f"l{line.pk}")
+    form = _form_kiriman(line, request.POST)
+    pesan: list[Pesan] = []
+    status = 200
     try:
         berubah = services_realisasi.realisasi_simpan(
             user=request.user,
@@ -137,35 +225,55 @@ def simpan_realisasi(
             triwulan=triwulan,
             isian=request.POST,
             awalan=f"l{line.pk}",
+            dengan_nilai=not _dihitung(line),
         ).berubah
     except services_realisasi.RealisasiTerkunci as exc:
-        messages.error(request, exc.pesan)
-        return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=403)
+        pesan, status = [Pesan("error", exc.pesan)], 403
     except services_realisasi.IsianTidakValid as exc:
-        messages.error(
-            request, f"{line.kode}: periksa isian yang ditandai; belum ada yang disimpan."
-        )
-        form = exc.form
-        return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=400)
+        pesan = [
+            Pesan("error", f"{line.kode}: periksa isian yang ditandai; belum ada yang disimpan.")
+        ]
+        form, status = exc.form, 400
     except riwayat.Bentrok as exc:
-        messages.error(request, exc.pesan)
         segar = _form_awal(
-            IndikatorPerjanjian.objects.prefetch_related("realisasi").get(pk=line.pk), triwulan
+            IndikatorPerjanjian.objects.select_related("indikator")
+            .prefetch_related("realisasi")
+            .get(pk=line.pk),
+            triwulan,
         )
         # Keep what the user typed, with the new baseline, so a deliberate save can follow.
-        form = RealisasiForm(
-            {**request.POST.dict(), f"l{line.pk}-tanda": segar.initial["tanda"]},
-            prefix=f"l{line.pk}",
+        form = _form_kiriman(
+            line, {**request.POST.dict(), f"l{line.pk}-tanda": segar.initial["tanda"]}
         )
-        return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=409)
+        pesan, status = [Pesan("error", exc.pesan)], 409
     except ValidationError as exc:
-        for pesan in exc.messages:
-            messages.error(request, f"{line.kode}: {pesan}")
-        return _halaman(request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=400)
+        pesan, status = [Pesan("error", f"{line.kode}: {p}") for p in exc.messages], 400
+    if status != 200:
+        if _dari_skrip(request):
+            return _jawaban_kartu(
+                request,
+                satker,
+                tahun,
+                line,
+                triwulan,
+                pesan=pesan,
+                form_terikat=form,
+                status=status,
+            )
+        for p in pesan:
+            messages.error(request, p.teks)
+        return _halaman(
+            request, satker, tahun, triwulan, form_terikat=(line.pk, form), status=status
+        )
     if berubah:
-        messages.success(request, f"{line.kode} tersimpan sebagai draf ({len(berubah)} perubahan).")
+        pesan = [
+            Pesan("success", f"{line.kode} tersimpan sebagai draf ({len(berubah)} perubahan).")
+        ]
     else:
-        messages.info(request, f"{line.kode}: tidak ada yang berubah.")
+        pesan = [Pesan("info", f"{line.kode}: tidak ada yang berubah.")]
+    if _dari_skrip(request):
+        return _jawaban_kartu(request, satker, tahun, line, triwulan, pesan=pesan)
+    getattr(messages, pesan[0].tingkat)(request, pesan[0].teks)
     return redirect(f"{_url(satker, tahun, triwulan)}#l{line.pk}")
 
 
@@ -177,12 +285,16 @@ def pratinjau(
     """The figures the line would have with the values being typed (nothing is saved)."""
     satker = satker_terlihat(request, pk)
     line = _line(satker, tahun, line_pk)
-    form = RealisasiForm(request.POST, prefix=f"l{line.pk}")
+    form = _form_kiriman(line, request.POST)
     form.is_valid()
     data = form.cleaned_data
     galat = {f: form.errors[f] for f in ("nilai_realisasi", "realisasi_antara") if f in form.errors}
     hasil = hitung_pratinjau(
-        line, triwulan, data.get("realisasi_antara"), data.get("nilai_realisasi")
+        line,
+        triwulan,
+        data.get("realisasi_antara"),
+        data.get("nilai_realisasi"),
+        ganti_nilai=not _dihitung(line),
     )
     return render(
         request,
@@ -192,6 +304,7 @@ def pratinjau(
             "galat": galat,
             "tertinggal": siklus.tertinggal(hasil),
             "line": line,
+            "triwulan_romawi": romawi(triwulan),
         },
     )
 
