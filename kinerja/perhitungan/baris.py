@@ -206,6 +206,10 @@ class MasukanBaris:
     target_renstra: Decimal | None = None
     data: DataDukung = field(default_factory=DataDukung)
     satker: str = ""
+    # The manual's version the line is computed with (the year it applies from), and its own
+    # status thresholds where it sets them (None: the configuration's).
+    versi: int | None = None
+    ambang: Ambang | None = None
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,13 @@ class HasilBaris:
     capaian_antara: Hasil | None
     status: Status
     catatan: tuple[str, ...]
+    versi: int | None = None  # the manual's version used: the year it applies from
+    ambang: Ambang | None = None  # the version's own thresholds (None: the configuration's)
+
+    @property
+    def label_versi(self) -> str:
+        """Which definition the working used: "Pedoman versi berlaku mulai 2024"."""
+        return "" if self.versi is None else f"Pedoman versi berlaku mulai {self.versi}"
 
     @property
     def rumus(self) -> str:
@@ -243,11 +254,11 @@ class HasilBaris:
 def perlu_penjelasan(h: HasilBaris, ambang: Ambang) -> bool:
     """Behind its target antara this quarter, or, in the last quarter, short of its target
     (capaian below the threshold for reached): the line must say what hindered it and what
-    follows."""
+    follows. The line's own thresholds (its manual version's) win over `ambang`."""
     kurang = (Status.PERLU_PERHATIAN, Status.TIDAK_TERCAPAI)
     if h.status in kurang:
         return True
-    return h.triwulan == 4 and status(h.capaian.nilai, ambang) in kurang
+    return h.triwulan == 4 and status(h.capaian.nilai, h.ambang or ambang) in kurang
 
 
 # --- the computation --------------------------------------------------------------------
@@ -314,8 +325,10 @@ def hitung_baris(
         target_antara=target_antara,
         realisasi_antara=realisasi_antara,
         capaian_antara=hasil_antara,
-        status=status(nilai_status, k.ambang),
+        status=status(nilai_status, masukan.ambang or k.ambang),
         catatan=tuple(dict.fromkeys(catatan)),
+        versi=masukan.versi,
+        ambang=masukan.ambang,
     )
 
 

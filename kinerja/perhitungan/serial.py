@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.perhitungan.baris import HasilBaris
-from kinerja.perhitungan.capaian import Status
+from kinerja.perhitungan.capaian import Ambang, Status
 from kinerja.perhitungan.dasar import Hasil
 
 
@@ -81,6 +81,10 @@ def baris_ke_dict(h: HasilBaris) -> dict[str, Any]:
         "capaian_antara": None if h.capaian_antara is None else hasil_ke_dict(h.capaian_antara),
         "status": h.status.value,
         "catatan": list(h.catatan),
+        "versi": h.versi,
+        "ambang": None
+        if h.ambang is None
+        else {"tercapai": str(h.ambang.tercapai), "perlu_perhatian": str(h.ambang.perlu_perhatian)},
     }
 
 
@@ -103,4 +107,11 @@ def baris_dari_dict(d: dict[str, Any]) -> HasilBaris:
         capaian_antara=_opsional(d["capaian_antara"]),
         status=Status(d["status"]),
         catatan=tuple(d["catatan"]),
+        versi=d.get("versi"),
+        ambang=None
+        if not d.get("ambang")
+        else Ambang(
+            tercapai=Decimal(d["ambang"]["tercapai"]),
+            perlu_perhatian=Decimal(d["ambang"]["perlu_perhatian"]),
+        ),
     )

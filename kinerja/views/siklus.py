@@ -17,6 +17,7 @@ from kinerja.formatting import romawi
 from kinerja.forms import RealisasiForm, UnggahBuktiForm
 from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan
 from kinerja.selectors.capaian import hitung_capaian, hitung_pratinjau
+from kinerja.selectors.pedoman import definisi_baris
 from kinerja.services import realisasi as services_realisasi
 from kinerja.views.akses import satker_terlihat, satu_per_satker
 from satker.models import Satker
@@ -57,6 +58,7 @@ def _halaman(
 ) -> HttpResponse:
     lines = siklus.lines_satker(satker, tahun)
     hasil = dict(zip([x.pk for x in lines], hitung_capaian(lines, triwulan), strict=True))
+    definisi = definisi_baris(lines)
     lap = PelaporanTriwulan.objects.filter(satker=satker, tahun=tahun, triwulan=triwulan).first()
     catatan = {}
     if lap:
@@ -84,6 +86,7 @@ def _halaman(
                 "line": line,
                 "form": form,
                 "hasil": hasil[line.pk],
+                "versi": definisi[line.pk],
                 "ra": ra,
                 "bukti": bukti_per.get(r.pk, []) if r else [],
                 "riwayat": riwayat_per.get(line.pk, []),
@@ -105,7 +108,9 @@ def _halaman(
         "terkunci": terkunci,
         "periode": periode,
         "batas": siklus.batas_untuk(periode, satker) if periode else None,
-        "kekurangan": siklus.kelengkapan(satker, tahun, triwulan, lines=lines, hasil=hasil),
+        "kekurangan": siklus.kelengkapan(
+            satker, tahun, triwulan, lines=lines, hasil=hasil, definisi=definisi
+        ),
         "boleh_mengajukan": siklus.boleh_mengajukan(request.user, satker),
         "unggah_form": UnggahBuktiForm(),
         "bagian": "pengisian",
