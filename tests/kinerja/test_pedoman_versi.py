@@ -31,6 +31,8 @@ from kinerja.perhitungan.serial import baris_ke_dict
 from kinerja.selectors.capaian import hitung_capaian, hitung_segar, konfigurasi, masukan_baris
 from kinerja.selectors.pedoman import definisi_per_tahun
 from kinerja.services import pedoman as layanan
+from laporan.susun.lakip.pedoman import lampiran_pedoman
+from laporan.susun.umum import kumpulkan
 from satker.models import Pengguna, Satker
 from tests.conftest import MANADO, PEKANBARU
 
@@ -436,3 +438,30 @@ def test_the_api_manual_list_shows_the_new_version_at_once(demo, operator_manado
     assert klasifikasi() == "maksimasi"
     versi_2024(i)
     assert klasifikasi() == "minimasi"
+
+
+def _teks_bagian(b) -> str:
+    """Every text of a report section, its subsections included."""
+    teks = [b.judul]
+    for blok in b.isi:
+        if hasattr(blok, "pasangan"):
+            teks += [f"{a}: {v}" for a, v in blok.pasangan]
+        elif hasattr(blok, "teks"):
+            teks.append(blok.teks)
+        elif hasattr(blok, "baris"):
+            teks += [str(getattr(sel, "teks", sel)) for baris in blok.baris for sel in baris]
+    return "\n".join(teks + [_teks_bagian(a) for a in b.anak])
+
+
+def test_the_lakip_manual_annex_prints_the_version_of_the_report_year(pekanbaru):
+    i = IndikatorKinerja.objects.get(kode="T4/SP9/b")
+    cara_2020 = i.versi.get().cara_menghitung
+    versi_2024(i, cara_menghitung="Rumus pedoman 2024 yang baru.")
+    k = kumpulkan(pekanbaru, 2023, None, "lakip")
+    teks = _teks_bagian(lampiran_pedoman(k))
+    assert cara_2020.strip().splitlines()[0] in teks
+    assert "Rumus pedoman 2024 yang baru." not in teks
+    assert "Versi pedoman: berlaku mulai 2020" in teks
+    # The annex's table: T4/SP9/b as the 2020 version classifies it, not as 2024's.
+    blok_i = next(a for a in lampiran_pedoman(k).anak if a.judul.startswith("T4/SP9/b"))
+    assert "Klasifikasi: Maksimasi" in _teks_bagian(blok_i)
