@@ -41,7 +41,10 @@ from kinerja.models import (
     SurveiKepuasan,
     TargetRenstra,
     UnsurSurvei,
+    VersiIndikator,
 )
+from kinerja.models.indikator import FIELD_DEFINISI
+from kinerja.services.pedoman import cermin
 from satker.demo_data import DemoLogin, create_demo_users, load_organisasi
 from satker.fixture_loading import (
     FixtureError,
@@ -248,7 +251,7 @@ def load_manual(
         sp = sasaran_atas.get(m["sasaran_program"])
         if sp is None or sp.renstra.tingkat != TingkatRenstra.ESELON_I:
             raise FixtureError(f"{where}: sasaran program {m['sasaran_program']} tidak dikenal")
-        upsert(
+        indikator = upsert(
             IndikatorKinerja,
             {"kode": m["kode"]},
             {
@@ -272,6 +275,16 @@ def load_manual(
             where=where,
             stats=stats,
         )
+        # The manual's definition is its first version, applying from the start of the
+        # BSKJI Renstra (kinerja.selectors.pedoman); a later version made on the pages stays.
+        upsert(
+            VersiIndikator,
+            {"indikator": indikator, "berlaku_mulai": sp.renstra.tahun_awal},
+            {f: getattr(indikator, f) for f in FIELD_DEFINISI},
+            where=where,
+            stats=stats,
+        )
+        cermin(indikator)
 
 
 # --- Renstra of a satker ----------------------------------------------------------------

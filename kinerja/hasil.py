@@ -56,6 +56,7 @@ from kinerja.models import (
     SurveiKepuasan,
     TargetRenstra,
     UnsurSurvei,
+    VersiIndikator,
 )
 from kinerja.models.hasil import SETAHUN
 from kinerja.perhitungan import JUMLAH, HasilBaris, Konfigurasi, hitung_baris
@@ -64,6 +65,7 @@ from kinerja.perhitungan.serial import baris_ke_dict, hasil_ke_dict
 from kinerja.perubahan import ANGGARAN, KINERJA, Kunci
 from kinerja.selectors.anggaran import deviasi_penarikan, pohon_banyak, posisi_satker
 from kinerja.selectors.capaian import konfigurasi, masukan_baris, sidik_konfigurasi
+from kinerja.selectors.pedoman import definisi_baris
 from satker.models import Satker
 
 Progres = Callable[[int, int], None]
@@ -183,6 +185,7 @@ def _segarkan_kinerja(pasangan: list[tuple[int, int]]) -> int:
         if (line.sasaran.perjanjian.satker_id, line.sasaran.perjanjian.tahun) in diminta
     ]
     masukan = masukan_baris(lines) if lines else {}
+    definisi = definisi_baris(lines)
     k = konfigurasi()
     sidik = sidik_konfigurasi(k)
     baru = []
@@ -190,16 +193,16 @@ def _segarkan_kinerja(pasangan: list[tuple[int, int]]) -> int:
         m = masukan[line.pk]
         for tw in (1, 2, 3, 4, None):
             h = hitung_baris(m, tw, k)
-            baru.append(_baris_tersimpan(line, h, k, sidik))
+            baru.append(_baris_tersimpan(line, definisi[line.pk], h, k, sidik))
     _hapus(HasilPerhitungan, pasangan)
     HasilPerhitungan.objects.bulk_create(baru, batch_size=1000)
     return len(baru)
 
 
 def _baris_tersimpan(
-    line: IndikatorPerjanjian, h: HasilBaris, k: Konfigurasi, sidik: str
+    line: IndikatorPerjanjian, versi: VersiIndikator, h: HasilBaris, k: Konfigurasi, sidik: str
 ) -> HasilPerhitungan:
-    manual = line.indikator
+    manual = versi  # the manual's definition for the line's year
     p = prakiraan_baris(
         triwulan=h.triwulan,
         # A count (summed over the quarters, or over the years) grows during the year.
@@ -211,7 +214,7 @@ def _baris_tersimpan(
         klasifikasi=manual.klasifikasi,
         rumus_minimasi=manual.rumus_minimasi,
         pembulatan=k.pembulatan,
-        ambang=k.ambang,
+        ambang=h.ambang or k.ambang,
     )
     data = baris_ke_dict(h)
     data["prakiraan"] = {
@@ -360,11 +363,32 @@ def _dari_target_renstra(o: TargetRenstra) -> set[Kunci]:
 
 
 def _dari_pedoman(o: IndikatorKinerja) -> set[Kunci]:
+    # The definition is in the versions; the indicator's own row carries the code stored
+    # with every figure (kode_pedoman), which applies to every year.
     return {
         (KINERJA, s, t)
         for s, t in IndikatorPerjanjian.objects.filter(indikator_id=o.pk)
         .values_list("sasaran__perjanjian__satker_id", "sasaran__perjanjian__tahun")
         .distinct()
+    }
+
+
+def _dari_versi(o: VersiIndikator) -> set[Kunci]:
+    """The years a version applies to: from its year until the next version's (the first
+    version also covers the years before it). Read while the row is still there on delete."""
+    lain = VersiIndikator.objects.filter(indikator_id=o.indikator_id).exclude(pk=o.pk)
+    berikutnya = lain.filter(berlaku_mulai__gt=o.berlaku_mulai).order_by("berlaku_mulai").first()
+    pertama = not lain.filter(berlaku_mulai__lt=o.berlaku_mulai).exists()
+    baris = IndikatorPerjanjian.objects.filter(indikator_id=o.indikator_id)
+    if not pertama:
+        baris = baris.filter(sasaran__perjanjian__tahun__gte=o.berlaku_mulai)
+    if berikutnya is not None:
+        baris = baris.filter(sasaran__perjanjian__tahun__lt=berikutnya.berlaku_mulai)
+    return {
+        (KINERJA, s, t)
+        for s, t in baris.values_list(
+            "sasaran__perjanjian__satker_id", "sasaran__perjanjian__tahun"
+        ).distinct()
     }
 
 
@@ -403,6 +427,7 @@ KUNCI: dict[type[models.Model], Callable[[models.Model], set[Kunci]]] = {
     NilaiLaporanKeuangan: lambda o: _satker_tahun(o.satker_id, o.tahun),
     TargetRenstra: _dari_target_renstra,
     IndikatorKinerja: _dari_pedoman,
+    VersiIndikator: _dari_versi,
     Satker: lambda o: _dari_pk(satker_id=o.pk),
     ItemAnggaran: lambda o: {(ANGGARAN, o.satker_id, o.tahun)},
     ProgresAnggaran: lambda o: _dari_item(o.item_id),

@@ -31,12 +31,14 @@ from kinerja.models import (
     RencanaAksi,
     SnapshotPelaporan,
     StatusPelaporan,
+    VersiIndikator,
 )
 from kinerja.models.siklus import AksiPelaporan
 from kinerja.perhitungan import HasilBaris, Status, perlu_penjelasan
 from kinerja.perhitungan.dasar import Hasil
 from kinerja.selectors.capaian import hitung_capaian, konfigurasi
 from kinerja.selectors.narasi import temuan_triwulan
+from kinerja.selectors.pedoman import definisi_baris
 from satker.choices import Peran
 from satker.models import Pengguna, Satker
 
@@ -268,6 +270,7 @@ def kelengkapan(
     *,
     lines: list[IndikatorPerjanjian] | None = None,
     hasil: Mapping[int, HasilBaris] | None = None,
+    definisi: Mapping[int, VersiIndikator] | None = None,
 ) -> list[Kekurangan]:
     """What the quarter still needs before it can be submitted, item by item: each line's
     entries, the budget's months, then what the quarter's texts state that the PP-39 cannot
@@ -281,6 +284,8 @@ def kelengkapan(
         hasil = dict(zip([x.pk for x in lines], hitung_capaian(lines, triwulan), strict=True))
     kurang = []
     realisasi = realisasi_triwulan(lines, triwulan)
+    if definisi is None:
+        definisi = definisi_baris(lines)
     for line in lines:
         r = realisasi.get(line.pk)
         ra = next((x for x in line.rencana_aksi.all() if x.triwulan == triwulan), None)
@@ -289,7 +294,7 @@ def kelengkapan(
             kurang.append(Kekurangan(k, f"{k}: target antara triwulan ini belum ditetapkan."))
         if r is None or r.realisasi_antara is None:
             kurang.append(Kekurangan(k, f"{k}: realisasi antara (%) belum diisi."))
-        if not line.indikator.data_dukung and (r is None or r.nilai_realisasi is None):
+        if not definisi[line.pk].data_dukung and (r is None or r.nilai_realisasi is None):
             kurang.append(Kekurangan(k, f"{k}: nilai realisasi belum diisi."))
         if r is None or not r.kegiatan.strip():
             kurang.append(Kekurangan(k, f"{k}: realisasi kegiatan belum diuraikan."))
@@ -396,6 +401,7 @@ def isi_snapshot(
                 "capaian": _hasil_json(h.capaian),
                 "target_antara": None if h.target_antara is None else str(h.target_antara),
                 "realisasi_antara": None if h.realisasi_antara is None else str(h.realisasi_antara),
+                "versi": h.versi,
                 "capaian_antara": _hasil_json(h.capaian_antara),
                 "status": h.status.value,
                 "catatan": list(h.catatan),
@@ -431,6 +437,7 @@ def hasil_dari_snapshot(data: dict) -> dict[int, HasilBaris]:
             capaian_antara=_hasil_dari(b["capaian_antara"]),
             status=Status(b["status"]),
             catatan=tuple(b["catatan"]),
+            versi=b.get("versi"),
         )
     return hasil
 

@@ -12,6 +12,7 @@ from kinerja.views import (
     isian,
     lampiran,
     narasi,
+    pedoman,
     rencana,
     reviu,
     sekretariat,
@@ -104,4 +105,16 @@ urlpatterns = [
     path("reviu/periode/<int:pk>/perpanjang/", reviu.perpanjang, name="reviu-perpanjang"),
     path("reviu/pelaporan/<int:pk>/", reviu.detail, name="reviu-detail"),
     path("reviu/pelaporan/<int:pk>/aksi/", reviu.aksi, name="reviu-aksi"),
+    # the secretariat's manual with its versions (kinerja.views.pedoman)
+    path("sekretariat/pedoman/", pedoman.daftar, name="sekretariat-pedoman"),
+    path("sekretariat/pedoman/baru/", pedoman.baru, name="sekretariat-pedoman-baru"),
+    path("sekretariat/pedoman/<int:pk>/", pedoman.detail, name="sekretariat-pedoman-detail"),
+    path(
+        "sekretariat/pedoman/<int:pk>/versi/", pedoman.versi_baru, name="sekretariat-pedoman-versi"
+    ),
+    path(
+        "sekretariat/pedoman/versi/<int:pk>/",
+        pedoman.versi_ubah,
+        name="sekretariat-pedoman-versi-ubah",
+    ),
 ]

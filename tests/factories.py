@@ -15,7 +15,9 @@ from kinerja.models import (
     RealisasiTriwulan,
     RencanaAksi,
     SasaranKegiatan,
+    VersiIndikator,
 )
+from kinerja.models.indikator import FIELD_DEFINISI
 from satker.choices import JenisSatker, Peran
 from satker.models import Kementerian, Pengguna, Satker, UnitEselonI
 
@@ -72,6 +74,16 @@ class IndikatorKinerjaFactory(factory.django.DjangoModelFactory):
     metode = MetodePerhitungan.INPUT_LANGSUNG
     agregasi_triwulan = Agregasi.TERAKHIR
     agregasi_tahunan = Agregasi.TERAKHIR
+
+    @factory.post_generation
+    def versi(obj, create, extracted, **kwargs):
+        """Its definition as the manual's first version (what the computation reads)."""
+        if create:
+            VersiIndikator.objects.create(
+                indikator=obj,
+                berlaku_mulai=kwargs.get("berlaku_mulai", 2020),
+                **{f: getattr(obj, f) for f in FIELD_DEFINISI},
+            )
 
 
 class PerjanjianKinerjaFactory(factory.django.DjangoModelFactory):

@@ -109,6 +109,11 @@ OBJEK = {
     "satker-dasbor": "satker",
     "reviu": None,
     "sekretariat": None,
+    "sekretariat-pedoman": None,
+    "sekretariat-pedoman-baru": None,
+    "sekretariat-pedoman-detail": "pedoman",
+    "sekretariat-pedoman-versi": "pedoman",
+    "sekretariat-pedoman-versi-ubah": "versi_pedoman",
     "kunci-masuk": None,
     "token-api-semua": None,
     "token-api-cabut": "token",
@@ -219,6 +224,10 @@ def path_manado(request, name: str, route: str) -> str:
         ).pk
     elif kind == "realisasi":
         pk = RealisasiTriwulan.objects.get(indikator=line, triwulan=2).pk
+    elif kind == "pedoman":  # the manual's indicator of Manado's line (master data)
+        pk = line.indikator_id
+    elif kind == "versi_pedoman":
+        pk = line.indikator.versi.first().pk
     elif kind == "pnbp":
         pk = PenerimaanPnbp.objects.filter(satker=manado).first().pk
     elif kind == "token":

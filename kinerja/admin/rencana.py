@@ -18,14 +18,50 @@ from kinerja.models import (
     SasaranKegiatan,
     SasaranRenstra,
     TargetRenstra,
+    VersiIndikator,
 )
+from kinerja.models.indikator import FIELD_DEFINISI
+
+
+class VersiIndikatorInline(admin.TabularInline):
+    """The versions of the definition, read only: they are made and changed on the
+    secretariat's pages (/sekretariat/pedoman/), which refuse a change that a submitted
+    quarter was computed with and recompute exactly the years concerned."""
+
+    model = VersiIndikator
+    fields = [
+        "berlaku_mulai",
+        "klasifikasi",
+        "metode",
+        "data_dukung",
+        "agregasi_triwulan",
+        "agregasi_tahunan",
+        "ambang_tercapai",
+        "ambang_perlu_perhatian",
+        "alasan",
+    ]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(IndikatorKinerja)
 class IndikatorKinerjaAdmin(AdminHasil):
+    """The manual's indicators. The definition fields show the latest version (read only):
+    a definition changes through a version, on the secretariat's pages; an indicator is
+    made there too, with its first version."""
+
     list_display = ["kode", "nama", "satuan", "klasifikasi", "metode", "data_dukung", "iku"]
     list_filter = ["satuan", "klasifikasi", "metode", "data_dukung", "iku", "agregasi_tahunan"]
     search_fields = ["kode", "nama", "definisi"]
+    readonly_fields = FIELD_DEFINISI
+    inlines = [VersiIndikatorInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 class PaguIndikatifInline(admin.TabularInline):

@@ -35,6 +35,7 @@ from kinerja.models import HasilPerhitungan, RealisasiTriwulan
 from kinerja.models.hasil import STATUS_CHOICES
 from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 from kinerja.perhitungan import Status
+from kinerja.selectors.pedoman import kolom_versi
 from kinerja.services import realisasi as layanan
 from satker.api.base import DiubahSejakFilterSet, RestrictedReadOnlyViewSet, etag
 
@@ -75,6 +76,9 @@ def queryset_realisasi() -> QuerySet:
         .annotate(
             hasil_data=Subquery(_hasil().values("data")[:1], output_field=ModelJSONField()),
             hasil_dihitung=Subquery(_hasil().values("dihitung")[:1]),
+            versi_data_dukung=kolom_versi(
+                "data_dukung", "indikator__indikator", "indikator__sasaran__perjanjian__tahun"
+            ),
         )
         .order_by(
             "indikator__sasaran__perjanjian__satker__kode",
@@ -165,7 +169,8 @@ class RealisasiSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_data_dukung(self, obj: RealisasiTriwulan) -> str:
-        return obj.indikator.indikator.data_dukung
+        """The source named by the manual's version of the line's year."""
+        return getattr(obj, "versi_data_dukung", None) or ""
 
     @extend_schema_field(
         {
@@ -184,6 +189,16 @@ class RealisasiSerializer(serializers.ModelSerializer):
                 "status": {"type": "string", "enum": [s.value for s in Status]},
                 "status_label": {"type": "string"},
                 "catatan": {"type": "array", "items": {"type": "string"}},
+                "versi_pedoman": {
+                    "type": "integer",
+                    "nullable": True,
+                    "description": "Tahun mulai berlakunya versi pedoman yang dipakai.",
+                },
+                "pedoman": {
+                    "type": "string",
+                    "description": "Versi pedoman yang dipakai, mis. "
+                    "'Pedoman versi berlaku mulai 2024'.",
+                },
             },
         }
     )
@@ -203,6 +218,8 @@ class RealisasiSerializer(serializers.ModelSerializer):
             "status": d.get("status"),
             "status_label": Status(d["status"]).label if d.get("status") else "",
             "catatan": list(d.get("catatan") or []),
+            "versi_pedoman": d.get("versi"),
+            "pedoman": f"Pedoman versi berlaku mulai {d['versi']}" if d.get("versi") else "",
         }
 
 

@@ -72,6 +72,14 @@ class CapaianSerializer(serializers.Serializer):
     rumus = serializers.CharField()
     keterangan = serializers.SerializerMethodField()
     catatan = serializers.ListField(child=serializers.CharField())
+    versi_pedoman = serializers.IntegerField(
+        source="versi",
+        allow_null=True,
+        help_text="Tahun mulai berlakunya versi pedoman yang dipakai perhitungan.",
+    )
+    pedoman = serializers.CharField(
+        source="label_versi", help_text="Mis. 'Pedoman versi berlaku mulai 2024'."
+    )
 
     @extend_schema_field(DESIMAL_ATAU_KOSONG)
     def get_realisasi(self, obj: HasilBaris) -> str | None:

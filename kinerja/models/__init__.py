@@ -10,7 +10,7 @@ from kinerja.models.anggaran import (
     TargetPnbp,
 )
 from kinerja.models.hasil import HasilPerhitungan, RingkasanAnggaran
-from kinerja.models.indikator import IndikatorKinerja
+from kinerja.models.indikator import IndikatorKinerja, VersiIndikator
 from kinerja.models.kepegawaian import (
     CatatanMonitoring,
     MonitoringKepegawaian,
@@ -117,5 +117,6 @@ __all__ = [
     "TargetPnbp",
     "TargetRenstra",
     "UnsurSurvei",
+    "VersiIndikator",
     "VolumeLayanan",
 ]

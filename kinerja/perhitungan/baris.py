@@ -206,6 +206,10 @@ class MasukanBaris:
     target_renstra: Decimal | None = None
     data: DataDukung = field(default_factory=DataDukung)
     satker: str = ""
+    # The manual's version the line is computed with (the year it applies from), and its own
+    # status thresholds where it sets them (None: the configuration's).
+    versi: int | None = None
+    ambang: Ambang | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,13 @@ class HasilBaris:
     # the year) and capaian against the yearly target.
     status_progres: Status | None = None
     status_capaian: Status = Status.TIDAK_DAPAT_DINILAI
+    versi: int | None = None  # the manual's version used: the year it applies from
+    ambang: Ambang | None = None  # the version's own thresholds (None: the configuration's)
+
+    @property
+    def label_versi(self) -> str:
+        """Which definition the working used: "Pedoman versi berlaku mulai 2024"."""
+        return "" if self.versi is None else f"Pedoman versi berlaku mulai {self.versi}"
 
     @property
     def rumus(self) -> str:
@@ -247,11 +258,11 @@ class HasilBaris:
 def perlu_penjelasan(h: HasilBaris, ambang: Ambang) -> bool:
     """Behind its target antara this quarter, or, in the last quarter, short of its target
     (capaian below the threshold for reached): the line must say what hindered it and what
-    follows."""
+    follows. The line's own thresholds (its manual version's) win over `ambang`."""
     kurang = (Status.PERLU_PERHATIAN, Status.TIDAK_TERCAPAI)
     if h.status in kurang:
         return True
-    return h.triwulan == 4 and status(h.capaian.nilai, ambang) in kurang
+    return h.triwulan == 4 and status(h.capaian.nilai, h.ambang or ambang) in kurang
 
 
 # --- the computation --------------------------------------------------------------------
@@ -301,11 +312,13 @@ def hitung_baris(
     if flag := flags.target_berbeda_renstra(masukan.target, masukan.target_renstra, masukan.tahun):
         catatan.append(flag)
 
-    # A quarter is judged by its progress against the Rencana Aksi; the year by its capaian.
-    status_capaian = status(hasil_capaian.nilai, k.ambang)
+    # A quarter is judged by its progress against the Rencana Aksi; the year by its capaian,
+    # each against the thresholds of the manual's version (else the configuration's).
+    ambang = masukan.ambang or k.ambang
+    status_capaian = status(hasil_capaian.nilai, ambang)
     status_progres = None
     if hasil_antara is not None:
-        status_progres = status_progres_triwulan(hasil_antara.nilai, realisasi, k.ambang)
+        status_progres = status_progres_triwulan(hasil_antara.nilai, realisasi, ambang)
     return HasilBaris(
         satker=masukan.satker,
         kode=masukan.kode,
@@ -325,6 +338,8 @@ def hitung_baris(
         catatan=tuple(dict.fromkeys(catatan)),
         status_progres=status_progres,
         status_capaian=status_capaian,
+        versi=masukan.versi,
+        ambang=masukan.ambang,
     )
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.perhitungan.baris import HasilBaris
-from kinerja.perhitungan.capaian import Status
+from kinerja.perhitungan.capaian import Ambang, Status
 from kinerja.perhitungan.dasar import Hasil
 
 
@@ -83,6 +83,10 @@ def baris_ke_dict(h: HasilBaris) -> dict[str, Any]:
         "catatan": list(h.catatan),
         "status_progres": None if h.status_progres is None else h.status_progres.value,
         "status_capaian": h.status_capaian.value,
+        "versi": h.versi,
+        "ambang": None
+        if h.ambang is None
+        else {"tercapai": str(h.ambang.tercapai), "perlu_perhatian": str(h.ambang.perlu_perhatian)},
     }
 
 
@@ -107,4 +111,11 @@ def baris_dari_dict(d: dict[str, Any]) -> HasilBaris:
         catatan=tuple(d["catatan"]),
         status_progres=None if d["status_progres"] is None else Status(d["status_progres"]),
         status_capaian=Status(d["status_capaian"]),
+        versi=d.get("versi"),
+        ambang=None
+        if not d.get("ambang")
+        else Ambang(
+            tercapai=Decimal(d["ambang"]["tercapai"]),
+            perlu_perhatian=Decimal(d["ambang"]["perlu_perhatian"]),
+        ),
     )

@@ -37,6 +37,7 @@ from kinerja.perhitungan import baris as pb
 from kinerja.perhitungan.dasar import ringkas
 from kinerja.perhitungan.metode import BarisPdn, Pengukuran
 from kinerja.perhitungan.serial import baris_dari_dict
+from kinerja.selectors.pedoman import ambang_versi, definisi_baris
 
 
 def konfigurasi() -> Konfigurasi:
@@ -125,11 +126,14 @@ def hitung_segar(
 
 
 def masukan_baris(lines: Sequence[IndikatorPerjanjian]) -> dict[int, pb.MasukanBaris]:
-    """The computation's inputs of each line, read in a bounded number of queries."""
+    """The computation's inputs of each line, read in a bounded number of queries; the
+    definition is the manual's version that applies to the line's year."""
     ids = [line.pk for line in lines]
     satker_ids = {line.sasaran.perjanjian.satker_id for line in lines}
     tahun = {line.sasaran.perjanjian.tahun for line in lines}
-    sumber = {line.indikator.data_dukung for line in lines}
+    definisi = definisi_baris(lines)
+    sumber = {v.data_dukung for v in definisi.values()}
+    umum = konfigurasi().ambang
 
     ra = _prefetched_or_query(lines, "rencana_aksi", RencanaAksi)
     realisasi = _prefetched_or_query(lines, "realisasi", RealisasiTriwulan)
@@ -147,7 +151,7 @@ def masukan_baris(lines: Sequence[IndikatorPerjanjian]) -> dict[int, pb.MasukanB
         pk = line.sasaran.perjanjian
         per_tw_ra = {r.triwulan: r for r in ra[line.pk]}
         per_tw_real = {r.triwulan: r for r in realisasi[line.pk]}
-        manual = line.indikator
+        versi = definisi[line.pk]
         hasil[line.pk] = pb.MasukanBaris(
             satker=pk.satker.kode or pk.satker.singkatan,
             kode=line.kode,
@@ -156,10 +160,14 @@ def masukan_baris(lines: Sequence[IndikatorPerjanjian]) -> dict[int, pb.MasukanB
             satuan=line.satuan,
             target=ringkas(line.target),
             tahun=pk.tahun,
-            klasifikasi=manual.klasifikasi,
-            rumus_minimasi=manual.rumus_minimasi,
-            data_dukung=manual.data_dukung,
-            agregasi_triwulan=manual.agregasi_triwulan,
+            klasifikasi=versi.klasifikasi,
+            rumus_minimasi=versi.rumus_minimasi,
+            data_dukung=versi.data_dukung,
+            agregasi_triwulan=versi.agregasi_triwulan,
+            versi=versi.berlaku_mulai,
+            ambang=None
+            if versi.ambang_tercapai is None and versi.ambang_perlu_perhatian is None
+            else ambang_versi(versi, umum),
             target_antara=tuple(
                 _opsional(per_tw_ra[t].target_antara) if t in per_tw_ra else None
                 for t in range(1, 5)

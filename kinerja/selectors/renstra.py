@@ -14,6 +14,7 @@ from kinerja.perhitungan import TahunRenstra, capaian_renstra
 from kinerja.perhitungan.capaian import MAKSIMASI, SELISIH
 from kinerja.perhitungan.renstra import HasilRenstra
 from kinerja.selectors.capaian import konfigurasi
+from kinerja.selectors.pedoman import definisi_per_tahun
 from satker.models import Satker
 
 
@@ -64,6 +65,15 @@ def capaian_renstra_satker(
     realisation recorded on the Renstra is kept for earlier years)."""
     p = konfigurasi().pembulatan
     dihitung = realisasi_dihitung or {}
+    definisi = definisi_per_tahun(
+        {
+            ind.indikator_id
+            for s in renstra.sasaran.all()
+            for ind in s.indikator.all()
+            if ind.indikator_id is not None
+        },
+        sampai_tahun,
+    )
     hasil = []
     for s in renstra.sasaran.all():
         for ind in s.indikator.all():
@@ -73,7 +83,8 @@ def capaian_renstra_satker(
                     indikator=ind, tahun=sampai_tahun
                 )
                 per_tahun[sampai_tahun] = replace_target(tahun_ini, dihitung[ind.pk])
-            manual = ind.indikator
+            # The manual's version of the year the achievement is reported for.
+            manual = definisi.get(ind.indikator_id)
             aturan = manual.agregasi_tahunan if manual else "jumlah"
             hasil.append(
                 BarisRenstra(

@@ -40,6 +40,7 @@ from kinerja.models import (
 )
 from kinerja.models.renstra import TAHUN_MAX, TAHUN_MIN
 from kinerja.selectors.capaian import konfigurasi
+from kinerja.selectors.pedoman import definisi_per_tahun
 from kinerja.simulasi.identitas import NOMOR_MAKS, identitas_baru, nomor_dari_nama
 from kinerja.simulasi.indikator import KODE_MANUAL
 from kinerja.simulasi.siklus import Kalender, periode_baru
@@ -95,7 +96,7 @@ def buat_simulasi(
     _periksa_argumen(jumlah_satker, tahun)
     with transaction.atomic():
         eselon = _bskji()
-        manual = _manual()
+        manual = _manual(tahun)
         semua = list(Satker.objects.order_by("nama"))
         if jumlah_satker < len(semua):
             raise SimulasiError(
@@ -178,7 +179,9 @@ def _bskji() -> UnitEselonI:
     return eselon
 
 
-def _manual() -> dict[str, IndikatorKinerja]:
+def _manual(tahun: int) -> dict[str, IndikatorKinerja]:
+    """The manual's indicators the simulation fills, checked against the version of the
+    simulated year (the data it makes must be those that year's computation reads)."""
     manual = {m.kode: m for m in IndikatorKinerja.objects.filter(kode__in=KODE_MANUAL)}
     hilang = sorted(set(KODE_MANUAL) - set(manual))
     if hilang:
@@ -186,10 +189,13 @@ def _manual() -> dict[str, IndikatorKinerja]:
             f"Pedoman indikator belum lengkap (tidak ada {', '.join(hilang)}); jalankan "
             "manage.py load_demo_data dahulu."
         )
+    versi = definisi_per_tahun([m.pk for m in manual.values()], tahun)
     for kode, m in manual.items():
-        if m.data_dukung != DATA_DUKUNG[kode]:
+        data_dukung = versi[m.pk].data_dukung
+        if data_dukung != DATA_DUKUNG[kode]:
             raise SimulasiError(
-                f"Indikator {kode} dalam pedoman memakai data dukung {m.data_dukung!r}, "
+                f"Indikator {kode} dalam pedoman tahun {tahun} memakai data dukung "
+                f"{data_dukung!r}, "
                 f"sedangkan simulasi membuat {DATA_DUKUNG[kode]!r}; sesuaikan simulasi dahulu."
             )
     return manual

@@ -20,8 +20,9 @@ from kinerja import bukti, riwayat, siklus, unggahan
 from kinerja.choices import DataDukung
 from kinerja.formatting import romawi
 from kinerja.forms import RealisasiForm, UnggahBuktiForm
-from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan
+from kinerja.models import BuktiDukung, IndikatorPerjanjian, PelaporanTriwulan, VersiIndikator
 from kinerja.selectors.capaian import hitung_capaian, hitung_pratinjau
+from kinerja.selectors.pedoman import definisi_baris
 from kinerja.services import realisasi as services_realisasi
 from kinerja.views.akses import satker_terlihat, satu_per_satker
 from kinerja.views.data_dukung import halaman_sumber
@@ -51,12 +52,17 @@ def _line(satker: Satker, tahun: int, pk: int) -> IndikatorPerjanjian:
     )
 
 
-def _dihitung(line: IndikatorPerjanjian) -> bool:
-    """The line's realisasi is computed from supporting data: its form offers no value."""
-    return bool(line.indikator.data_dukung)
+def _dihitung(line: IndikatorPerjanjian, versi: VersiIndikator | None = None) -> bool:
+    """The line's realisasi is computed from supporting data (by the manual's version of its
+    year): its form offers no value."""
+    if versi is None:
+        versi = definisi_baris([line]).get(line.pk)
+    return bool(versi.data_dukung if versi is not None else line.indikator.data_dukung)
 
 
-def _form_awal(line: IndikatorPerjanjian, triwulan: int) -> RealisasiForm:
+def _form_awal(
+    line: IndikatorPerjanjian, triwulan: int, versi: VersiIndikator | None = None
+) -> RealisasiForm:
     r = siklus.realisasi_triwulan([line], triwulan).get(line.pk)
     awal = riwayat.nilai(r, FIELDS)
     # Numbers shown the Indonesian way (45,12), as they will be typed back.
@@ -64,7 +70,7 @@ def _form_awal(line: IndikatorPerjanjian, triwulan: int) -> RealisasiForm:
     return RealisasiForm(
         initial={**data, "tanda": riwayat.tandai(awal)},
         prefix=f"l{line.pk}",
-        dengan_nilai=not _dihitung(line),
+        dengan_nilai=not _dihitung(line, versi),
     )
 
 
@@ -85,6 +91,7 @@ def _konteks(
     (refused: what was typed, with the errors) and `pesan` the messages shown at a card."""
     lines = siklus.lines_satker(satker, tahun)
     hasil = dict(zip([x.pk for x in lines], hitung_capaian(lines, triwulan), strict=True))
+    definisi = definisi_baris(lines)
     lap = PelaporanTriwulan.objects.filter(satker=satker, tahun=tahun, triwulan=triwulan).first()
     catatan = {}
     if lap:
@@ -101,10 +108,11 @@ def _konteks(
     kartu = []
     for line in lines:
         terikat = form_terikat is not None and form_terikat[0] == line.pk
-        form = form_terikat[1] if terikat else _form_awal(line, triwulan)
+        versi = definisi.get(line.pk)
+        form = form_terikat[1] if terikat else _form_awal(line, triwulan, versi)
         ra = next((x for x in line.rencana_aksi.all() if x.triwulan == triwulan), None)
         r = realisasi.get(line.pk)
-        sumber = line.indikator.data_dukung
+        sumber = versi.data_dukung if versi is not None else line.indikator.data_dukung
         kartu.append(
             {
                 "line": line,
@@ -112,6 +120,7 @@ def _konteks(
                 "belum_tersimpan": terikat,
                 "pesan": pesan[1] if pesan and pesan[0] == line.pk else [],
                 "hasil": hasil[line.pk],
+                "versi": versi,
                 "ra": ra,
                 "bukti": bukti_per.get(r.pk, []) if r else [],
                 "riwayat": riwayat_per.get(line.pk, []),
@@ -136,7 +145,9 @@ def _konteks(
         "terkunci": terkunci,
         "periode": periode,
         "batas": siklus.batas_untuk(periode, satker) if periode else None,
-        "kekurangan": siklus.kelengkapan(satker, tahun, triwulan, lines=lines, hasil=hasil),
+        "kekurangan": siklus.kelengkapan(
+            satker, tahun, triwulan, lines=lines, hasil=hasil, definisi=definisi
+        ),
         "boleh_mengajukan": siklus.boleh_mengajukan(request.user, satker),
         "unggah_form": UnggahBuktiForm(),
         "bagian": "pengisian",

@@ -156,9 +156,11 @@ def tabel_per_jenis(
     )
 
 
-def blok(line: IndikatorPerjanjian, data: DataDukungLaporan, satker: Satker) -> list[d.Blok]:
-    """The tables of supporting data for a line, by the kind its indicator reads."""
-    jenis = line.indikator.data_dukung if line.indikator else ""
+def blok(
+    line: IndikatorPerjanjian, data: DataDukungLaporan, satker: Satker, jenis: str
+) -> list[d.Blok]:
+    """The tables of supporting data for a line, by the kind its indicator reads (`jenis`:
+    the data source of the manual's version of the report's year)."""
     p = konfigurasi().pembulatan
     th = data.tahun
     if jenis == DataDukung.PNBP_LAYANAN:

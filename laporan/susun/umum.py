@@ -17,10 +17,12 @@ from kinerja.models import (
     RencanaAksi,
     SasaranKegiatan,
     TargetRenstra,
+    VersiIndikator,
 )
 from kinerja.perhitungan import HasilBaris
 from kinerja.perhitungan.dasar import ringkas
 from kinerja.selectors.capaian import hitung_capaian
+from kinerja.selectors.pedoman import definisi_baris
 from kinerja.siklus import hasil_triwulan
 from laporan import dokumen as d
 from laporan import gambar as layanan_gambar
@@ -51,6 +53,14 @@ class Konteks:
     # The uploaded pictures by section, and (LAKIP Bab III) by PK line id, in their order.
     gambar: dict[str, list[GambarLaporan]] = field(default_factory=dict)
     gambar_indikator: dict[int, list[GambarLaporan]] = field(default_factory=dict)
+    # The manual's version of the year for each line (kinerja.selectors.pedoman), by line id.
+    definisi: dict[int, VersiIndikator] = field(default_factory=dict)
+
+    def versi(self, line: IndikatorPerjanjian) -> VersiIndikator:
+        """The manual's definition a line is reported with: the version of the report's year."""
+        if line.pk not in self.definisi:
+            self.definisi.update(definisi_baris([*self.lines, line]))
+        return self.definisi[line.pk]
 
     @property
     def sasaran(self) -> list[SasaranKegiatan]:
@@ -128,6 +138,7 @@ def kumpulkan(satker: Satker, tahun: int, triwulan: int | None, jenis: str) -> K
         narasi=dict(NarasiLaporan.objects.filter(**periode).values_list("bagian", "teks")),
         jenis=jenis,
         gambar=gambar,
+        definisi=definisi_baris(lines),
         gambar_indikator=gambar_indikator,
     )
 

@@ -25,6 +25,7 @@ FIELDS = {
     "satuan", "target",
     "realisasi", "sumber_realisasi", "capaian", "target_antara", "realisasi_antara",
     "capaian_antara", "status", "status_label", "rumus", "keterangan", "catatan",
+    "versi_pedoman", "pedoman",
 }  # fmt: skip
 
 

@@ -325,16 +325,18 @@ def test_an_admin_bulk_delete_refreshes_the_line(admin_client_demo):
     assert (row.realisasi, row.capaian, row.status) == (None, None, "tidak_dapat_dinilai")
 
 
-def test_a_changed_manual_definition_refreshes_every_line_using_it(admin_client_demo):
+def test_the_admin_cannot_change_a_definition_behind_the_versions_back(admin_client_demo):
+    """The definition changes through a version (tests/kinerja/test_pedoman_versi.py): in the
+    admin its fields are read only, so a posted classification changes nothing."""
     line = baris(PEKANBARU, "VIII.2")
     manual = line.indikator
     url = reverse("admin:kinerja_indikatorkinerja_change", args=[manual.pk])
     response = _kirim_formulir_admin(admin_client_demo, url, {"klasifikasi": "minimasi"})
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert IndikatorKinerja.objects.get(pk=manual.pk).klasifikasi == "minimasi"
-    # The financial-report score 90,75 against 90, as a minimasi indicator (LAKIP
-    # convention): (2 × 90 − 90,75) / 90 × 100 = 99,1667 → 99,17.
-    assert tersimpan(line, None).capaian == D("99.17")
+    assert IndikatorKinerja.objects.get(pk=manual.pk).klasifikasi == "maksimasi"
+    assert set(manual.versi.values_list("klasifikasi", flat=True)) == {"maksimasi"}
+    # The financial-report score 90,75 against 90, still maksimasi: 90,75 / 90 × 100 = 100,83.
+    assert tersimpan(line, None).capaian == D("100.83")
 
 
 def test_an_orm_save_outside_any_page_refreshes_at_once(demo):

@@ -77,6 +77,7 @@ III3_TW2 = HasilBaris(
     capaian_antara=Hasil(nilai=D("113.60"), rumus="56,8 / 50 × 100% = 113,60%"),
     status=Status.TERCAPAI,
     catatan=(),
+    versi=2020,  # the demo manual's first version, from the BSKJI Renstra 2020
 )
 
 # III.2 in quarter II: PNBP from service fees to 30 June 2023 (Rp 518.891.250) against the same
@@ -107,6 +108,7 @@ III2_TW2 = HasilBaris(
     catatan=(
         "Capaian 668,25% jauh di atas target (di atas 150%): target mungkin kurang menantang.",
     ),
+    versi=2020,  # the demo manual's first version, from the BSKJI Renstra 2020
 )
 
 # VIII.2 in quarter II: no financial-report score yet; progress 30 against a target antara of
@@ -133,6 +135,7 @@ VIII2_TW2 = HasilBaris(
     catatan=(
         "Realisasi tidak dapat dihitung: belum ada nilai laporan keuangan s.d. 30 Juni 2023.",
     ),
+    versi=2020,  # the demo manual's first version, from the BSKJI Renstra 2020
 )
 
 

@@ -85,12 +85,14 @@ class Indikator(LakipDasar):
         isi: list[d.Blok] = []
         manual = line.indikator
         if manual is not None:
+            versi = k.versi(line)
             isi.append(
                 d.Rincian(
                     [
                         ("Kode pedoman", manual.kode),
-                        ("Cara menghitung", tanpa_html(manual.cara_menghitung) or "–"),
-                        ("Sumber data", tanpa_html(manual.sumber_data) or "–"),
+                        ("Versi pedoman", f"berlaku mulai {versi.berlaku_mulai}"),
+                        ("Cara menghitung", tanpa_html(versi.cara_menghitung) or "–"),
+                        ("Sumber data", tanpa_html(versi.sumber_data) or "–"),
                     ]
                 )
             )
@@ -105,7 +107,7 @@ class Indikator(LakipDasar):
         if tahunan:
             isi.append(tahunan)
         isi += self.tabel_sumber_indikator(line)
-        isi += data_dukung.blok(line, self.data, k.satker)
+        isi += data_dukung.blok(line, self.data, k.satker, k.versi(line).data_dukung)
         e = self.efisiensi.get(line.kode)
         if e and e.pagu:
             isi.append(
@@ -243,7 +245,7 @@ class Indikator(LakipDasar):
         }
         for jenis, buat in tabel.items():
             pertama = next(
-                (x for x in self.k.lines if x.indikator and x.indikator.data_dukung == jenis),
+                (x for x in self.k.lines if self.k.versi(x).data_dukung == jenis),
                 None,
             )
             if pertama is line:

@@ -1,13 +1,14 @@
 """The LAKIP's last annex, the BSKJI indicator manual ("Pedoman Kinerja pada BBSPJI dan
 BSPJI") for the indicators of the satker's PK of the year: a table of them, then one block per
 indicator with its code and name, definition, data source, how it is computed, unit,
-classification and who is responsible, as the manual prints them."""
+classification and who is responsible, as the manual prints them: the version of the manual
+that applies to the report's year."""
 
 from __future__ import annotations
 
 import re
 
-from kinerja.models import IndikatorKinerja, IndikatorPerjanjian
+from kinerja.models import IndikatorKinerja, IndikatorPerjanjian, VersiIndikator
 from laporan import dokumen as d
 from laporan.susun.umum import Konteks
 
@@ -29,15 +30,20 @@ def _teks(isi: str | None) -> str:
     return "\n".join(hasil)
 
 
-def indikator_pedoman(k: Konteks) -> list[tuple[IndikatorKinerja, list[IndikatorPerjanjian]]]:
-    """The manual's indicators used by the PK, in PK order, with the lines that use each."""
-    hasil: dict[int, tuple[IndikatorKinerja, list[IndikatorPerjanjian]]] = {}
+def indikator_pedoman(
+    k: Konteks,
+) -> list[tuple[IndikatorKinerja, VersiIndikator, list[IndikatorPerjanjian]]]:
+    """The manual's indicators used by the PK, in PK order, each with its version of the
+    year and the lines that use it."""
+    hasil: dict[int, tuple[IndikatorKinerja, VersiIndikator, list[IndikatorPerjanjian]]] = {}
     for line in k.lines:
-        hasil.setdefault(line.indikator_id, (line.indikator, []))[1].append(line)
+        hasil.setdefault(line.indikator_id, (line.indikator, k.versi(line), []))[2].append(line)
     return list(hasil.values())
 
 
-def _blok(manual: IndikatorKinerja, lines: list[IndikatorPerjanjian]) -> d.Bagian:
+def _blok(
+    manual: IndikatorKinerja, versi: VersiIndikator, lines: list[IndikatorPerjanjian]
+) -> d.Bagian:
     kosong = "Tidak dicantumkan dalam pedoman."
     return d.Bagian(
         f"{manual.kode} {manual.nama}",
@@ -49,16 +55,17 @@ def _blok(manual: IndikatorKinerja, lines: list[IndikatorPerjanjian]) -> d.Bagia
                     ("Nama indikator", manual.nama),
                     ("Indikator PK", "; ".join(f"{x.kode} {x.uraian}" for x in lines)),
                     ("Satuan", manual.get_satuan_display()),
-                    ("Klasifikasi", manual.klasifikasi.capitalize()),
+                    ("Klasifikasi", versi.klasifikasi.capitalize()),
                     ("Penanggung jawab", manual.penanggung_jawab or "–"),
+                    ("Versi pedoman", f"berlaku mulai {versi.berlaku_mulai}"),
                 ]
             ),
             d.Paragraf("Definisi", "subjudul"),
-            *d.narasi(_teks(manual.definisi), kosong=kosong),
+            *d.narasi(_teks(versi.definisi), kosong=kosong),
             d.Paragraf("Sumber data", "subjudul"),
-            *d.narasi(_teks(manual.sumber_data), kosong=kosong),
+            *d.narasi(_teks(versi.sumber_data), kosong=kosong),
             d.Paragraf("Cara menghitung", "subjudul"),
-            *d.narasi(_teks(manual.cara_menghitung), kosong=kosong),
+            *d.narasi(_teks(versi.cara_menghitung), kosong=kosong),
         ],
     )
 
@@ -86,10 +93,10 @@ def lampiran_pedoman(k: Konteks) -> d.Bagian:
                 d.teks(manual.nama),
                 d.teks(", ".join(x.kode for x in lines), rata="tengah"),
                 d.teks(manual.get_satuan_display()),
-                d.teks(manual.klasifikasi.capitalize()),
+                d.teks(versi.klasifikasi.capitalize()),
                 d.teks(manual.penanggung_jawab or "–"),
             ]
-            for i, (manual, lines) in enumerate(daftar, 1)
+            for i, (manual, versi, lines) in enumerate(daftar, 1)
         ],
         lebar=[4, 12, 38, 9, 11, 11, 15],
         nama_lembar="Pedoman Kinerja",
@@ -103,5 +110,5 @@ def lampiran_pedoman(k: Konteks) -> d.Bagian:
             ),
             tabel,
         ],
-        anak=[_blok(manual, lines) for manual, lines in daftar],
+        anak=[_blok(manual, versi, lines) for manual, versi, lines in daftar],
     )

@@ -254,8 +254,8 @@ def _bagian_indikator(k: Konteks, line: IndikatorPerjanjian, n: int) -> d.Bagian
     h = k.hasil[line.pk]
     real = _realisasi(line, tw)
     isi: list[d.Blok] = []
-    manual = line.indikator
-    if manual is not None and manual.cara_menghitung:
+    manual = k.versi(line)  # the manual's version of the report's year
+    if manual.cara_menghitung:
         isi.append(d.Paragraf(tanpa_html(manual.cara_menghitung)))
     ringkas = (
         f"Pada Triwulan {romawi(tw)} TA. {k.tahun} target antara indikator ini "
