@@ -12,6 +12,7 @@ from kinerja.views import (
     isian,
     lampiran,
     narasi,
+    pengguna,
     rencana,
     reviu,
     sekretariat,
@@ -104,4 +105,23 @@ urlpatterns = [
     path("reviu/periode/<int:pk>/perpanjang/", reviu.perpanjang, name="reviu-perpanjang"),
     path("reviu/pelaporan/<int:pk>/", reviu.detail, name="reviu-detail"),
     path("reviu/pelaporan/<int:pk>/aksi/", reviu.aksi, name="reviu-aksi"),
+    # the secretariat's accounts
+    path("sekretariat/pengguna/", pengguna.daftar, name="sekretariat-pengguna"),
+    path("sekretariat/pengguna/baru/", pengguna.baru, name="sekretariat-pengguna-baru"),
+    path("sekretariat/pengguna/<int:pk>/", pengguna.detail, name="sekretariat-pengguna-detail"),
+    path(
+        "sekretariat/pengguna/<int:pk>/nonaktifkan/",
+        pengguna.nonaktifkan,
+        name="sekretariat-pengguna-nonaktifkan",
+    ),
+    path(
+        "sekretariat/pengguna/<int:pk>/aktifkan/",
+        pengguna.aktifkan,
+        name="sekretariat-pengguna-aktifkan",
+    ),
+    path(
+        "sekretariat/pengguna/<int:pk>/kirim-tautan/",
+        pengguna.kirim_tautan,
+        name="sekretariat-pengguna-kirim-tautan",
+    ),
 ]

@@ -109,6 +109,12 @@ OBJEK = {
     "satker-dasbor": "satker",
     "reviu": None,
     "sekretariat": None,
+    "sekretariat-pengguna": None,
+    "sekretariat-pengguna-baru": None,
+    "sekretariat-pengguna-detail": "pengguna",
+    "sekretariat-pengguna-nonaktifkan": "pengguna",
+    "sekretariat-pengguna-aktifkan": "pengguna",
+    "sekretariat-pengguna-kirim-tautan": "pengguna",
     "kunci-masuk": None,
     "token-api-semua": None,
     "token-api-cabut": "token",
@@ -221,6 +227,8 @@ def path_manado(request, name: str, route: str) -> str:
         pk = RealisasiTriwulan.objects.get(indikator=line, triwulan=2).pk
     elif kind == "pnbp":
         pk = PenerimaanPnbp.objects.filter(satker=manado).first().pk
+    elif kind == "pengguna":
+        pk = pengguna("operator.manado").pk
     elif kind == "token":
         pk = token_api.token_buat(
             pengguna=pengguna("operator.manado"), nama="sinkron", cakupan="baca"
