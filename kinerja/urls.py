@@ -8,6 +8,7 @@ from kinerja.views import (
     dasbor,
     dasbor_satker,
     data_dukung,
+    dipa,
     gambar,
     isian,
     lampiran,
@@ -17,6 +18,7 @@ from kinerja.views import (
     reviu,
     sekretariat,
     siklus,
+    tautan_anggaran,
 )
 
 register_converter(TahunConverter, "tahun")
@@ -105,7 +107,7 @@ urlpatterns = [
     path("reviu/periode/<int:pk>/perpanjang/", reviu.perpanjang, name="reviu-perpanjang"),
     path("reviu/pelaporan/<int:pk>/", reviu.detail, name="reviu-detail"),
     path("reviu/pelaporan/<int:pk>/aksi/", reviu.aksi, name="reviu-aksi"),
-    # the secretariat's accounts
+    # the secretariat's accounts, DIPA and indicator ↔ budget links
     path("sekretariat/pengguna/", pengguna.daftar, name="sekretariat-pengguna"),
     path("sekretariat/pengguna/baru/", pengguna.baru, name="sekretariat-pengguna-baru"),
     path("sekretariat/pengguna/<int:pk>/", pengguna.detail, name="sekretariat-pengguna-detail"),
@@ -123,5 +125,12 @@ urlpatterns = [
         "sekretariat/pengguna/<int:pk>/kirim-tautan/",
         pengguna.kirim_tautan,
         name="sekretariat-pengguna-kirim-tautan",
+    ),
+    path("sekretariat/dipa/<tahun:tahun>/", dipa.daftar, name="sekretariat-dipa"),
+    path("sekretariat/dipa/<tahun:tahun>/<int:pk>/", dipa.satker, name="sekretariat-dipa-satker"),
+    path(
+        "sekretariat/tautan-anggaran/<tahun:tahun>/<int:pk>/",
+        tautan_anggaran.tautan,
+        name="sekretariat-tautan-anggaran",
     ),
 ]
