@@ -13,6 +13,7 @@ from kinerja.views import (
     isian,
     lampiran,
     narasi,
+    nilai_eksternal,
     pengguna,
     rencana,
     reviu,
@@ -107,7 +108,7 @@ urlpatterns = [
     path("reviu/periode/<int:pk>/perpanjang/", reviu.perpanjang, name="reviu-perpanjang"),
     path("reviu/pelaporan/<int:pk>/", reviu.detail, name="reviu-detail"),
     path("reviu/pelaporan/<int:pk>/aksi/", reviu.aksi, name="reviu-aksi"),
-    # the secretariat's accounts, DIPA and indicator ↔ budget links
+    # the secretariat's accounts, DIPA, indicator ↔ budget links and external scores
     path("sekretariat/pengguna/", pengguna.daftar, name="sekretariat-pengguna"),
     path("sekretariat/pengguna/baru/", pengguna.baru, name="sekretariat-pengguna-baru"),
     path("sekretariat/pengguna/<int:pk>/", pengguna.detail, name="sekretariat-pengguna-detail"),
@@ -133,4 +134,5 @@ urlpatterns = [
         tautan_anggaran.tautan,
         name="sekretariat-tautan-anggaran",
     ),
+    path("sekretariat/nilai/<tahun:tahun>/", nilai_eksternal.nilai, name="sekretariat-nilai"),
 ]

@@ -118,6 +118,7 @@ OBJEK = {
     "sekretariat-dipa": None,
     "sekretariat-dipa-satker": "satker",
     "sekretariat-tautan-anggaran": "satker",
+    "sekretariat-nilai": None,
     "kunci-masuk": None,
     "token-api-semua": None,
     "token-api-cabut": "token",
