@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -127,8 +128,12 @@ class BarisNilaiForm(forms.Form):
 
 
 def _riwayat(tahun: int) -> list[RiwayatPerubahan]:
+    """The latest changes of the year's scores, removed ones included."""
+    jenis = ContentType.objects.get_for_models(NilaiSakip, NilaiLaporanKeuangan).values()
     return list(
-        RiwayatPerubahan.objects.filter(uraian_objek__startswith=f"Nilai {tahun} ")
+        RiwayatPerubahan.objects.filter(
+            content_type__in=list(jenis), uraian_objek__startswith=f"Nilai {tahun} "
+        )
         .select_related("oleh")
         .order_by("-waktu", "-id")[:RIWAYAT_DITAMPILKAN]
     )
