@@ -8,15 +8,19 @@ from kinerja.views import (
     dasbor,
     dasbor_satker,
     data_dukung,
+    dipa,
     gambar,
     isian,
     lampiran,
     narasi,
+    nilai_eksternal,
     pedoman,
+    pengguna,
     rencana,
     reviu,
     sekretariat,
     siklus,
+    tautan_anggaran,
 )
 
 register_converter(TahunConverter, "tahun")
@@ -117,4 +121,31 @@ urlpatterns = [
         pedoman.versi_ubah,
         name="sekretariat-pedoman-versi-ubah",
     ),
+    # the secretariat's accounts, DIPA, indicator ↔ budget links and external scores
+    path("sekretariat/pengguna/", pengguna.daftar, name="sekretariat-pengguna"),
+    path("sekretariat/pengguna/baru/", pengguna.baru, name="sekretariat-pengguna-baru"),
+    path("sekretariat/pengguna/<int:pk>/", pengguna.detail, name="sekretariat-pengguna-detail"),
+    path(
+        "sekretariat/pengguna/<int:pk>/nonaktifkan/",
+        pengguna.nonaktifkan,
+        name="sekretariat-pengguna-nonaktifkan",
+    ),
+    path(
+        "sekretariat/pengguna/<int:pk>/aktifkan/",
+        pengguna.aktifkan,
+        name="sekretariat-pengguna-aktifkan",
+    ),
+    path(
+        "sekretariat/pengguna/<int:pk>/kirim-tautan/",
+        pengguna.kirim_tautan,
+        name="sekretariat-pengguna-kirim-tautan",
+    ),
+    path("sekretariat/dipa/<tahun:tahun>/", dipa.daftar, name="sekretariat-dipa"),
+    path("sekretariat/dipa/<tahun:tahun>/<int:pk>/", dipa.satker, name="sekretariat-dipa-satker"),
+    path(
+        "sekretariat/tautan-anggaran/<tahun:tahun>/<int:pk>/",
+        tautan_anggaran.tautan,
+        name="sekretariat-tautan-anggaran",
+    ),
+    path("sekretariat/nilai/<tahun:tahun>/", nilai_eksternal.nilai, name="sekretariat-nilai"),
 ]

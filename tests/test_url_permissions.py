@@ -114,6 +114,16 @@ OBJEK = {
     "sekretariat-pedoman-detail": "pedoman",
     "sekretariat-pedoman-versi": "pedoman",
     "sekretariat-pedoman-versi-ubah": "versi_pedoman",
+    "sekretariat-pengguna": None,
+    "sekretariat-pengguna-baru": None,
+    "sekretariat-pengguna-detail": "pengguna",
+    "sekretariat-pengguna-nonaktifkan": "pengguna",
+    "sekretariat-pengguna-aktifkan": "pengguna",
+    "sekretariat-pengguna-kirim-tautan": "pengguna",
+    "sekretariat-dipa": None,
+    "sekretariat-dipa-satker": "satker",
+    "sekretariat-tautan-anggaran": "satker",
+    "sekretariat-nilai": None,
     "kunci-masuk": None,
     "token-api-semua": None,
     "token-api-cabut": "token",
@@ -230,6 +240,8 @@ def path_manado(request, name: str, route: str) -> str:
         pk = line.indikator.versi.first().pk
     elif kind == "pnbp":
         pk = PenerimaanPnbp.objects.filter(satker=manado).first().pk
+    elif kind == "pengguna":
+        pk = pengguna("operator.manado").pk
     elif kind == "token":
         pk = token_api.token_buat(
             pengguna=pengguna("operator.manado"), nama="sinkron", cakupan="baca"

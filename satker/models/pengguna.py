@@ -16,6 +16,11 @@ class PenggunaManager(UserManager):
 
 
 class Pengguna(AbstractUser):
+    # Accounts are the secretariat's master data: every change on the record (kinerja.jejak),
+    # satker empty; the password hash and the last login are not history.
+    riwayat_data_induk = True
+    riwayat_tanpa_kolom = ("password", "last_login")
+
     peran = models.CharField(_("peran"), max_length=20, choices=Peran.choices)
     satker = models.ForeignKey(
         Satker,
