@@ -10,9 +10,11 @@ from kinerja.views import (
     data_dukung,
     gambar,
     isian,
+    kaskade,
     lampiran,
     narasi,
     rencana,
+    renstra,
     reviu,
     sekretariat,
     siklus,
@@ -104,4 +106,18 @@ urlpatterns = [
     path("reviu/periode/<int:pk>/perpanjang/", reviu.perpanjang, name="reviu-perpanjang"),
     path("reviu/pelaporan/<int:pk>/", reviu.detail, name="reviu-detail"),
     path("reviu/pelaporan/<int:pk>/aksi/", reviu.aksi, name="reviu-aksi"),
+    # the cascade, the performance tree and the Renstra of each satker (issue 13, kaskade)
+    path("sekretariat/kaskade/", kaskade.kaskade, name="sekretariat-kaskade"),
+    path(
+        "sekretariat/kaskade/renstra/<int:pk>/sasaran-baru/",
+        kaskade.sasaran_baru,
+        name="sekretariat-kaskade-sasaran-baru",
+    ),
+    path(
+        "sekretariat/kaskade/sasaran/<int:pk>/", kaskade.sasaran, name="sekretariat-kaskade-sasaran"
+    ),
+    path("sekretariat/pohon-kinerja/", kaskade.pohon_terbaru, name="sekretariat-pohon-terbaru"),
+    path("sekretariat/pohon-kinerja/<int:tahun>/", kaskade.pohon, name="sekretariat-pohon"),
+    path("sekretariat/renstra/", renstra.daftar, name="sekretariat-renstra"),
+    path("sekretariat/renstra/<int:pk>/", renstra.satker, name="sekretariat-renstra-satker"),
 ]
