@@ -209,7 +209,7 @@ def rincian(
     page = Paginator(satker.only("pk", "nama", "singkatan"), SATKER_PER_HALAMAN).get_page(halaman)
     dipilih = list(
         lines.filter(sasaran__perjanjian__satker_id__in=[x.pk for x in page])
-        .select_related("sasaran__perjanjian", "indikator")
+        .select_related("sasaran__perjanjian__satker", "indikator")
         .order_by("sasaran__perjanjian__satker_id", "sasaran__nomor", "nomor")
     )
     per_satker: dict[int, list[HasilBaris]] = {}
