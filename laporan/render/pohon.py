@@ -15,7 +15,7 @@ from kinerja.selectors.pohon import Pohon, Simpul
 
 LEBAR_KOTAK = 290
 JARAK_KOLOM = 110  # between two columns, room for the lines
-HURUF_PER_BARIS = 44
+HURUF_PER_BARIS = 42
 BARIS_MAKS = 3  # a longer name is cut with "…" (its full text is the box's tooltip)
 TINGGI_BARIS = 14
 PADING = 8
@@ -96,11 +96,20 @@ def svg(p: Pohon, *, tautan: Callable[[str], str], dipilih: str = "") -> str:
                 f'fill="{WARNA[s.tingkat]}" stroke="{WARNA_DIPILIH if pilih else WARNA_GARIS}" '
                 f'stroke-width="{2.5 if pilih else 1}"/>'
             )
-            for j, baris in enumerate(_baris(s)):
-                tebal = ' font-weight="bold"' if j == 0 or baris.endswith(" satker") else ""
+            semua_baris = _baris(s)
+            for j, baris in enumerate(semua_baris):
+                if j == 0 and baris.startswith(s.kode):  # the code in bold, then the name
+                    isi = (
+                        f'<tspan font-weight="bold">{escape(s.kode)}</tspan>'
+                        f"{escape(baris[len(s.kode) :])}"
+                    )
+                elif s.jumlah_satker is not None and j == len(semua_baris) - 1:
+                    isi = f'<tspan font-weight="bold">{escape(baris)}</tspan>'
+                else:
+                    isi = escape(baris)
                 bagian.append(
-                    f'<text x="{x + PADING}" y="{y + PADING + 11 + j * TINGGI_BARIS:.1f}"'
-                    f"{tebal}>{escape(baris)}</text>"
+                    f'<text x="{x + PADING}" y="{y + PADING + 11 + j * TINGGI_BARIS:.1f}">'
+                    f"{isi}</text>"
                 )
             bagian.append("</a>")
     bagian.append("</svg>")
