@@ -42,10 +42,14 @@ def kirim(client, s: SasaranRenstra, data: dict, induk: list[SasaranRenstra]):
     return client.post(reverse("sekretariat-kaskade-sasaran", args=[s.pk]), data)
 
 
-def test_the_cascade_page_shows_the_three_levels_as_tabel_10(sekretariat_client, pekanbaru):
-    response = sekretariat_client.get(
-        f"{reverse('sekretariat-kaskade')}?tahun=2023&satker={pekanbaru.pk}"
-    )
+def test_the_cascade_page_shows_the_three_levels_as_tabel_10(
+    sekretariat_client, pekanbaru, django_assert_max_num_queries
+):
+    # A fixed number of queries: each level's goals, indicators and links in three.
+    with django_assert_max_num_queries(22):
+        response = sekretariat_client.get(
+            f"{reverse('sekretariat-kaskade')}?tahun=2023&satker={pekanbaru.pk}"
+        )
     assert response.status_code == 200
     akar = baca(response)
     ss = akar.satu(id="tingkat-1").teks
@@ -197,3 +201,28 @@ def test_only_the_master_data_role_edits_the_cascade(client, demo, username):
     assert response.status_code == 403
     sp1.refresh_from_db()
     assert sp1.kode == "SP1"
+
+
+def test_a_bskji_renstra_for_the_next_period_and_not_one_overlapping(sekretariat_client):
+    alamat = reverse("sekretariat-kaskade")
+    data = {"baru-tingkat": "eselon_i", "baru-nama": "Renstra BSKJI 2025-2029",
+            "baru-tahun_awal": "2025", "baru-tahun_akhir": "2029"}  # fmt: skip
+    response = sekretariat_client.post(alamat, data)
+    assert response.status_code == 302
+    assert Renstra.objects.filter(tingkat="eselon_i", satker=None, tahun_awal=2025).exists()
+    response = sekretariat_client.post(
+        alamat, dict(data, **{"baru-tahun_awal": "2024", "baru-tahun_akhir": "2026"})
+    )
+    assert response.status_code == 400
+    assert "bertumpuk" in baca(response).teks
+    assert Renstra.objects.filter(tingkat="eselon_i").count() == 2
+    # An SP of the new plan serves an SS of a plan whose period meets it (2020-2024 does not).
+    baru = Renstra.objects.get(tingkat="eselon_i", tahun_awal=2025)
+    response = sekretariat_client.post(
+        reverse("sekretariat-kaskade-sasaran-baru", args=[baru.pk]),
+        {"kode": "SP1", "nama": "Sasaran baru", "urutan": "1",
+         "induk": [str(goal("kementerian", "SS1").pk)]},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "periodenya tidak bertemu" in baca(response).teks
+    assert not baru.sasaran.exists()
