@@ -11,12 +11,14 @@ from kinerja.views import (
     dipa,
     gambar,
     isian,
+    kaskade,
     lampiran,
     narasi,
     nilai_eksternal,
     pedoman,
     pengguna,
     rencana,
+    renstra,
     reviu,
     sekretariat,
     siklus,
@@ -148,4 +150,18 @@ urlpatterns = [
         name="sekretariat-tautan-anggaran",
     ),
     path("sekretariat/nilai/<tahun:tahun>/", nilai_eksternal.nilai, name="sekretariat-nilai"),
+    # the cascade, the performance tree and the Renstra of each satker (issue 13, kaskade)
+    path("sekretariat/kaskade/", kaskade.kaskade, name="sekretariat-kaskade"),
+    path(
+        "sekretariat/kaskade/renstra/<int:pk>/sasaran-baru/",
+        kaskade.sasaran_baru,
+        name="sekretariat-kaskade-sasaran-baru",
+    ),
+    path(
+        "sekretariat/kaskade/sasaran/<int:pk>/", kaskade.sasaran, name="sekretariat-kaskade-sasaran"
+    ),
+    path("sekretariat/pohon-kinerja/", kaskade.pohon_terbaru, name="sekretariat-pohon-terbaru"),
+    path("sekretariat/pohon-kinerja/<int:tahun>/", kaskade.pohon, name="sekretariat-pohon"),
+    path("sekretariat/renstra/", renstra.daftar, name="sekretariat-renstra"),
+    path("sekretariat/renstra/<int:pk>/", renstra.satker, name="sekretariat-renstra-satker"),
 ]

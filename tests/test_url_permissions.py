@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from kinerja import bukti, siklus
-from kinerja.models import PenerimaanPnbp, RealisasiTriwulan, Renstra
+from kinerja.models import PenerimaanPnbp, RealisasiTriwulan, Renstra, SasaranRenstra
 from kinerja.views.data_dukung import JENIS_DATA
 from laporan.models import BerkasLaporan, GambarLaporan
 from satker import token_api
@@ -135,6 +135,13 @@ OBJEK = {
     "realisasi-detail": "realisasi",
     "pelaporan-detail": "pelaporan",
     "data-dukung-pnbp-detail": "pnbp",
+    "sekretariat-kaskade": None,
+    "sekretariat-kaskade-sasaran-baru": "renstra",
+    "sekretariat-kaskade-sasaran": "sasaran_renstra",
+    "sekretariat-pohon-terbaru": None,
+    "sekretariat-pohon": None,
+    "sekretariat-renstra": None,
+    "sekretariat-renstra-satker": "satker",
 }
 # The rows of every other supporting-data kind are served by the same viewset class as PNBP's
 # (kinerja.api.data_dukung.DataDukungViewSet, scoped by its queryset); the demo has no Manado
@@ -232,6 +239,9 @@ def path_manado(request, name: str, route: str) -> str:
         pk = Renstra.objects.create(
             tingkat="satker", satker=manado, nama="Renstra", tahun_awal=2021, tahun_akhir=2024
         ).pk
+    elif kind == "sasaran_renstra":
+        # A goal of BSKJI's Renstra (master data without a satker).
+        pk = SasaranRenstra.objects.filter(renstra__tingkat="eselon_i").first().pk
     elif kind == "realisasi":
         pk = RealisasiTriwulan.objects.get(indikator=line, triwulan=2).pk
     elif kind == "pedoman":  # the manual's indicator of Manado's line (master data)
