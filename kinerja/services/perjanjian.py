@@ -70,7 +70,8 @@ def snapshot(pk: PerjanjianKinerja) -> dict:
                 "nomor": line.nomor,
                 "uraian": line.uraian,
                 "indikator": line.indikator.kode,
-                "target": str(line.target.normalize()) if line.target is not None else "",
+                # Plain digits, no exponent: 10, 3.54 (Decimal("10.0000").normalize() is 1E+1).
+                "target": format(line.target.normalize(), "f"),
                 "satuan": line.satuan,
                 "satuan_label": line.get_satuan_display(),
             }
