@@ -270,9 +270,15 @@ def minta_buka_tahun(*, user: Pengguna, tahun: int) -> PembukaanTahun:
         raise PermissionDenied("Hanya pengelola data induk Sekretariat yang dapat membuka tahun.")
     periksa_tahun(tahun)
     with transaction.atomic():
+        # A run older than the task's time limit was stopped with its worker: not a run.
+        berlaku = timezone.now() - datetime.timedelta(hours=1)
         berjalan = (
             PembukaanTahun.objects.select_for_update()
-            .filter(tahun=tahun, status__in=[StatusPembukaan.ANTRI, StatusPembukaan.PROSES])
+            .filter(
+                tahun=tahun,
+                status__in=[StatusPembukaan.ANTRI, StatusPembukaan.PROSES],
+                diminta__gte=berlaku,
+            )
             .first()
         )
         if berjalan is not None:

@@ -237,3 +237,41 @@ def test_a_draft_pk_shows_it_is_a_draft(op_pekanbaru, pekanbaru):
     assert page.satu(id="status-pk").teks == "Draf, belum ditandatangani"
     page = baca(op_pekanbaru.get(reverse("entri-pk", args=[pekanbaru.pk, 2023])))
     assert page.satu(id="status-pk").teks.startswith("Ditandatangani Jakarta, 27 Oktober 2023")
+    # The API tells a draft from a signed PK too.
+    hasil = op_pekanbaru.get("/api/v1/perjanjian/", {"satker": pekanbaru.kode}).json()["results"]
+    assert {(p["tahun"], p["status"]) for p in hasil} == {
+        (2023, "ditandatangani"),
+        (2024, "draf"),
+    }
+
+
+def test_opening_a_satker_costs_the_same_queries_whatever_its_number_of_lines(
+    pekanbaru, django_assert_max_num_queries
+):
+    """Pekanbaru's 13 lines and 48 plans are made in bulk: a budget of queries per satker
+    that holds at 1,000 satker (the Renstra's reads, last year's, the draft's four inserts
+    with their history, the quarter lock's check of the plans, the savepoints), not one per
+    line or per plan (that would be over 60)."""
+    from kinerja.services.tahun import buka_satker
+
+    with django_assert_max_num_queries(30):
+        h = buka_satker(pekanbaru, 2024, ada_pk=False)
+    assert (h.status, h.jumlah_baris, h.jumlah_rencana_aksi) == ("dibuka", 13, 48)
+
+
+def test_the_copied_plan_is_marked_until_the_satker_saves_it(op_pekanbaru, pekanbaru):
+    buka_tahun(tahun=2024)
+    url = reverse("entri-rencana-aksi", args=[pekanbaru.pk, 2024])
+    page = op_pekanbaru.get(url)
+    assert page.context["perlu_ditinjau"]
+    assert "disalin dari bentuk tahun lalu" in baca(page).satu(id="perlu-ditinjau").teks
+    data = {"tanda": page.context["tanda"]}
+    for b in page.context["baris"]:
+        for s in b["sel"]:
+            data[f"t{b['line'].pk}-{s['tw']}"] = s["target_teks"]
+            data[f"k{b['line'].pk}-{s['tw']}"] = s["kegiatan"]
+    assert op_pekanbaru.post(url, data).status_code == 302
+    assert not RencanaAksi.objects.filter(
+        indikator__sasaran__perjanjian__satker=pekanbaru, perlu_ditinjau=True
+    ).exists()
+    assert not op_pekanbaru.get(url).context["perlu_ditinjau"]
