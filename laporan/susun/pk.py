@@ -24,12 +24,14 @@ def susun(satker: Satker, tahun: int, revisi: int | None = None) -> d.Laporan:
         else _dari_snapshot(satker, tahun, revisi)
     )
     judul_revisi = f" (revisi {k.pk.revisi})" if k.pk.revisi else ""
+    # A draft (opened for the year, not signed yet) is never mistaken for the signed PK.
+    draf = "DRAF — belum ditandatangani" if getattr(k.pk, "draf", False) else ""
     return d.Laporan(
         jenis="pk",
         judul=f"Perjanjian Kinerja {tahun}{judul_revisi}",
         satker=satker.singkatan,
         periode=f"Tahun {tahun}",
-        tanda=tanda_satker(satker),
+        tanda=" · ".join(x for x in (draf, tanda_satker(satker)) if x),
         bab=bagian_pk(k),
         daftar_isi=False,
     ).nomori()

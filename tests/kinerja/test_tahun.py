@@ -21,6 +21,7 @@ from kinerja.models import (
     SasaranKegiatan,
 )
 from kinerja.services.tahun import buka_tahun
+from laporan import services as laporan
 from satker.models import Pengguna, Satker
 from tests.halaman import baca, tabel
 from tests.masuk import masuk
@@ -237,6 +238,9 @@ def test_a_draft_pk_shows_it_is_a_draft(op_pekanbaru, pekanbaru):
     assert page.satu(id="status-pk").teks == "Draf, belum ditandatangani"
     page = baca(op_pekanbaru.get(reverse("entri-pk", args=[pekanbaru.pk, 2023])))
     assert page.satu(id="status-pk").teks.startswith("Ditandatangani Jakarta, 27 Oktober 2023")
+    # Its print says so on every page; the signed PK's carries no mark.
+    assert laporan.susun("pk", pekanbaru, 2024).tanda == "DRAF — belum ditandatangani"
+    assert laporan.susun("pk", pekanbaru, 2023).tanda == ""
     # The API tells a draft from a signed PK too.
     hasil = op_pekanbaru.get("/api/v1/perjanjian/", {"satker": pekanbaru.kode}).json()["results"]
     assert {(p["tahun"], p["status"]) for p in hasil} == {
