@@ -196,6 +196,7 @@ TANPA_RIWAYAT = {
     "kinerja.HasilPerhitungan",
     "kinerja.RingkasanAnggaran",
     "kinerja.SnapshotPelaporan",
+    "kinerja.RevisiPerjanjian",  # the signed version is its own record, written once
     "kinerja.PeristiwaPelaporan",
     "kinerja.PengingatTerkirim",
     "laporan.BerkasLaporan",

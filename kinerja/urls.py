@@ -17,11 +17,13 @@ from kinerja.views import (
     nilai_eksternal,
     pedoman,
     pengguna,
+    perjanjian,
     rencana,
     renstra,
     reviu,
     sekretariat,
     siklus,
+    tahun,
     tautan_anggaran,
 )
 
@@ -48,7 +50,22 @@ urlpatterns = [
     ),
     # what a satker fills in for a year
     path("entri/satker/<int:pk>/<tahun:tahun>/", isian.isian, name="entri-isian"),
-    path("entri/satker/<int:pk>/<tahun:tahun>/pk/", rencana.perjanjian, name="entri-pk"),
+    path("entri/satker/<int:pk>/<tahun:tahun>/pk/", perjanjian.perjanjian, name="entri-pk"),
+    path(
+        "entri/satker/<int:pk>/<tahun:tahun>/pk/revisi/<int:nomor>/cetak/",
+        perjanjian.cetak_revisi,
+        name="entri-pk-cetak",
+    ),
+    path(
+        "entri/satker/<int:pk>/<tahun:tahun>/pk/revisi/<int:nomor>/pindaian/",
+        perjanjian.pindaian,
+        name="entri-pk-pindaian",
+    ),
+    path(
+        "entri/satker/<int:pk>/<tahun:tahun>/pk/revisi/<int:nomor>/pindaian/unggah/",
+        perjanjian.unggah_pindaian,
+        name="entri-pk-pindaian-unggah",
+    ),
     path(
         "entri/satker/<int:pk>/<tahun:tahun>/rencana-aksi/",
         rencana.rencana_aksi,
@@ -104,6 +121,14 @@ urlpatterns = [
     path("bukti/<int:pk>/hapus/", siklus.hapus_bukti, name="bukti-hapus"),
     # the secretariat's review
     path("sekretariat/", sekretariat.beranda, name="sekretariat"),
+    # the year's lifecycle (kinerja/views/tahun.py)
+    path("sekretariat/tahun/", tahun.tahun, name="sekretariat-tahun"),
+    path("sekretariat/tahun/buka/", tahun.buka, name="sekretariat-tahun-buka"),
+    path(
+        "sekretariat/tahun/pembukaan/<int:pk>/status/",
+        tahun.status,
+        name="sekretariat-tahun-status",
+    ),
     path("reviu/", reviu.daftar, name="reviu"),
     path("reviu/kunci-masuk/", akun.kunci_masuk, name="kunci-masuk"),
     path("reviu/periode/buka/", reviu.buka_periode, name="reviu-buka"),

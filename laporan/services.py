@@ -35,9 +35,11 @@ def susun(
     triwulan: int | None = None,
     *,
     catatan_reviu: bool = False,
+    revisi: int | None = None,
 ) -> dokumen.Laporan:
     """The report model of `jenis` for the satker and period; with `catatan_reviu`, an annex
-    listing what is missing and the application's remarks, for the reviewer."""
+    listing what is missing and the application's remarks, for the reviewer; for a PK,
+    `revisi` prints that kept version from its snapshot."""
     if jenis == JenisLaporan.PP39:
         if triwulan not in (1, 2, 3, 4):
             raise LaporanTidakAda("Laporan PP-39 memerlukan triwulan 1-4.")
@@ -45,7 +47,7 @@ def susun(
     elif jenis == JenisLaporan.LAKIP:
         laporan = lakip.susun(satker, tahun)
     elif jenis == JenisLaporan.PK:
-        laporan = pk.susun(satker, tahun)
+        laporan = pk.susun(satker, tahun, revisi)
     else:
         raise LaporanTidakAda(f"Jenis laporan tidak dikenal: {jenis}")
     return laporan.lampirkan_catatan() if catatan_reviu else laporan

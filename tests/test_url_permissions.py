@@ -17,7 +17,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from kinerja import bukti, siklus
-from kinerja.models import PenerimaanPnbp, RealisasiTriwulan, Renstra, SasaranRenstra
+from kinerja.models import (
+    PembukaanTahun,
+    PenerimaanPnbp,
+    RealisasiTriwulan,
+    Renstra,
+    RevisiPerjanjian,
+    SasaranRenstra,
+)
+from kinerja.services.perjanjian import snapshot
 from kinerja.views.data_dukung import JENIS_DATA
 from laporan.models import BerkasLaporan, GambarLaporan
 from satker import token_api
@@ -74,6 +82,9 @@ OBJEK = {
     "anggaran-impor": "satker",
     "entri-isian": "satker",
     "entri-pk": "satker",
+    "entri-pk-cetak": "revisi_pk",
+    "entri-pk-pindaian": "revisi_pk",
+    "entri-pk-pindaian-unggah": "revisi_pk",
     "entri-rencana-aksi": "satker",
     "entri-data": "satker",
     "entri-narasi": "satker",
@@ -124,6 +135,9 @@ OBJEK = {
     "sekretariat-dipa-satker": "satker",
     "sekretariat-tautan-anggaran": "satker",
     "sekretariat-nilai": None,
+    "sekretariat-tahun": None,
+    "sekretariat-tahun-buka": None,
+    "sekretariat-tahun-status": "pembukaan",
     "kunci-masuk": None,
     "token-api-semua": None,
     "token-api-cabut": "token",
@@ -176,6 +190,7 @@ def concrete_path(pattern: str, pk: int = 1, line_pk: int = 1, jenis: str = "str
     for triwulan in ("<int:triwulan>", "<triwulan:triwulan>"):
         path = path.replace(triwulan, "2")
     path = path.replace("<str:jenis>", jenis).replace("<int:line_pk>", str(line_pk))
+    path = path.replace("<int:nomor>", "0")  # a PK's kept version: the first
     assert "<" not in path, f"tambahkan contoh nilai untuk {path}"
     return path
 
@@ -252,6 +267,15 @@ def path_manado(request, name: str, route: str) -> str:
         pk = PenerimaanPnbp.objects.filter(satker=manado).first().pk
     elif kind == "pengguna":
         pk = pengguna("operator.manado").pk
+    elif kind == "revisi_pk":
+        # Manado's 2023 PK as first signed, kept with its scan (kinerja.services.perjanjian).
+        pk_2023 = line.sasaran.perjanjian
+        revisi = RevisiPerjanjian(perjanjian=pk_2023, nomor=0, data=snapshot(pk_2023))
+        revisi.pindaian.save("pk.pdf", ContentFile(PDF_SAH), save=False)
+        revisi.save()
+        pk = manado.pk
+    elif kind == "pembukaan":
+        pk = PembukaanTahun.objects.create(tahun=2024).pk
     elif kind == "token":
         pk = token_api.token_buat(
             pengguna=pengguna("operator.manado"), nama="sinkron", cakupan="baca"

@@ -7,10 +7,12 @@ from kinerja.models import (
     BuktiDukung,
     CatatanReviu,
     PelaporanTriwulan,
+    PembukaanTahun,
     PengingatTerkirim,
     PeriodePelaporan,
     PeristiwaPelaporan,
     PerpanjanganPeriode,
+    RevisiPerjanjian,
     RiwayatPerubahan,
     SnapshotPelaporan,
 )
@@ -132,3 +134,25 @@ class PengingatTerkirimAdmin(AdminHasil):
     list_display = ["periode", "satker", "tanggal"]
     list_select_related = ["periode", "satker"]
     list_filter = ["periode", "tanggal"]
+
+
+@admin.register(RevisiPerjanjian)
+class RevisiPerjanjianAdmin(CatatanSiklusAdmin):
+    """A signed version of a PK is kept by the PK page (its snapshot, scan and reason)."""
+
+    list_display = ["perjanjian", "nomor", "alasan", "tempat", "tanggal", "oleh", "waktu"]
+    list_select_related = ["perjanjian__satker", "oleh"]
+    list_filter = ["perjanjian__tahun"]
+    search_fields = ["perjanjian__satker__singkatan", "alasan"]
+
+
+@admin.register(PembukaanTahun)
+class PembukaanTahunAdmin(CatatanSiklusAdmin):
+    """A run of the secretariat's year page or of `manage.py buka_tahun`, with its result."""
+
+    list_display = [
+        "tahun", "status", "jumlah_satker", "jumlah_dibuka", "jumlah_sudah_ada",
+        "jumlah_dilewati", "diminta_oleh", "diminta", "selesai",
+    ]  # fmt: skip
+    list_select_related = ["diminta_oleh"]
+    list_filter = ["tahun", "status"]

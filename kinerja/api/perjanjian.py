@@ -115,7 +115,7 @@ class PerjanjianKinerjaSerializer(serializers.ModelSerializer):
     class Meta:
         model = PerjanjianKinerja
         fields = [
-            "url", "id", "satker", "satker_url", "tahun", "revisi", "tempat", "tanggal",
+            "url", "id", "satker", "satker_url", "tahun", "revisi", "status", "tempat", "tanggal",
             "pihak_pertama_nama", "pihak_pertama_jabatan", "pihak_kedua_nama",
             "pihak_kedua_jabatan", "total_anggaran", "catatan", "sasaran", "riwayat_revisi",
         ]  # fmt: skip

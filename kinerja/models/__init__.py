@@ -32,7 +32,13 @@ from kinerja.models.nilai_eksternal import NilaiLaporanKeuangan, NilaiSakip
 from kinerja.models.pdn import BelanjaPdn
 from kinerja.models.pengawasan import RekomendasiAudit
 from kinerja.models.pengukuran import NarasiIndikator, RealisasiTriwulan
-from kinerja.models.perjanjian import IndikatorPerjanjian, PerjanjianKinerja, SasaranKegiatan
+from kinerja.models.perjanjian import (
+    IndikatorPerjanjian,
+    PerjanjianKinerja,
+    RevisiPerjanjian,
+    SasaranKegiatan,
+    StatusPerjanjian,
+)
 from kinerja.models.perusahaan import ButirCapaian, PengukuranPerusahaan
 from kinerja.models.rencana_aksi import RencanaAksi
 from kinerja.models.renstra import (
@@ -56,6 +62,7 @@ from kinerja.models.siklus import (
     StatusPelaporan,
 )
 from kinerja.models.survei import SurveiKepuasan, UnsurSurvei
+from kinerja.models.tahun import PembukaanTahun, StatusPembukaan
 
 __all__ = [
     "AnggotaTimReviu",
@@ -87,6 +94,7 @@ __all__ = [
     "PelangganLayanan",
     "PelaporanTriwulan",
     "PelatihanPegawai",
+    "PembukaanTahun",
     "PenerimaanPnbp",
     "PengingatTerkirim",
     "PengukuranPerusahaan",
@@ -105,6 +113,7 @@ __all__ = [
     "RencanaAksi",
     "Renstra",
     "RevisiDipa",
+    "RevisiPerjanjian",
     "RingkasanAnggaran",
     "RiwayatAnggaran",
     "RiwayatPerubahan",
@@ -113,6 +122,8 @@ __all__ = [
     "SasaranRenstra",
     "SnapshotPelaporan",
     "StatusPelaporan",
+    "StatusPembukaan",
+    "StatusPerjanjian",
     "SurveiKepuasan",
     "TargetPnbp",
     "TargetRenstra",

@@ -1,6 +1,9 @@
 """Perjanjian Kinerja: the yearly agreement of a satker head with the head of BSKJI, with its
 lines sasaran kegiatan (I..VIII) → indikator (III.2) → target and unit."""
 
+from __future__ import annotations
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,6 +13,14 @@ from kinerja.choices import Satuan
 from kinerja.formatting import romawi
 from kinerja.models.renstra import tahun_valid
 from satker.querysets import RestrictedQuerySet
+
+
+class StatusPerjanjian(models.TextChoices):
+    """A PK opened by the secretariat for the year is a draft until its signing is recorded
+    (place, date, the signed scan); only a signed PK is revised with a reason."""
+
+    DRAF = "draf", _("Draf (belum ditandatangani)")
+    DITANDATANGANI = "ditandatangani", _("Ditandatangani")
 
 
 class PerjanjianKinerja(models.Model):
@@ -24,6 +35,13 @@ class PerjanjianKinerja(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     revisi = models.PositiveSmallIntegerField(
         _("revisi ke-"), default=0, help_text=_("0 untuk PK awal; naik setiap kali PK direvisi.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=StatusPerjanjian.choices,
+        default=StatusPerjanjian.DITANDATANGANI,
+        help_text=_("Draf: dibuat saat Sekretariat membuka tahun, belum ditandatangani."),
     )
     tempat = models.CharField(_("tempat penandatanganan"), max_length=100, blank=True)
     tanggal = models.DateField(_("tanggal penandatanganan"), null=True, blank=True)
@@ -58,6 +76,10 @@ class PerjanjianKinerja(models.Model):
 
     def __str__(self) -> str:
         return f"PK {self.satker} {self.tahun}"
+
+    @property
+    def draf(self) -> bool:
+        return self.status == StatusPerjanjian.DRAF
 
 
 class SasaranKegiatan(models.Model):
@@ -193,3 +215,58 @@ class IndikatorPerjanjian(models.Model):
                     % {"kode": self.indikator.kode, "baris": duplikat.kode}
                 }
             )
+
+
+def _lokasi_pindaian(revisi: RevisiPerjanjian, nama: str) -> str:
+    return f"pk/{revisi.perjanjian.satker_id}/{revisi.perjanjian.tahun}/{nama}"
+
+
+class RevisiPerjanjian(models.Model):
+    """One signed version of a PK: number 0 is the PK as first signed, each revision the next
+    number. It keeps why, who, when, the signing place and date, the signed scan (PDF) and a
+    snapshot of the sasaran, lines and targets as signed, from which it is printed again
+    whatever the PK became since. Written once; only a missing scan may be added later."""
+
+    satker_lookup = "perjanjian__satker"
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja,
+        on_delete=models.CASCADE,
+        related_name="daftar_revisi",
+        verbose_name=_("Perjanjian Kinerja"),
+    )
+    nomor = models.PositiveSmallIntegerField(_("revisi ke-"))
+    alasan = models.TextField(_("alasan"), blank=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oleh"),
+    )
+    waktu = models.DateTimeField(_("dicatat"), auto_now_add=True)
+    tempat = models.CharField(_("tempat penandatanganan"), max_length=100, blank=True)
+    tanggal = models.DateField(_("tanggal penandatanganan"), null=True, blank=True)
+    pindaian = models.FileField(
+        _("pindaian PK bertanda tangan"), upload_to=_lokasi_pindaian, blank=True, max_length=200
+    )
+    pindaian_nama = models.CharField(_("nama berkas pindaian"), max_length=200, blank=True)
+    data = models.JSONField(_("isi PK saat ditandatangani"))
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["perjanjian", "nomor"]
+        verbose_name = _("revisi Perjanjian Kinerja")
+        verbose_name_plural = _("revisi Perjanjian Kinerja")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perjanjian", "nomor"],
+                name="revisi_pk_nomor_unik",
+                violation_error_message=_("Revisi dengan nomor ini sudah dicatat."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perjanjian} revisi {self.nomor}"

@@ -41,6 +41,13 @@ class RencanaAksi(models.Model):
     )
     rencana_kegiatan = models.TextField(_("rencana kegiatan"), blank=True)
     catatan = models.TextField(_("catatan"), blank=True)
+    perlu_ditinjau = models.BooleanField(
+        _("perlu ditinjau satker"),
+        default=False,
+        help_text=_(
+            "Disalin dari bentuk tahun lalu saat tahun dibuka; hilang setelah satker menyimpan."
+        ),
+    )
 
     objects = RestrictedQuerySet.as_manager()
 

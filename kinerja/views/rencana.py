@@ -1,12 +1,12 @@
-"""The plan of a year: the Perjanjian Kinerja (entered with the targets the Renstra set for
-the year proposed, then revised with a reason) and the Rencana Aksi per quarter. Every change
-of a target is kept in the history."""
+"""The Rencana Aksi of a year: per PK line and quarter, the cumulative target progress and
+the planned activities. A plan copied from last year's shape when the year was opened is
+marked for the satker's review until the satker saves it. (The Perjanjian Kinerja itself is
+kinerja/views/perjanjian.py.)"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,309 +18,8 @@ from django.urls import reverse
 from kinerja import batas, riwayat, siklus
 from kinerja.formatting import romawi
 from kinerja.forms import AngkaField
-from kinerja.models import (
-    IndikatorKinerja,
-    IndikatorPerjanjian,
-    PerjanjianKinerja,
-    RencanaAksi,
-    SasaranKegiatan,
-    StatusPelaporan,
-)
-from kinerja.selectors.renstra import renstra_satker
+from kinerja.models import IndikatorPerjanjian, RencanaAksi
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
-from satker.models import Satker
-
-# --- Perjanjian Kinerja -----------------------------------------------------------------------
-
-
-class PerjanjianForm(forms.Form):
-    pihak_pertama_nama = forms.CharField(label="Pihak pertama", max_length=200)
-    pihak_pertama_jabatan = forms.CharField(label="Jabatan pihak pertama", max_length=200)
-    pihak_kedua_nama = forms.CharField(label="Pihak kedua", max_length=200)
-    pihak_kedua_jabatan = forms.CharField(label="Jabatan pihak kedua", max_length=200)
-    tempat = forms.CharField(label="Tempat penandatanganan", max_length=100, required=False)
-    tanggal = forms.DateField(
-        label="Tanggal penandatanganan",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Masukkan tanggal yang sah."},
-    )
-    total_anggaran = forms.IntegerField(
-        label="Total anggaran (Rp)",
-        required=False,
-        validators=[batas.validator(PerjanjianKinerja._meta.get_field("total_anggaran"))],
-        error_messages={"invalid": "Masukkan rupiah bulat tanpa titik."},
-    )
-
-
-# A PK line's target, within what its column holds (kinerja.batas).
-_target_field = AngkaField.untuk(IndikatorPerjanjian._meta.get_field("target"), required=False)
-
-
-def _target(teks: str) -> Decimal | None:
-    """The target typed, None when empty; above zero (a capaian divides by it) and within
-    what its column holds."""
-    v = AngkaField(required=False).clean(teks)
-    if v is not None and v <= 0:
-        raise ValidationError("Target harus lebih dari 0.")
-    return _target_field.clean(teks)
-
-
-def _usulan(satker: Satker, tahun: int) -> list[dict]:
-    """The Renstra indicators of the year, grouped by goal, with their target proposed."""
-    renstra = renstra_satker(satker, tahun)
-    if renstra is None:
-        return []
-    usulan = []
-    for s in renstra.sasaran.all():
-        for ind in s.indikator.all():
-            target = next((t.target for t in ind.target.all() if t.tahun == tahun), None)
-            usulan.append({"sasaran": s, "indikator": ind, "target": target})
-    return usulan
-
-
-@login_required
-@satu_per_satker
-def perjanjian(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
-    satker = satker_terlihat(request, pk)
-    pk_ada = (
-        PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun)
-        .prefetch_related("sasaran__indikator__indikator")
-        .first()
-    )
-    if pk_ada is not None:
-        return _revisi(request, satker, pk_ada)
-    usulan = _usulan(satker, tahun)
-    manual = list(IndikatorKinerja.objects.order_by("kode"))
-    eselon = satker.unit_eselon_i
-    form = PerjanjianForm(
-        request.POST or None,
-        initial={
-            "pihak_pertama_nama": satker.kepala_nama,
-            "pihak_pertama_jabatan": satker.kepala_jabatan or f"Kepala {satker.nama}",
-            "pihak_kedua_nama": eselon.kepala_nama if eselon else "",
-            "pihak_kedua_jabatan": eselon.kepala_jabatan if eselon else "",
-            "tempat": "Jakarta",
-        },
-    )
-    galat: dict[str, str] = {}
-    pilihan: list[dict] = []
-    for i, u in enumerate(usulan):
-        ada = request.POST.get(f"u{i}-pilih") if request.method == "POST" else "1"
-        target_teks = (
-            request.POST.get(f"u{i}-target", "")
-            if request.method == "POST"
-            else riwayat.teks(u["target"])
-        )
-        manual_id = (
-            request.POST.get(f"u{i}-manual", "")
-            if request.method == "POST"
-            else str(u["indikator"].indikator_id or "")
-        )
-        pilihan.append(
-            {**u, "i": i, "pilih": bool(ada), "target_teks": target_teks, "manual_id": manual_id}
-        )
-    if request.method == "POST":
-        pastikan_boleh_mengisi(request, satker)
-        dipilih = [p for p in pilihan if p["pilih"]]
-        if not dipilih:
-            galat["umum"] = "Pilih setidaknya satu indikator."
-        dipakai: dict[int, str] = {}  # manual indicator id → the Renstra indicator using it
-        for p in dipilih:
-            try:
-                p["target_nilai"] = _target(p["target_teks"])
-                if p["target_nilai"] is None:
-                    raise ValidationError("Isi target.")
-            except ValidationError as exc:
-                galat[f"u{p['i']}-target"] = exc.messages[0]
-            p["manual_obj"] = next((m for m in manual if str(m.pk) == p["manual_id"]), None)
-            if p["manual_obj"] is None:
-                galat[f"u{p['i']}-manual"] = "Pilih indikator dari pedoman."
-            elif p["manual_obj"].pk in dipakai:
-                galat[f"u{p['i']}-manual"] = (
-                    f"Indikator {p['manual_obj'].kode} sudah dipilih untuk "
-                    f"“{dipakai[p['manual_obj'].pk]}”; satu indikator pedoman satu baris PK."
-                )
-            else:
-                dipakai[p["manual_obj"].pk] = p["indikator"].nama
-        for p in pilihan:
-            p["galat_target"] = galat.get(f"u{p['i']}-target")
-            p["galat_manual"] = galat.get(f"u{p['i']}-manual")
-        if form.is_valid() and not galat:
-            try:
-                pk_baru = _buat_pk(satker, tahun, form.cleaned_data, dipilih)
-            except ValidationError as exc:
-                # A rule of the model the checks above did not foresee; nothing was saved.
-                galat["umum"] = " ".join(exc.messages)
-            else:
-                messages.success(
-                    request, f"Perjanjian Kinerja {tahun} dibuat dengan {len(dipilih)} indikator."
-                )
-                return redirect(reverse("entri-pk", args=[satker.pk, pk_baru.tahun]))
-        messages.error(request, "Perjanjian Kinerja belum disimpan; periksa isian yang ditandai.")
-    return render(
-        request,
-        "kinerja/entri/pk_baru.html",
-        {
-            "satker": satker,
-            "tahun": tahun,
-            "form": form,
-            "pilihan": pilihan,
-            "manual": manual,
-            "galat": galat,
-            "bagian": "pengisian",
-        },
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-@transaction.atomic
-def _buat_pk(satker: Satker, tahun: int, data: dict, dipilih: list[dict]) -> PerjanjianKinerja:
-    pk = PerjanjianKinerja(satker=satker, tahun=tahun, **data)
-    pk.full_clean()
-    pk.save()
-    per_sasaran: dict[int, list[dict]] = {}
-    urutan = []
-    for p in dipilih:
-        if p["sasaran"].pk not in per_sasaran:
-            urutan.append(p["sasaran"])
-        per_sasaran.setdefault(p["sasaran"].pk, []).append(p)
-    for nomor, sr in enumerate(urutan, start=1):
-        sasaran = SasaranKegiatan(perjanjian=pk, nomor=nomor, uraian=sr.nama, sasaran_renstra=sr)
-        sasaran.full_clean()
-        sasaran.save()
-        for n, p in enumerate(per_sasaran[sr.pk], start=1):
-            ind = p["indikator"]
-            line = IndikatorPerjanjian(
-                sasaran=sasaran,
-                nomor=n,
-                uraian=ind.nama,
-                indikator=p["manual_obj"],
-                indikator_renstra=ind,
-                target=p["target_nilai"],
-                satuan=ind.satuan or p["manual_obj"].satuan,
-            )
-            line.full_clean()
-            line.save()
-    return pk
-
-
-class RevisiForm(forms.Form):
-    alasan = forms.CharField(
-        label="Alasan revisi",
-        max_length=500,
-        error_messages={"required": "Tuliskan alasan revisi target."},
-    )
-
-
-def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> HttpResponse:
-    """Revise the targets of an existing PK: the revision number goes up, each changed target
-    is kept in the history with the reason."""
-    lines = [line for s in pk.sasaran.all() for line in s.indikator.all()]
-    form = RevisiForm(request.POST or None)
-    nilai = {
-        line.pk: request.POST.get(f"t{line.pk}", "")
-        if request.method == "POST"
-        else riwayat.teks(line.target)
-        for line in lines
-    }
-    galat: dict[int, str] = {}
-    sekarang = {str(line.pk): riwayat.teks(line.target) for line in lines}
-    label = {str(line.pk): f"target {line.kode}" for line in lines}
-    tanda, bentrok = riwayat.tandai(sekarang), ""
-    terkunci = _revisi_terkunci(satker, pk.tahun)
-    if request.method == "POST":
-        pastikan_boleh_mengisi(request, satker)
-        tanda, bentrok = riwayat.periksa_kiriman(request.POST.get("tanda"), sekarang, label)
-        if terkunci:
-            bentrok = terkunci  # refused like a stale save: nothing changes, the page stays
-        if bentrok:
-            messages.error(request, bentrok)
-        baru = {}
-        for line in lines:
-            try:
-                v = _target(nilai[line.pk])
-                if v is None:
-                    raise ValidationError("Target harus lebih dari 0.")
-                baru[line.pk] = v
-            except ValidationError as exc:
-                galat[line.pk] = exc.messages[0]
-        if not bentrok and form.is_valid() and not galat:
-            berubah = [line for line in lines if baru[line.pk] != line.target]
-            if not berubah:
-                messages.info(request, "Tidak ada target yang berubah.")
-                return redirect(reverse("entri-pk", args=[satker.pk, pk.tahun]))
-            alasan = form.cleaned_data["alasan"]
-            with transaction.atomic():
-                for line in berubah:
-                    riwayat.simpan(
-                        IndikatorPerjanjian.objects.select_for_update().get(pk=line.pk),
-                        {"target": baru[line.pk]},
-                        user=request.user,
-                        satker=satker,
-                        uraian=f"PK {pk.tahun} {line.kode} {line.uraian} (revisi: {alasan})",
-                        awal=None,
-                    )
-                pk_baru = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
-                nomor = pk_baru.revisi + 1
-                riwayat.simpan(
-                    pk_baru,
-                    {
-                        "revisi": nomor,
-                        "catatan": f"{pk_baru.catatan}\nRevisi {nomor}: {alasan}".strip(),
-                    },
-                    user=request.user,
-                    satker=satker,
-                    uraian=f"PK {pk.tahun}",
-                    awal=None,
-                )
-            messages.success(
-                request, f"Revisi ke-{pk_baru.revisi} disimpan: {len(berubah)} target berubah."
-            )
-            return redirect(reverse("entri-pk", args=[satker.pk, pk.tahun]))
-        if not bentrok:
-            messages.error(request, "Revisi belum disimpan; periksa isian yang ditandai.")
-    riwayat_target = riwayat.riwayat_per(lines)
-    return render(
-        request,
-        "kinerja/entri/pk_revisi.html",
-        {
-            "satker": satker,
-            "tahun": pk.tahun,
-            "pk": pk,
-            "form": form,
-            "baris": [
-                {
-                    "line": line,
-                    "nilai": nilai[line.pk],
-                    "galat": galat.get(line.pk),
-                    "riwayat": riwayat_target.get(line.pk, []),
-                }
-                for line in lines
-            ],
-            "tanda": tanda,
-            "terkunci": terkunci,
-            "bagian": "pengisian",
-        },
-        status=409 if bentrok else 400 if request.method == "POST" else 200,
-    )
-
-
-def _revisi_terkunci(satker: Satker, tahun: int) -> str | None:
-    """Targets stay while a quarter of the year is under review: the reviewer verifies the
-    figures of the targets that were submitted."""
-    direviu = [
-        tw
-        for tw, status in siklus.triwulan_terkunci(satker, tahun).items()
-        if status == StatusPelaporan.DIAJUKAN
-    ]
-    if direviu:
-        tw = ", ".join(romawi(t) for t in sorted(direviu))
-        return (
-            f"Target tidak dapat direvisi selama laporan Triwulan {tw} {tahun} direviu; "
-            "tunggu hasil reviu Sekretariat."
-        )
-    return None
 
 
 def _nilai_rencana_aksi(lines: list[IndikatorPerjanjian]) -> tuple[dict, dict]:
@@ -431,7 +130,12 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                         jumlah += len(
                             riwayat.simpan(
                                 r,
-                                {"target_antara": s["nilai"], "rencana_kegiatan": s["kegiatan"]},
+                                {
+                                    "target_antara": s["nilai"],
+                                    "rencana_kegiatan": s["kegiatan"],
+                                    # Saved by the satker: reviewed.
+                                    "perlu_ditinjau": False,
+                                },
                                 user=request.user,
                                 satker=satker,
                                 uraian=f"Rencana aksi {b['line'].kode} TW {romawi(s['tw'])}",
@@ -448,6 +152,9 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
             "tahun": tahun,
             "baris": baris,
             "terkunci": sorted(terkunci),
+            "perlu_ditinjau": any(
+                s["r"] and s["r"].perlu_ditinjau for b in baris for s in b["sel"]
+            ),
             "tanda": tanda,
             "bagian": "pengisian",
         },

@@ -23,6 +23,7 @@ from kinerja.models import (
     StatusPelaporan,
 )
 from kinerja.selectors.narasi import temuan_triwulan
+from kinerja.services.tahun import periode_siap_dibuka
 from satker.models import Satker
 
 
@@ -78,6 +79,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "dipilih": dipilih,
             "baris": baris,
             "buka_form": BukaPeriodeForm(),
+            # The quarters of a year the secretariat opened (kinerja.services.tahun).
+            "siap_dibuka": periode_siap_dibuka(),
         },
     )
 

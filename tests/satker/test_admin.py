@@ -153,6 +153,12 @@ LABEL = {
         "ruang lingkup laboratorium",
         ["Komoditi / kelompok pengukuran", "Laboratorium", "Nomor", "Terakreditasi KAN",
          "Satker", "Tahun"]),
+    "kinerja.PembukaanTahun": ("pembukaan tahun kinerja", "pembukaan tahun kinerja",
+        ["Tahun", "Status", "Jumlah satker", "PK draf dibuat", "PK sudah ada",
+         "Tidak dapat dibuka", "Diminta oleh", "Diminta", "Selesai"]),
+    "kinerja.RevisiPerjanjian": ("revisi Perjanjian Kinerja", "revisi Perjanjian Kinerja",
+        ["Perjanjian Kinerja", "Revisi ke-", "Alasan", "Tempat penandatanganan",
+         "Tanggal penandatanganan", "Oleh", "Dicatat"]),
     "kinerja.SasaranKegiatan": ("sasaran kegiatan PK", "sasaran kegiatan PK",
         ["Sasaran kegiatan PK", "Perjanjian Kinerja"]),
     "kinerja.SasaranRenstra": ("sasaran Renstra", "sasaran Renstra",
@@ -195,7 +201,8 @@ LABEL = {
 # below); the quarter's report is made by the cycle, never added by hand.
 HANYA_BACA = {
     "kinerja.BuktiDukung", "kinerja.CatatanReviu", "kinerja.PeristiwaPelaporan",
-    "kinerja.RiwayatPerubahan", "kinerja.SnapshotPelaporan",
+    "kinerja.RiwayatPerubahan", "kinerja.SnapshotPelaporan", "kinerja.RevisiPerjanjian",
+    "kinerja.PembukaanTahun",
     "kinerja.HasilPerhitungan", "kinerja.RingkasanAnggaran", "laporan.GambarLaporan",
     "satker.TokenApi",
 }  # fmt: skip
