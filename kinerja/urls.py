@@ -36,7 +36,7 @@ urlpatterns = [
     ),
     path(
         "satker/<int:pk>/anggaran/<tahun:tahun>/impor/<str:jenis>/",
-        anggaran.impor,
+        anggaran.unggah,
         name="anggaran-impor",
     ),
     # what a satker fills in for a year

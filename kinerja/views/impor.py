@@ -1,0 +1,135 @@
+"""Pages of every Excel round-trip (kinerja.impor): the pre-filled template to download, and
+the upload → preview → apply flow. The preview names every bad row; applying re-reads the
+kept file and applies only when its plan is still the one previewed, all of it or nothing."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.impor import dasar as impor
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Tautan:
+    """Where the import page sits: its breadcrumb (label, url) pairs, the page it returns to
+    once applied, and the template's URL."""
+
+    remah: tuple[tuple[str, str], ...]
+    kembali: str
+    templat: str
+
+
+class UnggahForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Berkas Excel (.xlsx)"),
+        error_messages={"required": _("Pilih berkas Excel yang akan diunggah.")},
+    )
+
+
+def unduh(spec: impor.Spec, lingkup: impor.Lingkup) -> HttpResponse:
+    """The workbook of `spec`, pre-filled with the current data, as a download."""
+    response = HttpResponse(impor.templat(spec, lingkup), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{spec.nama_berkas(lingkup)}.xlsx"'
+    return response
+
+
+def _kunci_sesi(spec: impor.Spec, lingkup: impor.Lingkup) -> str:
+    return f"impor-{spec.jenis}-{lingkup.satker.pk}-{lingkup.tahun}-{lingkup.triwulan or 0}"
+
+
+def _simpan_pratinjau(
+    request: HttpRequest, kunci: str, isi: bytes, rencana: impor.RencanaImpor
+) -> None:
+    """Keep the uploaded file and the fingerprint of its preview until the user applies it."""
+    request.session.pop(kunci, None)
+    if rencana.sah and rencana.perubahan:
+        request.session[kunci] = {
+            "token": secrets.token_urlsafe(16),
+            "isi": base64.b64encode(isi).decode(),
+            "sidik": rencana.sidik(),
+        }
+
+
+def halaman(
+    request: HttpRequest, spec: impor.Spec, lingkup: impor.Lingkup, tautan: Tautan
+) -> HttpResponse:
+    """Upload a workbook, see what it would change, then apply it (all or nothing). The
+    caller has checked that the user may see and change these data, and holds the satker's
+    lock for a POST (views.akses.satu_per_satker)."""
+    if not spec.boleh(request.user, lingkup):
+        raise PermissionDenied("Anda tidak berwenang mengubah data ini.")
+    kunci_sesi = _kunci_sesi(spec, lingkup)
+    rencana = None
+    form = UnggahForm()
+    if request.method == "POST" and "terapkan" in request.POST:
+        simpanan = request.session.get(kunci_sesi)
+        if not simpanan or simpanan["token"] != request.POST.get("token"):
+            messages.error(request, _("Pratinjau kedaluwarsa; unggah berkasnya lagi."))
+            return redirect(request.path)
+        isi = base64.b64decode(simpanan["isi"])
+        rencana = impor.baca(spec, isi, lingkup)
+        if rencana.sah and rencana.sidik() == simpanan["sidik"]:
+            try:
+                hasil = impor.terapkan(spec, rencana, lingkup, request.user)
+            except ValidationError as exc:
+                # A rule the reader did not foresee (or a quarter closed meanwhile): nothing
+                # was saved.
+                messages.error(
+                    request,
+                    _("Tidak ada yang disimpan: %(pesan)s") % {"pesan": "; ".join(exc.messages)},
+                )
+                return redirect(request.path)
+            del request.session[kunci_sesi]
+            if hasil.tanpa_perubahan:
+                messages.info(request, _("Tidak ada perubahan: data sudah sama dengan berkas."))
+            else:
+                messages.success(
+                    request,
+                    _("Impor selesai: %(baru)d baru, %(ubah)d berubah, %(hapus)d dihapus.")
+                    % {"baru": hasil.baru, "ubah": hasil.ubah, "hapus": hasil.hapus},
+                )
+            return redirect(tautan.kembali)
+        # The data changed since the preview: show what the file would change now.
+        messages.warning(
+            request,
+            _("Data %(data)s berubah sejak pratinjau dibuat. Periksa pratinjau terbaru ini.")
+            % {"data": spec.nama_data},
+        )
+        _simpan_pratinjau(request, kunci_sesi, isi, rencana)
+    elif request.method == "POST":
+        form = UnggahForm(request.POST, request.FILES)
+        if form.is_valid():
+            isi = form.cleaned_data["berkas"].read()
+            try:
+                rencana = impor.baca(spec, isi, lingkup)
+            except impor.BerkasTidakSah as exc:
+                form.add_error("berkas", str(exc))
+        if rencana is not None:
+            _simpan_pratinjau(request, kunci_sesi, isi, rencana)
+    return render(
+        request,
+        "kinerja/impor.html",
+        {
+            "satker": lingkup.satker,
+            "tahun": lingkup.tahun,
+            "lingkup": lingkup,
+            "spec": spec,
+            "nama_jenis": spec.nama,
+            "tautan": tautan,
+            "form": form,
+            "rencana": rencana,
+            "jumlah": {j: rencana.hitung(j) for j in ("baru", "ubah", "hapus")} if rencana else {},
+            "token": request.session.get(kunci_sesi, {}).get("token") if rencana else None,
+        },
+    )
