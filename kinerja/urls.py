@@ -9,6 +9,7 @@ from kinerja.views import (
     dasbor_satker,
     data_dukung,
     gambar,
+    impor,
     isian,
     lampiran,
     narasi,
@@ -31,12 +32,12 @@ urlpatterns = [
     path("satker/<int:pk>/anggaran/", anggaran.anggaran, name="anggaran"),
     path(
         "satker/<int:pk>/anggaran/<tahun:tahun>/templat/<str:jenis>.xlsx",
-        anggaran.templat,
+        impor.anggaran_templat,
         name="anggaran-templat",
     ),
     path(
         "satker/<int:pk>/anggaran/<tahun:tahun>/impor/<str:jenis>/",
-        anggaran.unggah,
+        impor.anggaran_impor,
         name="anggaran-impor",
     ),
     # what a satker fills in for a year
@@ -85,6 +86,8 @@ urlpatterns = [
     path(f"{ENTRI}kepegawaian/", lampiran.kepegawaian, name="entri-kepegawaian"),
     # the satker's quarter
     path(ENTRI, siklus.triwulan, name="entri-triwulan"),
+    path(f"{ENTRI}excel/templat.xlsx", impor.realisasi_templat, name="entri-triwulan-templat"),
+    path(f"{ENTRI}excel/", impor.realisasi_impor, name="entri-triwulan-impor"),
     path(f"{ENTRI}ajukan/", siklus.ajukan, name="entri-ajukan"),
     path(f"{ENTRI}indikator/<int:line_pk>/", siklus.simpan_realisasi, name="entri-realisasi"),
     path(

@@ -87,6 +87,8 @@ OBJEK = {
     "entri-form-a": "satker",
     "entri-kepegawaian": "satker",
     "entri-triwulan": "satker",
+    "entri-triwulan-templat": "satker",
+    "entri-triwulan-impor": "satker",
     "entri-ajukan": "satker",
     "entri-realisasi": "satker",
     "entri-pratinjau": "satker",

@@ -41,6 +41,10 @@ TEKS = "teks"
 ANGKA = "angka"
 RUPIAH = "rupiah"
 BULAT = "bulat"
+#: The cell as typed, for a kind that checks its values with the page's own form: text
+#: stripped, a number as a Decimal (never re-read as text: 1.234 stays one point two three
+#: four), None when empty.
+MENTAH = "mentah"
 
 
 # --- reading one cell ---------------------------------------------------------------------
@@ -125,6 +129,10 @@ class Kolom:
             if self.wajib:
                 raise ValueError(f"{self.sebutan} wajib diisi")
             return "" if self.jenis == TEKS else None
+        if self.jenis == MENTAH:
+            if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
+                return Decimal(str(v))
+            return v.strip() if isinstance(v, str) else v
         if self.jenis == TEKS:
             t = teks(v)
             if self.panjang is not None and len(t) > self.panjang:
@@ -310,6 +318,8 @@ class Spec:
     def periksa_baris(
         self, kunci: Hashable, nilai: dict[str, Any], lingkup: Lingkup, konteks: dict
     ) -> list[str]:
+        """The errors of a row whose cells were each read; it may put the values in the form
+        they are compared and written in (`nilai`, in place)."""
         return []
 
     def periksa_rencana(self, rencana: RencanaImpor, lingkup: Lingkup, konteks: dict) -> None:
@@ -443,7 +453,7 @@ def templat(spec: Spec, lingkup: Lingkup) -> bytes:
             sel = data.cell(row=r, column=c, value=v)
             if k.jenis == RUPIAH:
                 sel.number_format = "#,##0"
-            elif isinstance(v, Decimal):
+            elif isinstance(v, Decimal) and k.jenis != MENTAH:
                 sel.number_format = "0.00"
     petunjuk = wb.create_sheet("Petunjuk")
     petunjuk["A1"] = f"Petunjuk pengisian {spec.nama}"

@@ -1,24 +1,19 @@
-"""Pages of the budget: the tree with its progress, DIPA, PNBP, efficiency and deviation;
-and the Excel templates and imports."""
+"""Pages of the budget: the tree with its progress, DIPA, PNBP, efficiency and deviation
+(its Excel round-trips: kinerja.views.impor)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from kinerja import siklus
 from kinerja.choices import Triwulan
-from kinerja.impor import anggaran as impor_anggaran
-from kinerja.impor import dasar as impor
 from kinerja.models import Dipa, IndikatorPerjanjian, KegiatanAlki
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel
 from kinerja.selectors.capaian import konfigurasi
-from kinerja.views import impor as views_impor
-from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
+from kinerja.views.akses import satker_terlihat
 from kinerja.views.parameter import TAHUN_VALID, int_param
 
 
@@ -89,39 +84,3 @@ def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
         "boleh_impor": siklus.boleh_mengisi(request.user, satker),
     }
     return render(request, "kinerja/anggaran.html", context)
-
-
-def _lingkup(request: HttpRequest, pk: int, tahun: int, jenis: str) -> impor.Lingkup:
-    if jenis not in impor_anggaran.SPEC:
-        raise Http404
-    return impor.Lingkup(satker_terlihat(request, pk), tahun, user=request.user)
-
-
-@login_required
-def templat(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
-    """The workbook of `jenis`, pre-filled with the satker's current data."""
-    lingkup = _lingkup(request, pk, tahun, jenis)
-    return views_impor.unduh(impor_anggaran.SPEC[jenis], lingkup)
-
-
-@login_required
-@satu_per_satker
-def unggah(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
-    """Upload a budget workbook, see what it would change, then apply it (all or nothing)."""
-    lingkup = _lingkup(request, pk, tahun, jenis)
-    satker = lingkup.satker
-    pastikan_boleh_mengisi(request, satker)
-    halaman = reverse("anggaran", args=[satker.pk])
-    return views_impor.halaman(
-        request,
-        impor_anggaran.SPEC[jenis],
-        lingkup,
-        views_impor.Tautan(
-            remah=(
-                (satker.singkatan, reverse("satker-detail", args=[satker.pk])),
-                (_("Anggaran"), f"{halaman}?tahun={tahun}"),
-            ),
-            kembali=f"{halaman}?tahun={tahun}",
-            templat=reverse("anggaran-templat", args=[satker.pk, tahun, jenis]),
-        ),
-    )

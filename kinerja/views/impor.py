@@ -10,12 +10,18 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.formatting import romawi
+from kinerja.impor import anggaran as impor_anggaran
 from kinerja.impor import dasar as impor
+from kinerja.impor import realisasi as impor_realisasi
+from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -100,12 +106,19 @@ def halaman(
                     % {"baru": hasil.baru, "ubah": hasil.ubah, "hapus": hasil.hapus},
                 )
             return redirect(tautan.kembali)
-        # The data changed since the preview: show what the file would change now.
-        messages.warning(
-            request,
-            _("Data %(data)s berubah sejak pratinjau dibuat. Periksa pratinjau terbaru ini.")
-            % {"data": spec.nama_data},
-        )
+        # The data changed since the preview: show what the file would change now, or why
+        # it no longer can (a quarter submitted meanwhile).
+        if not rencana.sah:
+            messages.error(
+                request,
+                _("Tidak ada yang disimpan: berkas ini tidak dapat diterapkan lagi."),
+            )
+        else:
+            messages.warning(
+                request,
+                _("Data %(data)s berubah sejak pratinjau dibuat. Periksa pratinjau terbaru ini.")
+                % {"data": spec.nama_data},
+            )
         _simpan_pratinjau(request, kunci_sesi, isi, rencana)
     elif request.method == "POST":
         form = UnggahForm(request.POST, request.FILES)
@@ -132,4 +145,77 @@ def halaman(
             "jumlah": {j: rencana.hitung(j) for j in ("baru", "ubah", "hapus")} if rencana else {},
             "token": request.session.get(kunci_sesi, {}).get("token") if rencana else None,
         },
+    )
+
+
+def _remah_satker(lingkup: impor.Lingkup) -> tuple[str, str]:
+    s = lingkup.satker
+    return (s.singkatan, f"{reverse('satker-detail', args=[s.pk])}?tahun={lingkup.tahun}")
+
+
+# --- the budget ---------------------------------------------------------------------------
+
+
+def _lingkup_anggaran(request: HttpRequest, pk: int, tahun: int, jenis: str) -> impor.Lingkup:
+    if jenis not in impor_anggaran.SPEC:
+        raise Http404
+    return impor.Lingkup(satker_terlihat(request, pk), tahun, user=request.user)
+
+
+@login_required
+def anggaran_templat(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
+    """The budget workbook of `jenis`, pre-filled with the satker's current data."""
+    lingkup = _lingkup_anggaran(request, pk, tahun, jenis)
+    return unduh(impor_anggaran.SPEC[jenis], lingkup)
+
+
+@login_required
+@satu_per_satker
+def anggaran_impor(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
+    """Upload a budget workbook, see what it would change, then apply it (all or nothing)."""
+    lingkup = _lingkup_anggaran(request, pk, tahun, jenis)
+    satker = lingkup.satker
+    pastikan_boleh_mengisi(request, satker)
+    kembali = f"{reverse('anggaran', args=[satker.pk])}?tahun={tahun}"
+    return halaman(
+        request,
+        impor_anggaran.SPEC[jenis],
+        lingkup,
+        Tautan(
+            remah=(_remah_satker(lingkup), (_("Anggaran"), kembali)),
+            kembali=kembali,
+            templat=reverse("anggaran-templat", args=[satker.pk, tahun, jenis]),
+        ),
+    )
+
+
+# --- the quarter's measurements -------------------------------------------------------------
+
+
+def _lingkup_triwulan(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> impor.Lingkup:
+    return impor.Lingkup(satker_terlihat(request, pk), tahun, triwulan, user=request.user)
+
+
+@login_required
+def realisasi_templat(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResponse:
+    """The quarter's measurements of every PK line, as the quarter page holds them."""
+    return unduh(impor_realisasi.SPEC, _lingkup_triwulan(request, pk, tahun, triwulan))
+
+
+@login_required
+@satu_per_satker
+def realisasi_impor(request: HttpRequest, pk: int, tahun: int, triwulan: int) -> HttpResponse:
+    """Upload the quarter's measurements; each row is checked and saved as on the page."""
+    lingkup = _lingkup_triwulan(request, pk, tahun, triwulan)
+    pastikan_boleh_mengisi(request, lingkup.satker)
+    kembali = reverse("entri-triwulan", args=[pk, tahun, triwulan])
+    return halaman(
+        request,
+        impor_realisasi.SPEC,
+        lingkup,
+        Tautan(
+            remah=(_remah_satker(lingkup), (f"Triwulan {romawi(triwulan)}", kembali)),
+            kembali=kembali,
+            templat=reverse("entri-triwulan-templat", args=[pk, tahun, triwulan]),
+        ),
     )
