@@ -49,6 +49,16 @@ urlpatterns = [
         name="entri-rencana-aksi",
     ),
     path(
+        "entri/satker/<int:pk>/<tahun:tahun>/rencana-aksi/excel/templat.xlsx",
+        impor.rencana_aksi_templat,
+        name="entri-rencana-aksi-templat",
+    ),
+    path(
+        "entri/satker/<int:pk>/<tahun:tahun>/rencana-aksi/excel/",
+        impor.rencana_aksi_impor,
+        name="entri-rencana-aksi-impor",
+    ),
+    path(
         "entri/satker/<int:pk>/<tahun:tahun>/data-dukung/<str:jenis>/",
         data_dukung.data_dukung,
         name="entri-data",

@@ -75,6 +75,8 @@ OBJEK = {
     "entri-isian": "satker",
     "entri-pk": "satker",
     "entri-rencana-aksi": "satker",
+    "entri-rencana-aksi-templat": "satker",
+    "entri-rencana-aksi-impor": "satker",
     "entri-data": "satker",
     "entri-narasi": "satker",
     "entri-narasi-lakip": "satker",

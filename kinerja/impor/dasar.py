@@ -322,6 +322,12 @@ class Spec:
         they are compared and written in (`nilai`, in place)."""
         return []
 
+    def periksa_berkas(
+        self, baris: list[tuple[int, Hashable, dict[str, Any]]], lingkup: Lingkup, konteks: dict
+    ) -> list[tuple[int, str]]:
+        """Errors across rows (row number, message), once every row passed its own checks."""
+        return []
+
     def periksa_rencana(self, rencana: RencanaImpor, lingkup: Lingkup, konteks: dict) -> None:
         return None
 
@@ -381,6 +387,9 @@ class Spec:
             if len(k) == sebelum:
                 k.extend((n, p) for p in self.periksa_baris(kunci, nilai, lingkup, konteks))
             baru.append((n, kunci, nilai))
+        # Across rows: those whose cells all passed (a bad row is named once, for its cell).
+        salah = {n for n, _ in k}
+        k.extend(self.periksa_berkas([b for b in baru if b[0] not in salah], lingkup, konteks))
         if k:
             k.sort(key=lambda x: x[0])
             return rencana

@@ -21,6 +21,7 @@ from kinerja.formatting import romawi
 from kinerja.impor import anggaran as impor_anggaran
 from kinerja.impor import dasar as impor
 from kinerja.impor import realisasi as impor_realisasi
+from kinerja.impor import rencana_aksi as impor_rencana_aksi
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -217,5 +218,37 @@ def realisasi_impor(request: HttpRequest, pk: int, tahun: int, triwulan: int) ->
             remah=(_remah_satker(lingkup), (f"Triwulan {romawi(triwulan)}", kembali)),
             kembali=kembali,
             templat=reverse("entri-triwulan-templat", args=[pk, tahun, triwulan]),
+        ),
+    )
+
+
+# --- the Rencana Aksi -------------------------------------------------------------------------
+
+
+def _lingkup_tahun(request: HttpRequest, pk: int, tahun: int) -> impor.Lingkup:
+    return impor.Lingkup(satker_terlihat(request, pk), tahun, user=request.user)
+
+
+@login_required
+def rencana_aksi_templat(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    """The year's Rencana Aksi, one row per PK line and quarter."""
+    return unduh(impor_rencana_aksi.SPEC, _lingkup_tahun(request, pk, tahun))
+
+
+@login_required
+@satu_per_satker
+def rencana_aksi_impor(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    """Upload the year's Rencana Aksi; the page's rules apply to every row."""
+    lingkup = _lingkup_tahun(request, pk, tahun)
+    pastikan_boleh_mengisi(request, lingkup.satker)
+    kembali = reverse("entri-rencana-aksi", args=[pk, tahun])
+    return halaman(
+        request,
+        impor_rencana_aksi.SPEC,
+        lingkup,
+        Tautan(
+            remah=(_remah_satker(lingkup), (_("Rencana aksi"), kembali)),
+            kembali=kembali,
+            templat=reverse("entri-rencana-aksi-templat", args=[pk, tahun]),
         ),
     )
