@@ -44,6 +44,12 @@ urlpatterns = [
     path("entri/satker/<int:pk>/<tahun:tahun>/", isian.isian, name="entri-isian"),
     path("entri/satker/<int:pk>/<tahun:tahun>/pk/", rencana.perjanjian, name="entri-pk"),
     path(
+        "entri/satker/<int:pk>/<tahun:tahun>/pk/excel/templat.xlsx",
+        impor.pk_templat,
+        name="entri-pk-templat",
+    ),
+    path("entri/satker/<int:pk>/<tahun:tahun>/pk/excel/", impor.pk_impor, name="entri-pk-impor"),
+    path(
         "entri/satker/<int:pk>/<tahun:tahun>/rencana-aksi/",
         rencana.rencana_aksi,
         name="entri-rencana-aksi",

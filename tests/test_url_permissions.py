@@ -74,6 +74,8 @@ OBJEK = {
     "anggaran-impor": "satker",
     "entri-isian": "satker",
     "entri-pk": "satker",
+    "entri-pk-templat": "satker",
+    "entri-pk-impor": "satker",
     "entri-rencana-aksi": "satker",
     "entri-rencana-aksi-templat": "satker",
     "entri-rencana-aksi-impor": "satker",

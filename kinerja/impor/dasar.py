@@ -172,6 +172,8 @@ class Lingkup:
     tahun: int
     triwulan: int | None = None
     user: Pengguna | None = field(default=None, compare=False)
+    #: What the upload form asked besides the file (a revision's reason).
+    tambahan: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def judul(self) -> str:
@@ -290,6 +292,9 @@ class Spec:
     #: Titles of fields that are no column (a node's parent).
     judul_lain: dict[str, str] = {}
     uraian_riwayat: str = "Impor"
+    #: Fields the upload form asks besides the file (name → Django form field), handed to
+    #: the spec in `Lingkup.tambahan`.
+    field_tambahan: dict[str, Any] = {}
     #: What the data are called in "Data … berubah sejak pratinjau dibuat".
     nama_data: str = ""
 

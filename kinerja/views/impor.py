@@ -5,8 +5,9 @@ kept file and applies only when its plan is still the one previewed, all of it o
 from __future__ import annotations
 
 import base64
+import copy
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django import forms
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.formatting import romawi
 from kinerja.impor import anggaran as impor_anggaran
 from kinerja.impor import dasar as impor
+from kinerja.impor import perjanjian as impor_perjanjian
 from kinerja.impor import realisasi as impor_realisasi
 from kinerja.impor import rencana_aksi as impor_rencana_aksi
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
@@ -43,6 +45,14 @@ class UnggahForm(forms.Form):
         error_messages={"required": _("Pilih berkas Excel yang akan diunggah.")},
     )
 
+    def __init__(self, *args, spec: impor.Spec, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for nama, f in spec.field_tambahan.items():
+            self.fields[nama] = copy.deepcopy(f)
+
+    def tambahan(self) -> list[forms.BoundField]:
+        return [self[n] for n in self.fields if n != "berkas"]
+
 
 def unduh(spec: impor.Spec, lingkup: impor.Lingkup) -> HttpResponse:
     """The workbook of `spec`, pre-filled with the current data, as a download."""
@@ -56,15 +66,21 @@ def _kunci_sesi(spec: impor.Spec, lingkup: impor.Lingkup) -> str:
 
 
 def _simpan_pratinjau(
-    request: HttpRequest, kunci: str, isi: bytes, rencana: impor.RencanaImpor
+    request: HttpRequest,
+    kunci: str,
+    isi: bytes,
+    rencana: impor.RencanaImpor,
+    tambahan: dict[str, str],
 ) -> None:
-    """Keep the uploaded file and the fingerprint of its preview until the user applies it."""
+    """Keep the uploaded file, what the form asked with it, and the fingerprint of its
+    preview until the user applies it."""
     request.session.pop(kunci, None)
     if rencana.sah and rencana.perubahan:
         request.session[kunci] = {
             "token": secrets.token_urlsafe(16),
             "isi": base64.b64encode(isi).decode(),
             "sidik": rencana.sidik(),
+            "tambahan": tambahan,
         }
 
 
@@ -78,13 +94,15 @@ def halaman(
         raise PermissionDenied("Anda tidak berwenang mengubah data ini.")
     kunci_sesi = _kunci_sesi(spec, lingkup)
     rencana = None
-    form = UnggahForm()
+    form = UnggahForm(spec=spec)
     if request.method == "POST" and "terapkan" in request.POST:
         simpanan = request.session.get(kunci_sesi)
         if not simpanan or simpanan["token"] != request.POST.get("token"):
             messages.error(request, _("Pratinjau kedaluwarsa; unggah berkasnya lagi."))
             return redirect(request.path)
         isi = base64.b64decode(simpanan["isi"])
+        tambahan = simpanan.get("tambahan", {})
+        lingkup = replace(lingkup, tambahan=tambahan)
         rencana = impor.baca(spec, isi, lingkup)
         if rencana.sah and rencana.sidik() == simpanan["sidik"]:
             try:
@@ -120,17 +138,19 @@ def halaman(
                 _("Data %(data)s berubah sejak pratinjau dibuat. Periksa pratinjau terbaru ini.")
                 % {"data": spec.nama_data},
             )
-        _simpan_pratinjau(request, kunci_sesi, isi, rencana)
+        _simpan_pratinjau(request, kunci_sesi, isi, rencana, tambahan)
     elif request.method == "POST":
-        form = UnggahForm(request.POST, request.FILES)
+        form = UnggahForm(request.POST, request.FILES, spec=spec)
         if form.is_valid():
             isi = form.cleaned_data["berkas"].read()
+            tambahan = {f.name: form.cleaned_data[f.name] for f in form.tambahan()}
+            lingkup = replace(lingkup, tambahan=tambahan)
             try:
                 rencana = impor.baca(spec, isi, lingkup)
             except impor.BerkasTidakSah as exc:
                 form.add_error("berkas", str(exc))
         if rencana is not None:
-            _simpan_pratinjau(request, kunci_sesi, isi, rencana)
+            _simpan_pratinjau(request, kunci_sesi, isi, rencana, tambahan)
     return render(
         request,
         "kinerja/impor.html",
@@ -250,5 +270,33 @@ def rencana_aksi_impor(request: HttpRequest, pk: int, tahun: int) -> HttpRespons
             remah=(_remah_satker(lingkup), (_("Rencana aksi"), kembali)),
             kembali=kembali,
             templat=reverse("entri-rencana-aksi-templat", args=[pk, tahun]),
+        ),
+    )
+
+
+# --- the PK's targets ---------------------------------------------------------------------------
+
+
+@login_required
+def pk_templat(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    """The targets of the year's PK, one row per line."""
+    return unduh(impor_perjanjian.SPEC, _lingkup_tahun(request, pk, tahun))
+
+
+@login_required
+@satu_per_satker
+def pk_impor(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    """Upload revised targets with the revision's reason; one revision for the whole file."""
+    lingkup = _lingkup_tahun(request, pk, tahun)
+    pastikan_boleh_mengisi(request, lingkup.satker)
+    kembali = reverse("entri-pk", args=[pk, tahun])
+    return halaman(
+        request,
+        impor_perjanjian.SPEC,
+        lingkup,
+        Tautan(
+            remah=(_remah_satker(lingkup), (_("Perjanjian Kinerja"), kembali)),
+            kembali=kembali,
+            templat=reverse("entri-pk-templat", args=[pk, tahun]),
         ),
     )

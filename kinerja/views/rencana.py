@@ -4,8 +4,6 @@ of a target is kept in the history."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,16 +15,15 @@ from django.urls import reverse
 
 from kinerja import batas, riwayat, siklus
 from kinerja.formatting import romawi
-from kinerja.forms import AngkaField
 from kinerja.models import (
     IndikatorKinerja,
     IndikatorPerjanjian,
     PerjanjianKinerja,
     RencanaAksi,
     SasaranKegiatan,
-    StatusPelaporan,
 )
 from kinerja.selectors.renstra import renstra_satker
+from kinerja.services import perjanjian as services_pk
 from kinerja.services import rencana_aksi as services_ra
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 from satker.models import Satker
@@ -54,17 +51,7 @@ class PerjanjianForm(forms.Form):
     )
 
 
-# A PK line's target, within what its column holds (kinerja.batas).
-_target_field = AngkaField.untuk(IndikatorPerjanjian._meta.get_field("target"), required=False)
-
-
-def _target(teks: str) -> Decimal | None:
-    """The target typed, None when empty; above zero (a capaian divides by it) and within
-    what its column holds."""
-    v = AngkaField(required=False).clean(teks)
-    if v is not None and v <= 0:
-        raise ValidationError("Target harus lebih dari 0.")
-    return _target_field.clean(teks)
+_target = services_pk.target
 
 
 def _usulan(satker: Satker, tahun: int) -> list[dict]:
@@ -251,30 +238,12 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
             if not berubah:
                 messages.info(request, "Tidak ada target yang berubah.")
                 return redirect(reverse("entri-pk", args=[satker.pk, pk.tahun]))
-            alasan = form.cleaned_data["alasan"]
-            with transaction.atomic():
-                for line in berubah:
-                    riwayat.simpan(
-                        IndikatorPerjanjian.objects.select_for_update().get(pk=line.pk),
-                        {"target": baru[line.pk]},
-                        user=request.user,
-                        satker=satker,
-                        uraian=f"PK {pk.tahun} {line.kode} {line.uraian} (revisi: {alasan})",
-                        awal=None,
-                    )
-                pk_baru = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
-                nomor = pk_baru.revisi + 1
-                riwayat.simpan(
-                    pk_baru,
-                    {
-                        "revisi": nomor,
-                        "catatan": f"{pk_baru.catatan}\nRevisi {nomor}: {alasan}".strip(),
-                    },
-                    user=request.user,
-                    satker=satker,
-                    uraian=f"PK {pk.tahun}",
-                    awal=None,
-                )
+            pk_baru = services_pk.revisi_target(
+                user=request.user,
+                pk=pk,
+                baru={line: baru[line.pk] for line in berubah},
+                alasan=form.cleaned_data["alasan"],
+            )
             messages.success(
                 request, f"Revisi ke-{pk_baru.revisi} disimpan: {len(berubah)} target berubah."
             )
@@ -307,21 +276,7 @@ def _revisi(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> Http
     )
 
 
-def _revisi_terkunci(satker: Satker, tahun: int) -> str | None:
-    """Targets stay while a quarter of the year is under review: the reviewer verifies the
-    figures of the targets that were submitted."""
-    direviu = [
-        tw
-        for tw, status in siklus.triwulan_terkunci(satker, tahun).items()
-        if status == StatusPelaporan.DIAJUKAN
-    ]
-    if direviu:
-        tw = ", ".join(romawi(t) for t in sorted(direviu))
-        return (
-            f"Target tidak dapat direvisi selama laporan Triwulan {tw} {tahun} direviu; "
-            "tunggu hasil reviu Sekretariat."
-        )
-    return None
+_revisi_terkunci = services_pk.revisi_terkunci
 
 
 def _nilai_rencana_aksi(lines: list[IndikatorPerjanjian]) -> tuple[dict, dict]:
