@@ -69,6 +69,16 @@ urlpatterns = [
         data_dukung.data_dukung,
         name="entri-data",
     ),
+    path(
+        "entri/satker/<int:pk>/<tahun:tahun>/data-dukung/<str:jenis>/excel/templat.xlsx",
+        impor.data_templat,
+        name="entri-data-templat",
+    ),
+    path(
+        "entri/satker/<int:pk>/<tahun:tahun>/data-dukung/<str:jenis>/excel/",
+        impor.data_impor,
+        name="entri-data-impor",
+    ),
     path("entri/satker/<int:pk>/<tahun:tahun>/narasi/", narasi.narasi, name="entri-narasi"),
     path(
         "entri/satker/<int:pk>/<tahun:tahun>/narasi-laporan/lakip/",

@@ -80,6 +80,8 @@ OBJEK = {
     "entri-rencana-aksi-templat": "satker",
     "entri-rencana-aksi-impor": "satker",
     "entri-data": "satker",
+    "entri-data-templat": "satker",
+    "entri-data-impor": "satker",
     "entri-narasi": "satker",
     "entri-narasi-lakip": "satker",
     "entri-narasi-pp39": "satker",
@@ -133,7 +135,13 @@ OBJEK = {
 # the scoping of every kind's list.
 SAMA_DENGAN_PNBP = {f"data-dukung-{jenis}-detail" for jenis in JENIS_DATA if jenis != "pnbp"}
 # A `jenis` of each URL that has one, that exists (another would be a 404 for anyone).
-JENIS = {"anggaran-templat": "struktur", "anggaran-impor": "struktur", "entri-data": "pnbp"}
+JENIS = {
+    "anggaran-templat": "struktur",
+    "anggaran-impor": "struktur",
+    "entri-data": "pnbp",
+    "entri-data-templat": "pnbp",
+    "entri-data-impor": "pnbp",
+}
 
 
 def walk(patterns, prefix=""):

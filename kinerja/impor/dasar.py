@@ -286,6 +286,8 @@ class Spec:
     penanda: str = "kode"
     #: Rows missing from the file are removed (else they are left as they are).
     hapus_yang_hilang: bool = False
+    #: The preview lists a removed record's values (when its key alone says little).
+    hapus_dengan_nilai: bool = False
     aturan: tuple[str, ...] = ()
     #: Fields shown as rupiah.
     field_rupiah: frozenset[str] = frozenset()
@@ -403,26 +405,32 @@ class Spec:
             for n, kunci, nilai in baru
         ]
         lama = self.lama(lingkup, konteks)
+        fields = self.field_nilai  # a spec may keep more in `nilai` for its write
         for n, kunci, nilai in baru:
             sekarang = lama.get(kunci)
             if sekarang is None:
                 rencana.perubahan.append(
                     Perubahan(
                         "baru", self.label(kunci),
-                        tuple((f, None, v) for f, v in nilai.items() if v is not None and v != ""),
+                        tuple((f, None, nilai[f]) for f in fields if nilai[f] not in (None, "")),
                         n, (kunci, nilai), self,
                     )
                 )  # fmt: skip
                 continue
-            beda = tuple((f, sekarang[f], v) for f, v in nilai.items() if sekarang[f] != v)
+            beda = tuple((f, sekarang[f], nilai[f]) for f in fields if sekarang[f] != nilai[f])
             if beda:
                 rencana.perubahan.append(
                     Perubahan("ubah", self.label(kunci), beda, n, (kunci, nilai), self)
                 )
         if self.hapus_yang_hilang:
             for kunci in sorted(set(lama) - set(pertama), key=self.urutan_hapus):
+                tampil = (
+                    tuple((f, v, None) for f, v in lama[kunci].items() if v not in (None, ""))
+                    if self.hapus_dengan_nilai
+                    else ()
+                )
                 rencana.perubahan.append(
-                    Perubahan("hapus", self.label(kunci), (), 0, (kunci, None), self)
+                    Perubahan("hapus", self.label(kunci), tampil, 0, (kunci, None), self)
                 )
         self.periksa_rencana(rencana, lingkup, konteks)
         rencana.kesalahan.sort(key=lambda x: x[0])

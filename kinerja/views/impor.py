@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.formatting import romawi
 from kinerja.impor import anggaran as impor_anggaran
 from kinerja.impor import dasar as impor
+from kinerja.impor import data_dukung as impor_data
 from kinerja.impor import perjanjian as impor_perjanjian
 from kinerja.impor import realisasi as impor_realisasi
 from kinerja.impor import rencana_aksi as impor_rencana_aksi
@@ -298,5 +299,42 @@ def pk_impor(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
             remah=(_remah_satker(lingkup), (_("Perjanjian Kinerja"), kembali)),
             kembali=kembali,
             templat=reverse("entri-pk-templat", args=[pk, tahun]),
+        ),
+    )
+
+
+# --- supporting data and the LAKIP's tables ----------------------------------------------------
+
+
+def _spec_data(jenis: str) -> impor.Spec:
+    spec = impor_data.spec_untuk(jenis)
+    if spec is None:
+        raise Http404
+    return spec
+
+
+@login_required
+def data_templat(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
+    """The rows of a table page's kind, one per record, with their IDs."""
+    spec = _spec_data(jenis)
+    return unduh(spec, _lingkup_tahun(request, pk, tahun))
+
+
+@login_required
+@satu_per_satker
+def data_impor(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
+    """Upload a table page's rows; each is checked and saved as the page saves a row."""
+    spec = _spec_data(jenis)
+    lingkup = _lingkup_tahun(request, pk, tahun)
+    pastikan_boleh_mengisi(request, lingkup.satker)
+    kembali = reverse("entri-data", args=[pk, tahun, jenis])
+    return halaman(
+        request,
+        spec,
+        lingkup,
+        Tautan(
+            remah=(_remah_satker(lingkup), (spec.uraian_riwayat, kembali)),
+            kembali=kembali,
+            templat=reverse("entri-data-templat", args=[pk, tahun, jenis]),
         ),
     )
