@@ -21,8 +21,9 @@ from django.db import connection  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 from rest_framework.test import APIClient  # noqa: E402
 
-from kinerja import impor_anggaran, services  # noqa: E402
+from kinerja import services  # noqa: E402
 from kinerja.demo_data import load_demo_data  # noqa: E402
+from kinerja.impor import anggaran as impor_anggaran  # noqa: E402
 from kinerja.models import ItemAnggaran, ProgresAnggaran  # noqa: E402
 from kinerja.selectors import anggaran as sel  # noqa: E402
 from satker.models import Pengguna, Satker  # noqa: E402

@@ -10,6 +10,7 @@ from kinerja.views import (
     data_dukung,
     dipa,
     gambar,
+    impor,
     isian,
     kaskade,
     lampiran,
@@ -40,12 +41,12 @@ urlpatterns = [
     path("satker/<int:pk>/anggaran/", anggaran.anggaran, name="anggaran"),
     path(
         "satker/<int:pk>/anggaran/<tahun:tahun>/templat/<str:jenis>.xlsx",
-        anggaran.templat,
+        impor.anggaran_templat,
         name="anggaran-templat",
     ),
     path(
         "satker/<int:pk>/anggaran/<tahun:tahun>/impor/<str:jenis>/",
-        anggaran.impor,
+        impor.anggaran_impor,
         name="anggaran-impor",
     ),
     # what a satker fills in for a year
@@ -67,14 +68,40 @@ urlpatterns = [
         name="entri-pk-pindaian-unggah",
     ),
     path(
+        "entri/satker/<int:pk>/<tahun:tahun>/pk/excel/templat.xlsx",
+        impor.pk_templat,
+        name="entri-pk-templat",
+    ),
+    path("entri/satker/<int:pk>/<tahun:tahun>/pk/excel/", impor.pk_impor, name="entri-pk-impor"),
+    path(
         "entri/satker/<int:pk>/<tahun:tahun>/rencana-aksi/",
         rencana.rencana_aksi,
         name="entri-rencana-aksi",
     ),
     path(
+        "entri/satker/<int:pk>/<tahun:tahun>/rencana-aksi/excel/templat.xlsx",
+        impor.rencana_aksi_templat,
+        name="entri-rencana-aksi-templat",
+    ),
+    path(
+        "entri/satker/<int:pk>/<tahun:tahun>/rencana-aksi/excel/",
+        impor.rencana_aksi_impor,
+        name="entri-rencana-aksi-impor",
+    ),
+    path(
         "entri/satker/<int:pk>/<tahun:tahun>/data-dukung/<str:jenis>/",
         data_dukung.data_dukung,
         name="entri-data",
+    ),
+    path(
+        "entri/satker/<int:pk>/<tahun:tahun>/data-dukung/<str:jenis>/excel/templat.xlsx",
+        impor.data_templat,
+        name="entri-data-templat",
+    ),
+    path(
+        "entri/satker/<int:pk>/<tahun:tahun>/data-dukung/<str:jenis>/excel/",
+        impor.data_impor,
+        name="entri-data-impor",
     ),
     path("entri/satker/<int:pk>/<tahun:tahun>/narasi/", narasi.narasi, name="entri-narasi"),
     path(
@@ -109,6 +136,8 @@ urlpatterns = [
     path(f"{ENTRI}kepegawaian/", lampiran.kepegawaian, name="entri-kepegawaian"),
     # the satker's quarter
     path(ENTRI, siklus.triwulan, name="entri-triwulan"),
+    path(f"{ENTRI}excel/templat.xlsx", impor.realisasi_templat, name="entri-triwulan-templat"),
+    path(f"{ENTRI}excel/", impor.realisasi_impor, name="entri-triwulan-impor"),
     path(f"{ENTRI}ajukan/", siklus.ajukan, name="entri-ajukan"),
     path(f"{ENTRI}indikator/<int:line_pk>/", siklus.simpan_realisasi, name="entri-realisasi"),
     path(

@@ -85,8 +85,14 @@ OBJEK = {
     "entri-pk-cetak": "revisi_pk",
     "entri-pk-pindaian": "revisi_pk",
     "entri-pk-pindaian-unggah": "revisi_pk",
+    "entri-pk-templat": "satker",
+    "entri-pk-impor": "satker",
     "entri-rencana-aksi": "satker",
+    "entri-rencana-aksi-templat": "satker",
+    "entri-rencana-aksi-impor": "satker",
     "entri-data": "satker",
+    "entri-data-templat": "satker",
+    "entri-data-impor": "satker",
     "entri-narasi": "satker",
     "entri-narasi-lakip": "satker",
     "entri-narasi-pp39": "satker",
@@ -98,6 +104,8 @@ OBJEK = {
     "entri-form-a": "satker",
     "entri-kepegawaian": "satker",
     "entri-triwulan": "satker",
+    "entri-triwulan-templat": "satker",
+    "entri-triwulan-impor": "satker",
     "entri-ajukan": "satker",
     "entri-realisasi": "satker",
     "entri-pratinjau": "satker",
@@ -163,7 +171,13 @@ OBJEK = {
 # the scoping of every kind's list.
 SAMA_DENGAN_PNBP = {f"data-dukung-{jenis}-detail" for jenis in JENIS_DATA if jenis != "pnbp"}
 # A `jenis` of each URL that has one, that exists (another would be a 404 for anyone).
-JENIS = {"anggaran-templat": "struktur", "anggaran-impor": "struktur", "entri-data": "pnbp"}
+JENIS = {
+    "anggaran-templat": "struktur",
+    "anggaran-impor": "struktur",
+    "entri-data": "pnbp",
+    "entri-data-templat": "pnbp",
+    "entri-data-impor": "pnbp",
+}
 
 
 def walk(patterns, prefix=""):

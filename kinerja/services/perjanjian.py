@@ -18,6 +18,7 @@ from django.db.models import Max, Q
 
 from kinerja import bukti, jejak, riwayat, siklus, unggahan
 from kinerja.formatting import romawi
+from kinerja.forms import AngkaField
 from kinerja.models import (
     IndikatorKinerja,
     IndikatorPerjanjian,
@@ -29,6 +30,19 @@ from kinerja.models import (
     StatusPerjanjian,
 )
 from satker.models import Pengguna, Satker
+
+# A PK line's target, within what its column holds (kinerja.batas).
+_target_field = AngkaField.untuk(IndikatorPerjanjian._meta.get_field("target"), required=False)
+
+
+def target(teks: str | Decimal) -> Decimal | None:
+    """The target typed, None when empty; above zero (a capaian divides by it) and within
+    what its column holds. The PK page and its workbook read targets with this."""
+    v = AngkaField(required=False).clean(teks)
+    if v is not None and v <= 0:
+        raise ValidationError("Target harus lebih dari 0.")
+    return _target_field.clean(teks)
+
 
 # --- the quarter lock of a revision -------------------------------------------------------
 

@@ -1,30 +1,20 @@
-"""Pages of the budget: the tree with its progress, DIPA, PNBP, efficiency and deviation;
-and the Excel templates and imports."""
+"""Pages of the budget: the tree with its progress, DIPA, PNBP, efficiency and deviation
+(its Excel round-trips: kinerja.views.impor)."""
 
 from __future__ import annotations
 
-import base64
-import secrets
-
-from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
-from kinerja import impor_anggaran, services, siklus
+from kinerja import siklus
 from kinerja.choices import Triwulan
 from kinerja.models import Dipa, IndikatorPerjanjian, KegiatanAlki
 from kinerja.perhitungan import anggaran as pa
 from kinerja.selectors import anggaran as sel
 from kinerja.selectors.capaian import konfigurasi
-from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
+from kinerja.views.akses import satker_terlihat
 from kinerja.views.parameter import TAHUN_VALID, int_param
-
-JENIS = (impor_anggaran.STRUKTUR, impor_anggaran.REALISASI)
 
 
 @login_required
@@ -94,110 +84,3 @@ def anggaran(request: HttpRequest, pk: int) -> HttpResponse:
         "boleh_impor": siklus.boleh_mengisi(request.user, satker),
     }
     return render(request, "kinerja/anggaran.html", context)
-
-
-@login_required
-def templat(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
-    """The workbook of `jenis`, pre-filled with the satker's current data."""
-    if jenis not in JENIS:
-        raise Http404
-    satker = satker_terlihat(request, pk)
-    isi = impor_anggaran.templat(jenis, satker, tahun)
-    nama = f"anggaran-{jenis}-{satker.kode or satker.pk}-{tahun}.xlsx"
-    response = HttpResponse(
-        isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return response
-
-
-def _simpan_pratinjau(
-    request: HttpRequest, kunci: str, isi: bytes, rencana: impor_anggaran.RencanaImpor
-) -> None:
-    """Keep the uploaded file and the fingerprint of its preview until the user applies it."""
-    request.session.pop(kunci, None)
-    if rencana.sah and rencana.perubahan:
-        request.session[kunci] = {
-            "token": secrets.token_urlsafe(16),
-            "isi": base64.b64encode(isi).decode(),
-            "sidik": rencana.sidik(),
-        }
-
-
-class UnggahForm(forms.Form):
-    berkas = forms.FileField(
-        label=_("Berkas Excel (.xlsx)"),
-        error_messages={"required": _("Pilih berkas Excel yang akan diunggah.")},
-    )
-
-
-@login_required
-@satu_per_satker
-def impor(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
-    """Upload a workbook, see what it would change, then apply it (all or nothing)."""
-    if jenis not in JENIS:
-        raise Http404
-    satker = satker_terlihat(request, pk)
-    pastikan_boleh_mengisi(request, satker)
-    kunci_sesi = f"impor-anggaran-{satker.pk}-{tahun}-{jenis}"
-    rencana = None
-    form = UnggahForm()
-    if request.method == "POST" and "terapkan" in request.POST:
-        simpanan = request.session.get(kunci_sesi)
-        if not simpanan or simpanan["token"] != request.POST.get("token"):
-            messages.error(request, _("Pratinjau kedaluwarsa; unggah berkasnya lagi."))
-            return redirect(request.path)
-        isi = base64.b64decode(simpanan["isi"])
-        rencana = impor_anggaran.baca(jenis, isi, satker, tahun)
-        if rencana.sah and rencana.sidik() == simpanan["sidik"]:
-            try:
-                hasil = services.anggaran_impor(
-                    user=request.user, satker=satker, tahun=tahun, rencana=rencana
-                )
-            except ValidationError as exc:
-                # A rule of the database the reader did not foresee: nothing was saved.
-                messages.error(
-                    request,
-                    _("Tidak ada yang disimpan: %(pesan)s") % {"pesan": "; ".join(exc.messages)},
-                )
-                return redirect(request.path)
-            del request.session[kunci_sesi]
-            if hasil.tanpa_perubahan:
-                messages.info(request, _("Tidak ada perubahan: data sudah sama dengan berkas."))
-            else:
-                messages.success(
-                    request,
-                    _("Impor selesai: %(baru)d baru, %(ubah)d berubah, %(hapus)d dihapus.")
-                    % {"baru": hasil.baru, "ubah": hasil.ubah, "hapus": hasil.hapus},
-                )
-            return redirect(f"{reverse('anggaran', args=[satker.pk])}?tahun={tahun}")
-        # Someone changed the budget since the preview: show what the file would change now.
-        messages.warning(
-            request,
-            _("Data anggaran berubah sejak pratinjau dibuat. Periksa pratinjau terbaru ini."),
-        )
-        _simpan_pratinjau(request, kunci_sesi, isi, rencana)
-    elif request.method == "POST":
-        form = UnggahForm(request.POST, request.FILES)
-        if form.is_valid():
-            isi = form.cleaned_data["berkas"].read()
-            try:
-                rencana = impor_anggaran.baca(jenis, isi, satker, tahun)
-            except impor_anggaran.BerkasTidakSah as exc:
-                form.add_error("berkas", str(exc))
-            else:
-                _simpan_pratinjau(request, kunci_sesi, isi, rencana)
-    return render(
-        request,
-        "kinerja/anggaran_impor.html",
-        {
-            "satker": satker,
-            "tahun": tahun,
-            "jenis": jenis,
-            "nama_jenis": impor_anggaran.NAMA_JENIS[jenis],
-            "form": form,
-            "rencana": rencana,
-            "jumlah": {j: rencana.hitung(j) for j in ("baru", "ubah", "hapus")} if rencana else {},
-            "token": request.session.get(kunci_sesi, {}).get("token") if rencana else None,
-        },
-    )

@@ -6,8 +6,6 @@ can be printed from its snapshot."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from kinerja import batas, riwayat, unggahan
 from kinerja.choices import Satuan
-from kinerja.forms import AngkaField
 from kinerja.models import (
     IndikatorKinerja,
     IndikatorPerjanjian,
@@ -55,17 +52,7 @@ class PerjanjianForm(forms.Form):
     )
 
 
-# A PK line's target, within what its column holds (kinerja.batas).
-_target_field = AngkaField.untuk(IndikatorPerjanjian._meta.get_field("target"), required=False)
-
-
-def _target(teks: str) -> Decimal | None:
-    """The target typed, None when empty; above zero (a capaian divides by it) and within
-    what its column holds."""
-    v = AngkaField(required=False).clean(teks)
-    if v is not None and v <= 0:
-        raise ValidationError("Target harus lebih dari 0.")
-    return _target_field.clean(teks)
+_target = layanan.target
 
 
 def _usulan(satker: Satker, tahun: int) -> list[dict]:

@@ -5,8 +5,6 @@ kinerja/views/perjanjian.py.)"""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,8 +15,8 @@ from django.urls import reverse
 
 from kinerja import batas, riwayat, siklus
 from kinerja.formatting import romawi
-from kinerja.forms import AngkaField
 from kinerja.models import IndikatorPerjanjian, RencanaAksi
+from kinerja.services import rencana_aksi as services_ra
 from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
 
 
@@ -38,19 +36,6 @@ def _nilai_rencana_aksi(lines: list[IndikatorPerjanjian]) -> tuple[dict, dict]:
 
 
 # --- Rencana Aksi ------------------------------------------------------------------------------
-
-# A quarter may be left empty (a line measured only at the year's end).
-_target_antara_field = AngkaField(
-    required=False,
-    min_value=Decimal(0),
-    max_value=Decimal(100),
-    max_digits=5,
-    decimal_places=2,
-    error_messages={
-        "min_value": "Target antara antara 0 dan 100.",
-        "max_value": "Target antara antara 0 dan 100.",
-    },
-)
 
 
 @login_required
@@ -92,23 +77,18 @@ def rencana_aksi(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                 }
             )
         if request.method == "POST":
-            sebelumnya = Decimal(0)
             for s in sel:
                 try:
-                    v = _target_antara_field.clean(s["target_teks"])
+                    s["nilai"] = services_ra.TARGET_ANTARA.clean(s["target_teks"])
                 except ValidationError as exc:
                     s["galat"] = exc.messages[0]
                     galat_ada = True
-                    continue
-                s["nilai"] = v
-                if v is not None:
-                    if v < sebelumnya:
-                        s["galat"] = (
-                            "Kumulatif: tidak boleh turun dari TW sebelumnya "
-                            f"({riwayat.teks(sebelumnya)}%)."
-                        )
-                        galat_ada = True
-                    sebelumnya = v
+            kumulatif = services_ra.galat_kumulatif(
+                {s["tw"]: s["nilai"] for s in sel if "nilai" in s}
+            )
+            for s in sel:
+                if s["tw"] in kumulatif:
+                    s["galat"], galat_ada = kumulatif[s["tw"]], True
         baris.append({"line": line, "sel": sel})
     if request.method == "POST":
         pastikan_boleh_mengisi(request, satker)

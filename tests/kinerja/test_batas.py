@@ -321,7 +321,7 @@ class TestImpor:
     ):
         from openpyxl import load_workbook
 
-        from kinerja import impor_anggaran as ia
+        from kinerja.impor import anggaran as ia
 
         wb = load_workbook(io.BytesIO(ia.templat(jenis, manado, 2023)))
         ws = wb[lembar]

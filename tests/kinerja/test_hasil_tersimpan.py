@@ -250,8 +250,8 @@ def test_a_pk_revision_refreshes_the_capaian(pekanbaru):
 
 
 def test_a_budget_import_refreshes_the_budget_summary(manado):
-    from kinerja import impor_anggaran as ia
     from kinerja import services
+    from kinerja.impor import anggaran as ia
     from tests.kinerja.test_impor_anggaran import HEADER_ROW, kolom, simpan, workbook
 
     wb = workbook(ia.templat(ia.REALISASI, manado, 2023))

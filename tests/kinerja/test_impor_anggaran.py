@@ -14,8 +14,8 @@ from django.db import DatabaseError
 from django.db.models import QuerySet
 from openpyxl import Workbook, load_workbook
 
-from kinerja import impor_anggaran as ia
 from kinerja import services
+from kinerja.impor import anggaran as ia
 from kinerja.models import ItemAnggaran, ProgresAnggaran
 from kinerja.selectors import anggaran as sel
 from satker.models import Pengguna

@@ -24,10 +24,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from kinerja import impor_anggaran as ia
 from kinerja import jejak, riwayat, services, siklus
 from kinerja.batas import teks_maks
 from kinerja.demo_data import FIXTURES_DIR
+from kinerja.impor import anggaran as ia
 from kinerja.models import (
     ItemAnggaran,
     PenerimaanPnbp,

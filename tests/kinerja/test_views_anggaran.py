@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kinerja import impor_anggaran as ia
+from kinerja.impor import anggaran as ia
 from kinerja.models import ItemAnggaran
 from satker.models import Pengguna
 from tests.conftest import MANADO

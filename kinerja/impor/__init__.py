@@ -1,0 +1,1 @@
+"""Excel round-trips: one mechanism (dasar) and one module per workbook kind."""
