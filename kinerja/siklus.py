@@ -33,7 +33,7 @@ from kinerja.models import (
     StatusPelaporan,
 )
 from kinerja.models.siklus import AksiPelaporan
-from kinerja.perhitungan import HasilBaris, Status, perlu_penjelasan
+from kinerja.perhitungan import HasilBaris, Status, perlu_penjelasan, status
 from kinerja.perhitungan.dasar import Hasil
 from kinerja.selectors.capaian import hitung_capaian, konfigurasi
 from kinerja.selectors.narasi import temuan_triwulan
@@ -398,6 +398,8 @@ def isi_snapshot(
                 "realisasi_antara": None if h.realisasi_antara is None else str(h.realisasi_antara),
                 "capaian_antara": _hasil_json(h.capaian_antara),
                 "status": h.status.value,
+                "status_progres": None if h.status_progres is None else h.status_progres.value,
+                "status_capaian": h.status_capaian.value,
                 "catatan": list(h.catatan),
                 "isian": {
                     f: "" if r is None or getattr(r, f) is None else str(getattr(r, f))
@@ -431,8 +433,26 @@ def hasil_dari_snapshot(data: dict) -> dict[int, HasilBaris]:
             capaian_antara=_hasil_dari(b["capaian_antara"]),
             status=Status(b["status"]),
             catatan=tuple(b["catatan"]),
+            **_status_terpisah(b),
         )
     return hasil
+
+
+def _status_terpisah(b: dict) -> dict[str, Status | None]:
+    """The progress and capaian statuses of a snapshot's line; a snapshot taken before they
+    were kept apart gives its line status as the quarter's progress and the capaian status
+    from its printed capaian."""
+    if "status_capaian" in b:
+        progres = b["status_progres"]
+        return {
+            "status_progres": None if progres is None else Status(progres),
+            "status_capaian": Status(b["status_capaian"]),
+        }
+    nilai = b["capaian"]["nilai"] if b["capaian"] else None
+    return {
+        "status_progres": Status(b["status"]) if b["triwulan"] is not None else None,
+        "status_capaian": status(None if nilai is None else Decimal(nilai), konfigurasi().ambang),
+    }
 
 
 def hasil_triwulan(
