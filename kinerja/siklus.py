@@ -34,7 +34,7 @@ from kinerja.models import (
     VersiIndikator,
 )
 from kinerja.models.siklus import AksiPelaporan
-from kinerja.perhitungan import HasilBaris, Status, perlu_penjelasan
+from kinerja.perhitungan import HasilBaris, Status, perlu_penjelasan, status
 from kinerja.perhitungan.dasar import Hasil
 from kinerja.selectors.capaian import hitung_capaian, konfigurasi
 from kinerja.selectors.narasi import temuan_triwulan
@@ -404,6 +404,8 @@ def isi_snapshot(
                 "versi": h.versi,
                 "capaian_antara": _hasil_json(h.capaian_antara),
                 "status": h.status.value,
+                "status_progres": None if h.status_progres is None else h.status_progres.value,
+                "status_capaian": h.status_capaian.value,
                 "catatan": list(h.catatan),
                 "isian": {
                     f: "" if r is None or getattr(r, f) is None else str(getattr(r, f))
@@ -438,8 +440,26 @@ def hasil_dari_snapshot(data: dict) -> dict[int, HasilBaris]:
             status=Status(b["status"]),
             catatan=tuple(b["catatan"]),
             versi=b.get("versi"),
+            **_status_terpisah(b),
         )
     return hasil
+
+
+def _status_terpisah(b: dict) -> dict[str, Status | None]:
+    """The progress and capaian statuses of a snapshot's line; a snapshot taken before they
+    were kept apart gives its line status as the quarter's progress and the capaian status
+    from its printed capaian."""
+    if "status_capaian" in b:
+        progres = b["status_progres"]
+        return {
+            "status_progres": None if progres is None else Status(progres),
+            "status_capaian": Status(b["status_capaian"]),
+        }
+    nilai = b["capaian"]["nilai"] if b["capaian"] else None
+    return {
+        "status_progres": Status(b["status"]) if b["triwulan"] is not None else None,
+        "status_capaian": status(None if nilai is None else Decimal(nilai), konfigurasi().ambang),
+    }
 
 
 def hasil_triwulan(

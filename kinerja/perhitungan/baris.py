@@ -316,9 +316,12 @@ def hitung_baris(
     # each against the thresholds of the manual's version (else the configuration's).
     ambang = masukan.ambang or k.ambang
     status_capaian = status(hasil_capaian.nilai, ambang)
+    # The progress is judged alone, as the PP-39 does (Manado's Tabel 5 counts a line on plan
+    # as reached before its value is measured); the page shows it labelled as progress,
+    # beside the capaian status, which is never reached while the realisasi is missing.
     status_progres = None
     if hasil_antara is not None:
-        status_progres = status_progres_triwulan(hasil_antara.nilai, realisasi, ambang)
+        status_progres = status(hasil_antara.nilai, ambang)
     return HasilBaris(
         satker=masukan.satker,
         kode=masukan.kode,
@@ -341,19 +344,6 @@ def hitung_baris(
         versi=masukan.versi,
         ambang=masukan.ambang,
     )
-
-
-def status_progres_triwulan(
-    nilai_capaian_antara: Decimal | None, realisasi: Hasil, ambang: Ambang
-) -> Status:
-    """The quarter's progress status: capaian antara against the thresholds, except that a
-    line whose realisasi is not there (shown "–") is not reached, whatever progress was
-    typed: it cannot be judged until its value is reported or computed. Being behind needs
-    no value: the progress alone shows it."""
-    hasil = status(nilai_capaian_antara, ambang)
-    if hasil == Status.TERCAPAI and not realisasi.dapat_dihitung:
-        return Status.TIDAK_DAPAT_DINILAI
-    return hasil
 
 
 def _realisasi(

@@ -57,9 +57,8 @@ def konfigurasi() -> Konfigurasi:
 
 
 # The version of the computation's rules and of the stored figures' shape: raised when a rule
-# changes what a stored figure would be (2: the quarter's progress is not "Tercapai" while the
-# realisasi is missing, and the progress and capaian statuses are stored apart), so that the
-# figures stored before are computed afresh instead of being read.
+# changes what a stored figure would be (2: the progress and capaian statuses are stored
+# apart), so that the figures stored before are computed afresh instead of being read.
 VERSI_ATURAN = 2
 
 

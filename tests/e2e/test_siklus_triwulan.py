@@ -71,9 +71,7 @@ def test_one_quarter_from_entry_to_verification(demo, buka, layar, live_server, 
     # The figures appear while typing: 50% progress against a 50% target antara → 100,00%.
     pertama.locator("input[name$=realisasi_antara]").fill("50")
     expect(pertama.locator("[data-hasil=capaian_antara]")).to_have_text("100,00%")
-    # On plan, but no company measured by 30 June: with its realisasi "–" it is not reached.
-    expect(pertama.locator("[data-hasil=realisasi]")).to_have_text("–")
-    expect(pertama.locator("[data-hasil=status_progres]")).to_have_text("Tidak dapat dinilai")
+    expect(pertama.locator("[data-hasil=status_progres]")).to_have_text("Tercapai")
     # Below target: the status changes and kendala/tindak lanjut become required.
     pertama.locator("input[name$=realisasi_antara]").fill("30")
     expect(pertama.locator("[data-hasil=capaian_antara]")).to_have_text("60,00%")

@@ -27,6 +27,7 @@ from kinerja.views.data_dukung import JENIS_DATA
 from kinerja.views.lampiran import KENDALA_FIELDS, UMUM_FIELDS, kolom_isian
 from laporan.models import NarasiLaporan
 from satker.models import Pengguna
+from tests import langsung
 from tests.api import kolom
 from tests.halaman import baca, kiriman, pesan
 from tests.kinerja.sqlite_bersamaan import BATAS
@@ -70,13 +71,20 @@ def _kartu(response, line):
     return next(k["form"] for k in response.context["kartu"] if k["line"].pk == line.pk)
 
 
+def _diisi_langsung(line):
+    """The line's realisasi entered directly (Manado's are computed from supporting data,
+    whose card offers no value field): its manual indicator made so."""
+    langsung.ubah(line.indikator, data_dukung="", metode="input_langsung")
+    return line
+
+
 class TestAngkaRealisasi:
     @pytest.mark.parametrize("angka", TERLALU_BESAR)
     def test_too_many_digits_get_a_message_keep_what_was_typed_and_save_nothing(
         self, client, manado, periode, angka
     ):
         _login(client, "operator.manado")
-        line = siklus.lines_satker(manado, 2023)[0]
+        line = _diisi_langsung(siklus.lines_satker(manado, 2023)[0])
         sebelum = RealisasiTriwulan.objects.get(indikator=line, triwulan=2).nilai_realisasi
         response = _kirim_realisasi(client, manado, line, nilai_realisasi=angka)
         assert response.status_code == 400
@@ -90,7 +98,7 @@ class TestAngkaRealisasi:
         self, client, manado, periode
     ):
         _login(client, "operator.manado")
-        line = siklus.lines_satker(manado, 2023)[0]
+        line = _diisi_langsung(siklus.lines_satker(manado, 2023)[0])
         response = _kirim_realisasi(client, manado, line, nilai_realisasi="99.999.999.999,9999")
         assert response.status_code == 302
         r = RealisasiTriwulan.objects.get(indikator=line, triwulan=2)
@@ -109,7 +117,7 @@ class TestAngkaRealisasi:
     ):
         # A growth or productivity indicator's realisasi is below zero when the figure fell.
         _login(client, "operator.manado")
-        line = siklus.lines_satker(manado, 2023)[0]
+        line = _diisi_langsung(siklus.lines_satker(manado, 2023)[0])
         assert _kirim_realisasi(client, manado, line, nilai_realisasi="-12,5").status_code == 302
         r = RealisasiTriwulan.objects.get(indikator=line, triwulan=2)
         assert r.nilai_realisasi == D("-12.5")

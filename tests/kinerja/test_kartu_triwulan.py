@@ -297,13 +297,14 @@ class TestStatus:
             "Status capaian tahun": "Tidak tercapai",
         }
 
-    def test_no_status_says_reached_while_the_realisasi_is_missing(self, operator, manado):
+    def test_without_a_realisasi_the_capaian_is_not_judged_reached(self, operator, manado):
         line = self._line(manado)
         r = RealisasiTriwulan.objects.get(indikator=line, triwulan=2)
         langsung.ubah(r, realisasi_antara=D(50), nilai_realisasi=None)
         card = kartu(halaman(operator, manado), line)
         assert card.satu("span", **{"data-hasil": "realisasi"}).teks == "–"
+        # On plan (50 of 50), labelled as progress; no capaian without a realisasi.
         assert self._status(card) == {
-            "Status progres TW II": "Tidak dapat dinilai",
+            "Status progres TW II": "Tercapai",
             "Status capaian tahun": "Tidak dapat dinilai",
         }

@@ -76,6 +76,8 @@ III3_TW2 = HasilBaris(
     realisasi_antara=D("56.8"),
     capaian_antara=Hasil(nilai=D("113.60"), rumus="56,8 / 50 × 100% = 113,60%"),
     status=Status.TERCAPAI,
+    status_progres=Status.TERCAPAI,  # 113,60% of the plan
+    status_capaian=Status.TIDAK_TERCAPAI,  # 56,80%, below 75
     catatan=(),
     versi=2020,  # the demo manual's first version, from the BSKJI Renstra 2020
 )
@@ -105,6 +107,8 @@ III2_TW2 = HasilBaris(
     realisasi_antara=D("50"),
     capaian_antara=Hasil(nilai=D("100.00"), rumus="50 / 50 × 100% = 100,00%"),
     status=Status.TERCAPAI,
+    status_progres=Status.TERCAPAI,  # 100,00% of the plan
+    status_capaian=Status.TERCAPAI,  # 668,25%
     catatan=(
         "Capaian 668,25% jauh di atas target (di atas 150%): target mungkin kurang menantang.",
     ),
@@ -132,6 +136,8 @@ VIII2_TW2 = HasilBaris(
     realisasi_antara=D("30"),
     capaian_antara=Hasil(nilai=D("50.00"), rumus="30 / 60 × 100% = 50,00%"),
     status=Status.TIDAK_TERCAPAI,
+    status_progres=Status.TIDAK_TERCAPAI,  # 50,00% of the plan
+    status_capaian=Status.TIDAK_DAPAT_DINILAI,  # no realisasi
     catatan=(
         "Realisasi tidak dapat dihitung: belum ada nilai laporan keuangan s.d. 30 Juni 2023.",
     ),

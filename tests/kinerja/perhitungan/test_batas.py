@@ -84,10 +84,7 @@ class TestStatus:
 
     def test_a_line_is_judged_by_the_configured_thresholds(self):
         # TW II progress 45 / 50 = 90,00%: reached with a 90 threshold, attention by default.
-        # (8 companies reported: a line is not "Tercapai" without its realisasi.)
-        m = replace(
-            LINE, realisasi_antara=(D(25), D(45), None, None), dilaporkan=(None, D(8), None, None)
-        )
+        m = replace(LINE, realisasi_antara=(D(25), D(45), None, None))
         ketat = Konfigurasi(ambang=Ambang(tercapai=D(90), perlu_perhatian=D(60)))
         assert hitung_baris(m, 2).status == Status.PERLU_PERHATIAN
         assert hitung_baris(m, 2, ketat).status == Status.TERCAPAI

@@ -1,6 +1,7 @@
 """A line's status: the quarter's progress (realisasi antara against the quarter's target
-antara) and the year's capaian (realisasi against the yearly target) are two statuses, and
-neither says "Tercapai" while the realisasi is missing ("–")."""
+antara) and the year's capaian (realisasi against the yearly target) are two statuses. The
+capaian status is never "Tercapai" while the realisasi is missing ("–"); the progress status
+judges the progress alone, as the PP-39 does."""
 
 from __future__ import annotations
 
@@ -23,25 +24,16 @@ LINE = MasukanBaris(
 )
 
 
-def test_progress_on_plan_without_a_realisasi_is_not_reached():
+def test_without_a_realisasi_only_the_progress_can_be_reached():
     m = replace(LINE, realisasi_antara=(D(25), D(50), None, None))
     h = hitung_baris(m, 2)
     assert h.realisasi.tampil == "–"
-    assert h.capaian_antara.nilai == D("100.00")  # the progress itself is on plan
-    assert h.status_progres == Status.TIDAK_DAPAT_DINILAI
-    assert h.status == Status.TIDAK_DAPAT_DINILAI
+    assert h.capaian_antara.nilai == D("100.00")  # 50 of 50: on plan
+    assert h.status_progres == Status.TERCAPAI
     assert h.status_capaian == Status.TIDAK_DAPAT_DINILAI
 
 
-def test_progress_behind_plan_without_a_realisasi_still_says_behind():
-    # 30 of 50: 60 % of the plan; being behind needs no value to be known.
-    m = replace(LINE, realisasi_antara=(D(25), D(30), None, None))
-    h = hitung_baris(m, 2)
-    assert h.status_progres == Status.TIDAK_TERCAPAI
-    assert h.status == Status.TIDAK_TERCAPAI
-
-
-def test_supporting_data_missing_at_the_quarter_is_not_reached_either():
+def test_supporting_data_missing_at_the_quarter_leave_the_capaian_unjudged():
     # PNBP computed from receipts: none recorded by 30 June, no value reported.
     m = replace(
         LINE,
@@ -52,7 +44,16 @@ def test_supporting_data_missing_at_the_quarter_is_not_reached_either():
     )
     h = hitung_baris(m, 2)
     assert h.realisasi.nilai is None
-    assert h.status == Status.TIDAK_DAPAT_DINILAI
+    assert h.status_capaian == Status.TIDAK_DAPAT_DINILAI
+    assert h.status_progres == Status.TERCAPAI
+
+
+def test_progress_behind_plan_says_so():
+    # 30 of 50: 60 % of the plan.
+    m = replace(LINE, realisasi_antara=(D(25), D(30), None, None))
+    h = hitung_baris(m, 2)
+    assert h.status_progres == Status.TIDAK_TERCAPAI
+    assert h.status == Status.TIDAK_TERCAPAI
 
 
 def test_quarter_progress_and_year_capaian_are_judged_apart():
