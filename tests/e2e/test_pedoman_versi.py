@@ -25,7 +25,7 @@ def test_the_secretariat_makes_a_2024_version_and_sees_it_listed(demo, buka, lay
 
     page = buka("sekretariat")
     page.goto(f"{live_server.url}/sekretariat/")
-    page.click("#kartu-pedoman")
+    page.click("#kartu-pedoman >> text=Pedoman indikator")
     page.wait_for_url(lambda url: url.endswith("/sekretariat/pedoman/"))
     page.fill("input[name=q]", "laporan keuangan")
     page.click("#saring-pedoman button[type=submit]")

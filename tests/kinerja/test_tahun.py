@@ -224,7 +224,7 @@ def test_the_year_page_is_the_secretariats_and_refuses_a_bad_year(sekretariat_cl
     assert response.context["form"].errors["tahun"] == ["Tahun harus berupa angka, mis. 2024."]
     assert not PembukaanTahun.objects.exists()
     beranda = baca(sekretariat_client.get(reverse("sekretariat")))
-    assert beranda.satu(id="kartu-tahun").attrs["href"] == reverse("sekretariat-tahun")
+    assert beranda.satu(id="kartu-tahun").satu("a").attrs["href"] == reverse("sekretariat-tahun")
     # The reviewer reviews; opening the year is the master-data role's.
     masuk(client, Pengguna.objects.get(username="reviewer"))
     assert client.get(reverse("sekretariat-tahun")).status_code == 403
