@@ -48,6 +48,25 @@ class VersiIndikatorInline(admin.TabularInline):
         return False
 
 
+@admin.register(VersiIndikator)
+class VersiIndikatorAdmin(AdminHasil):
+    """The versions of the manual, read only (see VersiIndikatorInline)."""
+
+    list_display = ["indikator", "berlaku_mulai", "klasifikasi", "metode", "agregasi_triwulan"]
+    list_select_related = ["indikator"]
+    list_filter = ["berlaku_mulai", "klasifikasi"]
+    search_fields = ["indikator__kode", "indikator__nama"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(IndikatorKinerja)
 class IndikatorKinerjaAdmin(AdminHasil):
     """The manual's indicators. The definition fields show the latest version (read only):

@@ -97,6 +97,9 @@ def cermin(indikator: IndikatorKinerja) -> None:
     terakhir = indikator.versi.order_by("-berlaku_mulai").first()
     if terakhir is None:
         return
+    sekarang = IndikatorKinerja.objects.filter(pk=indikator.pk).values(*FIELD_DEFINISI).first()
+    if sekarang == {f: getattr(terakhir, f) for f in FIELD_DEFINISI}:
+        return  # already the mirror (a demo load again changes nothing)
     IndikatorKinerja.objects.filter(pk=indikator.pk).update(
         **{f: getattr(terakhir, f) for f in FIELD_DEFINISI}, diubah=timezone.now()
     )

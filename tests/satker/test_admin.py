@@ -147,6 +147,9 @@ LABEL = {
          "Realisasi anggaran (%)"]),
     "kinerja.RiwayatAnggaran": ("riwayat anggaran", "riwayat anggaran",
         ["Satker", "Tahun anggaran", "Pagu (Rp)", "Realisasi (Rp)"]),
+    "kinerja.VersiIndikator": ("versi pedoman indikator", "versi pedoman indikator",
+        ["Indikator", "Berlaku mulai tahun", "Klasifikasi", "Metode perhitungan",
+         "Agregasi antar-triwulan"]),
     "kinerja.RiwayatPerubahan": ("riwayat perubahan", "riwayat perubahan",
         ["Waktu", "Satker", "Data", "Label kolom", "Nilai lama", "Nilai baru", "Oleh"]),
     "kinerja.RuangLingkupLaboratorium": ("ruang lingkup laboratorium",
@@ -204,9 +207,10 @@ HANYA_BACA = {
     "kinerja.RiwayatPerubahan", "kinerja.SnapshotPelaporan", "kinerja.RevisiPerjanjian",
     "kinerja.PembukaanTahun",
     "kinerja.HasilPerhitungan", "kinerja.RingkasanAnggaran", "laporan.GambarLaporan",
-    "satker.TokenApi",
+    "satker.TokenApi", "kinerja.VersiIndikator",
 }  # fmt: skip
-TANPA_TAMBAH = HANYA_BACA | {"kinerja.PelaporanTriwulan"}
+# An indicator of the manual is made on the secretariat's page, with its first version.
+TANPA_TAMBAH = HANYA_BACA | {"kinerja.PelaporanTriwulan", "kinerja.IndikatorKinerja"}
 
 
 def kolom_admin(model) -> list[str]:
