@@ -100,9 +100,9 @@ def periode_tahun(tahun: int) -> list[dict]:
     ]
 
 
-def periode_siap_dibuka() -> list[dict]:
+def periode_siap_dibuka(periode_ada: list[PeriodePelaporan] | None = None) -> list[dict]:
     """Every quarter of an opened year that the reviewer has not opened yet, with its
-    proposed deadline (for the reviewer's page)."""
+    proposed deadline (for the reviewer's page, which gives the periods it has read)."""
     tahun_dibuka = sorted(
         set(
             PembukaanTahun.objects.filter(status=StatusPembukaan.SELESAI).values_list(
@@ -112,9 +112,9 @@ def periode_siap_dibuka() -> list[dict]:
     )
     if not tahun_dibuka:
         return []
-    ada = set(
-        PeriodePelaporan.objects.filter(tahun__in=tahun_dibuka).values_list("tahun", "triwulan")
-    )
+    if periode_ada is None:
+        periode_ada = list(PeriodePelaporan.objects.filter(tahun__in=tahun_dibuka))
+    ada = {(p.tahun, p.triwulan) for p in periode_ada}
     return [
         {"tahun": t, "triwulan": tw, "batas_usulan": batas_usulan(t, tw)}
         for t in tahun_dibuka

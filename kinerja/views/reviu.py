@@ -80,7 +80,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "baris": baris,
             "buka_form": BukaPeriodeForm(),
             # The quarters of a year the secretariat opened (kinerja.services.tahun).
-            "siap_dibuka": periode_siap_dibuka(),
+            "siap_dibuka": periode_siap_dibuka(periode_list),
         },
     )
 

@@ -36,8 +36,10 @@ class BukaTahunForm(forms.Form):
     )
 
 
-def _tahun_dipilih(request: HttpRequest) -> int:
-    teks = request.GET.get("tahun", "")
+def _tahun_dipilih(request: HttpRequest, dikirim: str | None = None) -> int:
+    """The year shown: the one sent (a refused form), else asked for, when it is a year the
+    plans may hold; else this year."""
+    teks = dikirim if dikirim is not None else request.GET.get("tahun", "")
     if teks.isdigit() and TAHUN_MIN <= int(teks) <= TAHUN_MAX:
         return int(teks)
     return datetime.date.today().year
@@ -47,11 +49,7 @@ def _tahun_dipilih(request: HttpRequest) -> int:
 def tahun(request: HttpRequest, form: BukaTahunForm | None = None) -> HttpResponse:
     """The year's page: the open action, the latest runs and the result of the newest, and
     the quarters of the year with their state."""
-    dipilih = (
-        int(form.data["tahun"])
-        if form is not None and form.data.get("tahun", "").isdigit()
-        else _tahun_dipilih(request)
-    )
+    dipilih = _tahun_dipilih(request, form.data.get("tahun", "") if form is not None else None)
     runs = list(PembukaanTahun.objects.select_related("diminta_oleh")[:RUN_TERAKHIR])
     terakhir = next((r for r in runs if r.tahun == dipilih), None)
     return render(

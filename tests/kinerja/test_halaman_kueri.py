@@ -47,7 +47,7 @@ BATAS = {
     "entri-narasi-pp39": 18,
     "entri-narasi-lakip": 25,
     "entri-realisasi-anggaran": 6,
-    "reviu": 8,
+    "reviu": 9,  # +1: the years the secretariat opened (the quarters ready to open)
     "reviu-detail": 27,
 }
 

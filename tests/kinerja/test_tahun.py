@@ -222,6 +222,10 @@ def test_the_year_page_is_the_secretariats_and_refuses_a_bad_year(sekretariat_cl
     response = sekretariat_client.post(reverse("sekretariat-tahun-buka"), {"tahun": "dua ribu"})
     assert response.status_code == 400
     assert response.context["form"].errors["tahun"] == ["Tahun harus berupa angka, mis. 2024."]
+    # A year outside what a plan may hold is refused the same way (no date of year 100000).
+    response = sekretariat_client.post(reverse("sekretariat-tahun-buka"), {"tahun": "99999"})
+    assert response.status_code == 400
+    assert response.context["form"].errors["tahun"] == ["Tahun paling akhir 2100."]
     assert not PembukaanTahun.objects.exists()
     beranda = baca(sekretariat_client.get(reverse("sekretariat")))
     assert beranda.satu(id="kartu-tahun").satu("a").attrs["href"] == reverse("sekretariat-tahun")
