@@ -79,9 +79,13 @@ class RenstraSpec(Spec):
         """The secretariat's master-data role (and administrators), as on the matrix page."""
         return siklus.boleh_kelola_data_induk(user)
 
-    def judul_templat(self, lingkup: Lingkup) -> str:
+    def judul_lingkup(self, lingkup: Lingkup) -> str:
+        """The satker and the Renstra's period (its first year is the scope's year)."""
         r = renstra_lingkup(lingkup)
-        return f"Matriks Renstra — {lingkup.satker.nama}, {r.tahun_awal}-{r.tahun_akhir}"
+        return f"{lingkup.satker.nama}, {r.tahun_awal}-{r.tahun_akhir}"
+
+    def judul_templat(self, lingkup: Lingkup) -> str:
+        return f"Matriks Renstra — {self.judul_lingkup(lingkup)}"
 
     def nama_berkas(self, lingkup: Lingkup) -> str:
         r = renstra_lingkup(lingkup)

@@ -167,6 +167,7 @@ def halaman(
             "satker": lingkup.satker,
             "tahun": lingkup.tahun,
             "lingkup": lingkup,
+            "judul": spec.judul_lingkup(lingkup),
             "spec": spec,
             "nama_jenis": spec.nama,
             "tautan": tautan,

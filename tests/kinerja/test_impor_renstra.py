@@ -103,6 +103,7 @@ def test_the_template_holds_the_current_matrix_and_budget(sekretariat_client, pe
     isi = templat(sekretariat_client, pekanbaru)
     ws = excel.lembar(isi)
     assert ws.title == "Renstra"
+    assert ws["A1"].value == f"Matriks Renstra — {pekanbaru.nama}, 2021-2024"
     n_indikator = IndikatorRenstra.objects.filter(sasaran__renstra=r).count()
     rows = [
         (ws.cell(row=n, column=1).value, ws.cell(row=n, column=KOLOM_TAHUN).value)
@@ -158,6 +159,7 @@ def test_a_bad_file_lists_every_bad_row_and_changes_nothing(sekretariat_client, 
         f"Baris {akhir}: SK1/1: Tahun 2025 di luar periode Renstra 2021-2024.",
     ]
     assert "Tidak ada yang diubah" in response.content.decode()
+    assert f"Impor matriks Renstra — {pekanbaru.nama}, 2021-2024" in baca(response).satu("h1").teks
     assert matriks(r) == sebelum
     # The matrix page refuses the same cells with the same words.
     sk1 = indikator(r, "SK1/1")
