@@ -210,14 +210,17 @@ class RenstraSpec(Spec):
                 pk = per_kode[kode].pk
                 target[(pk, tahun)] = nilai["target"]
                 alokasi[(pk, tahun)] = nilai["alokasi"]
-        layanan.matriks_simpan(
-            user=lingkup.user,
-            renstra=renstra,
-            isian=layanan.IsianMatriks(target=target, alokasi=alokasi, pagu=pagu),
-            # What was just read: a change made meanwhile is caught by the preview's
-            # fingerprint (kinerja.views.impor) under the satker's lock.
-            tanda=riwayat.tandai(sekarang),
-        )
+        try:
+            layanan.matriks_simpan(
+                user=lingkup.user,
+                renstra=renstra,
+                isian=layanan.IsianMatriks(target=target, alokasi=alokasi, pagu=pagu),
+                # What was just read: a change made before is caught by the preview's
+                # fingerprint (kinerja.views.impor); one saved on the page in between, here.
+                tanda=riwayat.tandai(sekarang),
+            )
+        except riwayat.Bentrok as exc:
+            raise ValidationError(exc.pesan) from exc
 
 
 SPEC = RenstraSpec()
