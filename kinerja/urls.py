@@ -218,4 +218,12 @@ urlpatterns = [
     path("sekretariat/pohon-kinerja/<int:tahun>/", kaskade.pohon, name="sekretariat-pohon"),
     path("sekretariat/renstra/", renstra.daftar, name="sekretariat-renstra"),
     path("sekretariat/renstra/<int:pk>/", renstra.satker, name="sekretariat-renstra-satker"),
+    path(
+        "sekretariat/renstra/<int:pk>/excel/templat.xlsx",
+        impor.renstra_templat,
+        name="sekretariat-renstra-templat",
+    ),
+    path(
+        "sekretariat/renstra/<int:pk>/excel/", impor.renstra_impor, name="sekretariat-renstra-impor"
+    ),
 ]

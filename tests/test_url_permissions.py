@@ -164,6 +164,10 @@ OBJEK = {
     "sekretariat-pohon": None,
     "sekretariat-renstra": None,
     "sekretariat-renstra-satker": "satker",
+    # Manado has no Renstra: both answer its secretariat with "belum memiliki Renstra" (200);
+    # Pekanbaru's workbook is tested in tests/kinerja/test_impor_renstra.py.
+    "sekretariat-renstra-templat": "satker",
+    "sekretariat-renstra-impor": "satker",
 }
 # The rows of every other supporting-data kind are served by the same viewset class as PNBP's
 # (kinerja.api.data_dukung.DataDukungViewSet, scoped by its queryset); the demo has no Manado

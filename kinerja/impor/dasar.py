@@ -365,6 +365,10 @@ class Spec:
     def tampil(self, f: str, nilai: Any) -> str:
         return tampil(nilai, rupiah=f in self.field_rupiah)
 
+    def judul_lingkup(self, lingkup: Lingkup) -> str:
+        """Whose data the import page names in its heading ("BSPJI Manado, TA 2023")."""
+        return lingkup.judul
+
     def judul_templat(self, lingkup: Lingkup) -> str:
         return f"{self.nama[:1].upper()}{self.nama[1:]} — {lingkup.judul}"
 

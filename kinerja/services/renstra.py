@@ -16,6 +16,7 @@ from django.db import transaction
 
 from kinerja import jejak, riwayat
 from kinerja.choices import TingkatRenstra
+from kinerja.forms import AngkaField
 from kinerja.models import (
     IndikatorRenstra,
     PaguIndikatifRenstra,
@@ -249,6 +250,36 @@ class IsianMatriks:
     target: dict[tuple[int, int], Decimal | None]
     alokasi: dict[tuple[int, int], int | None]
     pagu: dict[int, int | None]
+
+
+_target = AngkaField.untuk(TargetRenstra._meta.get_field("target"), required=False)
+_alokasi = AngkaField.untuk(
+    TargetRenstra._meta.get_field("alokasi_indikatif"), required=False, decimal_places=0
+)
+_pagu = AngkaField.untuk(
+    PaguIndikatifRenstra._meta.get_field("pagu"), required=False, decimal_places=0
+)
+
+
+def baca_target(v: object) -> Decimal | None:
+    """A target as typed on the matrix page or in its workbook ("12,5", a number), None when
+    empty (N/A); ValidationError with the page's words (a target is more than 0)."""
+    d = _target.clean("" if v is None else v)
+    if d is not None and d <= 0:
+        raise ValidationError("Target harus lebih dari 0.")
+    return d
+
+
+def baca_alokasi(v: object) -> int | None:
+    """An indicator's indicative allocation in whole rupiah, not below 0 (kinerja.batas)."""
+    d = _alokasi.clean("" if v is None else v)
+    return None if d is None else int(d)
+
+
+def baca_pagu(v: object) -> int | None:
+    """The Renstra's own indicative budget of a year in whole rupiah, not below 0."""
+    d = _pagu.clean("" if v is None else v)
+    return None if d is None else int(d)
 
 
 def kunci_target(indikator_id: int, tahun: int) -> str:

@@ -25,7 +25,15 @@ from kinerja.impor import data_dukung as impor_data
 from kinerja.impor import perjanjian as impor_perjanjian
 from kinerja.impor import realisasi as impor_realisasi
 from kinerja.impor import rencana_aksi as impor_rencana_aksi
-from kinerja.views.akses import pastikan_boleh_mengisi, satker_terlihat, satu_per_satker
+from kinerja.impor import renstra as impor_renstra
+from kinerja.models import Renstra
+from kinerja.views.akses import (
+    data_induk,
+    pastikan_boleh_mengisi,
+    satker_terlihat,
+    satu_per_satker,
+)
+from satker.models import Satker
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -159,6 +167,7 @@ def halaman(
             "satker": lingkup.satker,
             "tahun": lingkup.tahun,
             "lingkup": lingkup,
+            "judul": spec.judul_lingkup(lingkup),
             "spec": spec,
             "nama_jenis": spec.nama,
             "tautan": tautan,
@@ -336,5 +345,58 @@ def data_impor(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRes
             remah=(_remah_satker(lingkup), (spec.uraian_riwayat, kembali)),
             kembali=kembali,
             templat=reverse("entri-data-templat", args=[pk, tahun, jenis]),
+        ),
+    )
+
+
+# --- a satker's Renstra matrix (the secretariat) ----------------------------------------------
+
+
+def _renstra_dipilih(request: HttpRequest, satker: Satker) -> Renstra | None:
+    """The Renstra the matrix page shows: `?renstra=<id>` among the satker's, else the
+    latest; None when the satker has none yet."""
+    semua = list(Renstra.objects.filter(satker=satker).order_by("-tahun_awal"))
+    dipilih = request.GET.get("renstra")
+    return next((r for r in semua if str(r.pk) == dipilih), semua[0] if semua else None)
+
+
+def _tanpa_renstra(request: HttpRequest, satker: Satker) -> HttpResponse:
+    """A satker without a Renstra has no matrix to download or upload: say so, and where one
+    is made."""
+    return render(request, "kinerja/sekretariat/renstra_excel_kosong.html", {"satker": satker})
+
+
+@data_induk
+def renstra_templat(request: HttpRequest, pk: int) -> HttpResponse:
+    """The satker's Renstra matrix (targets and allocations per indicator and year, the
+    indicative budget per year), pre-filled with the current values."""
+    satker = satker_terlihat(request, pk)
+    renstra = _renstra_dipilih(request, satker)
+    if renstra is None:
+        return _tanpa_renstra(request, satker)
+    return unduh(impor_renstra.SPEC, impor.Lingkup(satker, renstra.tahun_awal, user=request.user))
+
+
+@data_induk
+@satu_per_satker
+def renstra_impor(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload the Renstra matrix; every cell is checked and saved as the matrix page does."""
+    satker = satker_terlihat(request, pk)
+    renstra = _renstra_dipilih(request, satker)
+    if renstra is None:
+        return _tanpa_renstra(request, satker)
+    kembali = f"{reverse('sekretariat-renstra-satker', args=[pk])}?renstra={renstra.pk}"
+    return halaman(
+        request,
+        impor_renstra.SPEC,
+        impor.Lingkup(satker, renstra.tahun_awal, user=request.user),
+        Tautan(
+            remah=(
+                (_("Data induk"), reverse("sekretariat")),
+                (_("Renstra satker"), reverse("sekretariat-renstra")),
+                (f"{satker.singkatan} {renstra.tahun_awal}–{renstra.tahun_akhir}", kembali),
+            ),
+            kembali=kembali,
+            templat=(f"{reverse('sekretariat-renstra-templat', args=[pk])}?renstra={renstra.pk}"),
         ),
     )

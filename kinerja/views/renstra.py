@@ -18,7 +18,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kinerja import riwayat
-from kinerja.forms import AngkaField
 from kinerja.models import (
     IndikatorRenstra,
     PaguIndikatifRenstra,
@@ -34,15 +33,6 @@ from satker.models import Satker
 
 PER_HALAMAN = 50
 RIWAYAT_DITAMPILKAN = 30
-
-_target = AngkaField.untuk(TargetRenstra._meta.get_field("target"), required=False)
-_alokasi = AngkaField.untuk(
-    TargetRenstra._meta.get_field("alokasi_indikatif"), required=False, decimal_places=0
-)
-_pagu = AngkaField.untuk(
-    PaguIndikatifRenstra._meta.get_field("pagu"), required=False, decimal_places=0
-)
-
 
 # --- the list ------------------------------------------------------------------------------------
 
@@ -141,23 +131,18 @@ def _baca_isian(
         for tahun in renstra.tahun:
             kt = layanan.kunci_target(ind.pk, tahun)
             try:
-                v = _target.clean(post.get(kt, ""))
-                if v is not None and v <= 0:
-                    raise ValidationError("Target harus lebih dari 0.")
-                target[(ind.pk, tahun)] = v
+                target[(ind.pk, tahun)] = layanan.baca_target(post.get(kt, ""))
             except ValidationError as exc:
                 galat[kt] = exc.messages[0]
             ka = layanan.kunci_alokasi(ind.pk, tahun)
             try:
-                v = _alokasi.clean(post.get(ka, ""))  # not below 0: kinerja.batas
-                alokasi[(ind.pk, tahun)] = None if v is None else int(v)
+                alokasi[(ind.pk, tahun)] = layanan.baca_alokasi(post.get(ka, ""))
             except ValidationError as exc:
                 galat[ka] = exc.messages[0]
     for tahun in renstra.tahun:
         kp = layanan.kunci_pagu(tahun)
         try:
-            v = _pagu.clean(post.get(kp, ""))
-            pagu[tahun] = None if v is None else int(v)
+            pagu[tahun] = layanan.baca_pagu(post.get(kp, ""))
         except ValidationError as exc:
             galat[kp] = exc.messages[0]
     return layanan.IsianMatriks(target=target, alokasi=alokasi, pagu=pagu), galat
