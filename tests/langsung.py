@@ -26,3 +26,11 @@ def buat(model: type[models.Model], **nilai: Any) -> models.Model:
     [obj] = model._base_manager.bulk_create([model(**nilai)])
     hasil.tandai(hasil.kunci_objek(obj))
     return obj
+
+
+def ubah_definisi(indikator: models.Model, **nilai: Any) -> None:
+    """Set a definition field of a manual indicator in every one of its versions (each year's
+    computation reads its version) and in the indicator's copy of the latest one."""
+    ubah(indikator, **nilai)
+    for versi in indikator.versi.all():
+        ubah(versi, **nilai)

@@ -74,7 +74,7 @@ def _kartu(response, line):
 def _diisi_langsung(line):
     """The line's realisasi entered directly (Manado's are computed from supporting data,
     whose card offers no value field): its manual indicator made so."""
-    langsung.ubah(line.indikator, data_dukung="", metode="input_langsung")
+    langsung.ubah_definisi(line.indikator, data_dukung="", metode="input_langsung")
     return line
 
 

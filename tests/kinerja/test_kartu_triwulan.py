@@ -224,7 +224,7 @@ class TestDihitungDariDataDukung:
     def test_a_line_entered_directly_keeps_its_value_field(self, client, manado):
         client.force_login(pengguna("operator.manado"))
         line = siklus.lines_satker(manado, 2023)[0]
-        langsung.ubah(line.indikator, data_dukung="", metode="input_langsung")
+        langsung.ubah_definisi(line.indikator, data_dukung="", metode="input_langsung")
         card = kartu(halaman(client, manado), line)
         assert len(card.semua("input", name=f"l{line.pk}-nilai_realisasi")) == 1
         assert card.semua("div", kelas="computed") == []
@@ -273,7 +273,7 @@ class TestStatus:
     def _line(self, manado):
         line = siklus.lines_satker(manado, 2023)[0]
         # Entered directly, target 10 in the year; quarter II on plan (50 of 50).
-        langsung.ubah(line.indikator, data_dukung="", metode="input_langsung")
+        langsung.ubah_definisi(line.indikator, data_dukung="", metode="input_langsung")
         langsung.ubah(line, target=D(10))
         return line
 

@@ -56,6 +56,8 @@ def test_an_indicators_entry_as_the_manual_prints_it(lakip):
         "Satuan": "Persen",
         "Klasifikasi": "Maksimasi",
         "Penanggung jawab": "Seluruh Balai",
+        # The manual's version the report year used (the demo's first version, from 2020).
+        "Versi pedoman": "berlaku mulai 2020",
     }
     judul = [x.teks for x in blok.isi if isinstance(x, d.Paragraf) and x.gaya == "subjudul"]
     assert judul == ["Definisi", "Sumber data", "Cara menghitung"]
