@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kinerja import batas, riwayat, unggahan
+from kinerja import batas, riwayat, siklus, unggahan
 from kinerja.choices import Satuan
 from kinerja.models import (
     IndikatorKinerja,
@@ -53,6 +53,7 @@ class PerjanjianForm(forms.Form):
 
 
 _target = layanan.target
+HANYA_BACA = "PK ini hanya dapat dibaca di sini: operator dan kepala satker yang mengubahnya."
 
 
 def _usulan(satker: Satker, tahun: int) -> list[dict]:
@@ -340,7 +341,9 @@ def _ubah(request: HttpRequest, satker: Satker, pk: PerjanjianKinerja) -> HttpRe
             "satuan": Satuan.choices,
             "daftar_revisi": list(pk.daftar_revisi.select_related("oleh").order_by("-nomor")),
             "tanda": tanda,
-            "terkunci": terkunci,
+            # A reader (the secretariat, a reviewer) sees the form disabled, with why.
+            "terkunci": terkunci
+            or (None if siklus.boleh_mengisi(request.user, satker) else HANYA_BACA),
             "bagian": "pengisian",
         },
         status=409 if bentrok else 400 if post else 200,

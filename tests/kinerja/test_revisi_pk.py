@@ -225,3 +225,19 @@ def test_revising_a_pk_signed_before_versions_were_kept_keeps_that_version_first
     # Pekanbaru's signed PK 2023 has I.1 at 10 (fixtures/pekanbaru/pk_2023.yaml).
     assert (target[0]["T3/SP1/c"], target[1]["T3/SP1/c"]) == ("10", "11")
     assert str(versi[0].tanggal) == "2023-10-27"
+
+
+def test_the_secretariat_reads_a_pk_with_its_form_disabled(sekretariat_client, pekanbaru):
+    """The secretariat may open a satker's PK (it follows the year) but not change it: the
+    page says so and its form is disabled, instead of a form that the save then refuses."""
+    url = reverse("entri-pk", args=[pekanbaru.pk, 2023])
+    halaman = sekretariat_client.get(url).text
+    assert "PK ini hanya dapat dibaca di sini" in halaman
+    assert '<fieldset class="plain" disabled>' in halaman
+    assert sekretariat_client.post(url, {}).status_code == 403
+
+
+def test_the_operator_edits_its_pk(op_pekanbaru, pekanbaru):
+    halaman = op_pekanbaru.get(reverse("entri-pk", args=[pekanbaru.pk, 2023])).text
+    assert "PK ini hanya dapat dibaca di sini" not in halaman
+    assert '<fieldset class="plain" disabled>' not in halaman
